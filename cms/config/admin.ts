@@ -1,0 +1,26 @@
+import { ensureSecrets } from '../src/env/secrets';
+
+ensureSecrets();
+
+export default ({ env }) => ({
+  auth: {
+    secret: env('ADMIN_JWT_SECRET'),
+  },
+  apiToken: {
+    salt: env('API_TOKEN_SALT'),
+  },
+  transfer: {
+    token: {
+      salt: env('TRANSFER_TOKEN_SALT'),
+    },
+  },
+  secrets: {
+    encryptionKey: env('ENCRYPTION_KEY'),
+  },
+  flags: {
+    nps: false,
+    promoteEE: false,
+  },
+  // Skipped in API-only tests, which never build the admin panel.
+  serveAdminPanel: env.bool('SERVE_ADMIN', true),
+});

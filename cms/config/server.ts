@@ -1,0 +1,19 @@
+import { ensureSecrets } from '../src/env/secrets';
+
+// server.ts is the first config file Strapi reads that needs a secret: make them exist (or refuse) here.
+ensureSecrets();
+
+export default ({ env }) => ({
+  host: env('HOST', '127.0.0.1'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  proxy: env.bool('IS_PROXIED', false),
+  app: {
+    keys: env.array('APP_KEYS'),
+  },
+  // No file watchers and no network calls home.
+  autoReload: false,
+  webhooks: {
+    populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
+  },
+});

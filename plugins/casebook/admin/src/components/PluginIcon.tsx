@@ -1,0 +1,3 @@
+import { Book } from '@strapi/icons';
+
+export const PluginIcon = () => <Book />;

@@ -1,0 +1,28 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { PluginIcon } from './components/PluginIcon';
+import { PLUGIN_ID } from './pluginId';
+
+export default {
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: '案例库 Casebook' },
+      Component: () => import('./pages/OverviewPage').then((module) => ({ default: module.OverviewPage })),
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value])), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      }),
+    );
+  },
+};

@@ -1,0 +1,97 @@
+import { Box, Flex, Grid, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../pluginId';
+
+type Overview = {
+  cases: { total: number; published: number; unpublished: number };
+  hospitals: number;
+  initiatives: number;
+  metrics: number;
+  sourceDocuments: number;
+  casesByProvince: Array<{ province: string | null; cases: number }>;
+};
+
+const Figure = ({ label, value }: { label: string; value: number }) => (
+  <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+    <Flex direction="column" alignItems="flex-start" gap={2}>
+      <Typography variant="sigma" textColor="neutral600">
+        {label}
+      </Typography>
+      <Typography variant="alpha">{value}</Typography>
+    </Flex>
+  </Box>
+);
+
+export const OverviewPage = () => {
+  const { get } = useFetchClient();
+  const { formatMessage } = useIntl();
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
+
+  useEffect(() => {
+    get<{ data: Overview }>(`/${PLUGIN_ID}/overview`)
+      .then(({ data }) => setOverview(data.data))
+      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+  }, [get]);
+
+  if (error) return <Page.Error />;
+  if (!overview) return <Loader>{t('overview.loading', '加载中')}</Loader>;
+
+  return (
+    <Layouts.Root>
+      <Page.Title>{t('plugin.name', '案例库 Casebook')}</Page.Title>
+      <Layouts.Header title={t('overview.title', '案例库概览')} subtitle={t('overview.subtitle', '卫生健康行业党建创新案例')} />
+      <Layouts.Content>
+        <Grid.Root gap={4}>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('overview.published', '已发布案例')} value={overview.cases.published} />
+          </Grid.Item>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('overview.unpublished', '未发布案例')} value={overview.cases.unpublished} />
+          </Grid.Item>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('overview.hospitals', '医院')} value={overview.hospitals} />
+          </Grid.Item>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('overview.sourceDocuments', '来源文档')} value={overview.sourceDocuments} />
+          </Grid.Item>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('overview.initiatives', '举措')} value={overview.initiatives} />
+          </Grid.Item>
+          <Grid.Item col={3} s={6}>
+            <Figure label={t('overview.metrics', '指标')} value={overview.metrics} />
+          </Grid.Item>
+        </Grid.Root>
+        <Box paddingTop={6}>
+          <Table colCount={2} rowCount={overview.casesByProvince.length + 1}>
+            <Thead>
+              <Tr>
+                <Th>
+                  <Typography variant="sigma">{t('overview.province', '省份')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('overview.cases', '案例数')}</Typography>
+                </Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {overview.casesByProvince.map((row) => (
+                <Tr key={row.province ?? '-'}>
+                  <Td>
+                    <Typography>{row.province ?? t('overview.unknownProvince', '未注明')}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{row.cases}</Typography>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        </Box>
+      </Layouts.Content>
+    </Layouts.Root>
+  );
+};

@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from './utils';
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const access = await getService(strapi, 'public-access').enforce();
+  if (access.granted.length > 0) strapi.log.info(`[casebook] public role granted: ${access.granted.join(', ')}`);
+  if (access.revoked.length > 0) strapi.log.warn(`[casebook] public role revoked: ${access.revoked.join(', ')}`);
+
+  const admin = await getService(strapi, 'admin-user').ensureFirstAdmin();
+  if (admin === 'created') strapi.log.info(`[casebook] created the first admin ${process.env.CASEBOOK_ADMIN_EMAIL}`);
+
+  await getService(strapi, 'content-manager-layout').apply();
+};
+
+export default bootstrap;

@@ -1,0 +1,32 @@
+export const PLUGIN_ID = 'casebook';
+
+/** Every content-type UID Casebook works with, named once. */
+export const UID = {
+  case: 'api::case.case',
+  hospital: 'api::hospital.hospital',
+  initiative: 'api::initiative.initiative',
+  metric: 'api::metric.metric',
+  theme: 'api::theme.theme',
+  campaign: 'api::campaign.campaign',
+  sourceDocument: 'plugin::casebook.source-document',
+} as const;
+
+export type CasebookUID = (typeof UID)[keyof typeof UID];
+
+/** Content types with a pinyin slug, and the field each slug is made from. */
+export const SLUGGED = {
+  [UID.case]: 'title',
+  [UID.hospital]: 'name',
+  [UID.theme]: 'name',
+  [UID.campaign]: 'name',
+} as const;
+
+export type SluggedUID = keyof typeof SLUGGED;
+
+/** What the public may read: published cases and what a visitor needs to show them. Nothing else, and never a write. */
+export const PUBLIC_READABLE = [UID.case, UID.hospital, UID.initiative, UID.metric, UID.theme, UID.campaign] as const;
+
+export const PUBLIC_READ_ACTIONS = ['find', 'findOne'] as const;
+
+/** Parts of a case without a draft/publish state of their own: public only while their case is published. */
+export const CASE_PARTS = [UID.initiative, UID.metric] as const;

@@ -1,0 +1,5 @@
+import sourceDocument from './source-document';
+
+export default {
+  'source-document': sourceDocument,
+};

@@ -1,0 +1,35 @@
+import type { Struct } from '@strapi/strapi';
+
+/** One imported file: the original text kept for provenance, and the hash that makes re-imports idempotent. */
+export default {
+  kind: 'collectionType',
+  collectionName: 'casebook_source_documents',
+  info: {
+    singularName: 'source-document',
+    pluralName: 'source-documents',
+    displayName: '来源文档 Source document',
+    description: 'An imported document: its original text, encoding, content hash and import report',
+  },
+  options: {
+    draftAndPublish: false,
+  },
+  pluginOptions: {
+    'content-manager': { visible: true },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    filename: { type: 'string', required: true, maxLength: 255 },
+    sha256: { type: 'string', required: true, unique: true, minLength: 64, maxLength: 64 },
+    encoding: { type: 'string', required: true, maxLength: 20 },
+    byteLength: { type: 'integer', min: 0 },
+    originalText: { type: 'text', required: true },
+    status: {
+      type: 'enumeration',
+      enum: ['imported', 'updated', 'failed'],
+      default: 'imported',
+      required: true,
+    },
+    report: { type: 'json' },
+    cases: { type: 'relation', relation: 'oneToMany', target: 'api::case.case', mappedBy: 'sourceDocument' },
+  },
+} satisfies Partial<Struct.CollectionTypeSchema>;

@@ -1,0 +1,5 @@
+import overview from './overview';
+
+export default {
+  overview,
+};

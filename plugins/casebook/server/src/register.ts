@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { SLUGGED } from './constants';
+import { publicVisibilityMiddleware } from './document-middlewares/public-visibility';
+import { slugMiddleware } from './document-middlewares/slug';
+import { registerGraphql } from './graphql';
+import { getService } from './utils';
+
+type UidService = {
+  generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown> }): Promise<string>;
+};
+
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(slugMiddleware(strapi));
+  strapi.documents.use(publicVisibilityMiddleware(strapi));
+
+  // The Content Manager's "regenerate" button on a slug field uses Strapi's slugify, which drops Chinese:
+  // route our slugged types through the same pinyin slugs the document middleware makes.
+  const uidService = strapi.plugin('content-manager').service('uid') as UidService;
+  const generateUIDField = uidService.generateUIDField.bind(uidService);
+  uidService.generateUIDField = async (args) => {
+    const slugs = getService(strapi, 'slug');
+    const source = slugs.isSlugged(args.contentTypeUID) ? args.data[SLUGGED[args.contentTypeUID]] : undefined;
+    if (!slugs.isSlugged(args.contentTypeUID) || args.field !== 'slug' || typeof source !== 'string' || !source.trim()) {
+      return generateUIDField(args);
+    }
+    const documentId = typeof args.data.documentId === 'string' ? args.data.documentId : undefined;
+    return slugs.uniqueSlug(args.contentTypeUID, source, documentId);
+  };
+
+  registerGraphql(strapi);
+};
+
+export default register;

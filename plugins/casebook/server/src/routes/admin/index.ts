@@ -1,0 +1,11 @@
+export default {
+  type: 'admin' as const,
+  routes: [
+    {
+      method: 'GET',
+      path: '/overview',
+      handler: 'overview.summary',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+  ],
+};

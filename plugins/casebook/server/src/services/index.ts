@@ -1,0 +1,13 @@
+import adminUser from './admin-user';
+import contentManagerLayout from './content-manager-layout';
+import overview from './overview';
+import publicAccess from './public-access';
+import slug from './slug';
+
+export default {
+  'admin-user': adminUser,
+  'content-manager-layout': contentManagerLayout,
+  overview,
+  'public-access': publicAccess,
+  slug,
+};

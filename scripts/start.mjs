@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm start`: build what is missing or stale, then serve the CMS (admin at /admin, GraphQL at /graphql).
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cmsDir = path.join(root, 'cms');
+const pluginDir = path.join(root, 'plugins', 'casebook');
+const adminBuildDir = path.join(cmsDir, 'dist', 'build');
+const adminStamp = path.join(adminBuildDir, '.casebook-admin-inputs');
+
+process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
+process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION ??= 'true';
+process.env.NODE_ENV ??= 'development';
+
+const run = (command, args, cwd) => {
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) {
+    console.error(`casebook: "${command} ${args.join(' ')}" failed in ${path.relative(root, cwd) || '.'}`);
+    process.exit(result.status ?? 1);
+  }
+};
+
+/** A hash of every file the admin bundle is built from: when it changes, the bundle is stale. */
+const adminInputsHash = () => {
+  const hash = createHash('sha256');
+  const visit = (entry) => {
+    if (!fs.existsSync(entry)) return;
+    const stat = fs.statSync(entry);
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(entry).sort()) visit(path.join(entry, name));
+    } else {
+      hash.update(path.relative(root, entry)).update('\0').update(fs.readFileSync(entry));
+    }
+  };
+  [
+    path.join(pluginDir, 'admin', 'src'),
+    path.join(pluginDir, 'package.json'),
+    path.join(cmsDir, 'src', 'admin'),
+    path.join(cmsDir, 'config', 'admin.ts'),
+    path.join(cmsDir, 'package.json'),
+    path.join(root, 'package-lock.json'),
+  ].forEach(visit);
+  return hash.digest('hex');
+};
+
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+run(process.execPath, [tsc, '-p', path.join(pluginDir, 'server', 'tsconfig.json')], root);
+
+const inputs = adminInputsHash();
+const adminIsCurrent = fs.existsSync(adminStamp) && fs.readFileSync(adminStamp, 'utf8') === inputs;
+if (adminIsCurrent) {
+  const { compileStrapi } = createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi');
+  await compileStrapi({ appDir: cmsDir, ignoreDiagnostics: false });
+} else {
+  console.log('casebook: building the admin panel (a few minutes, once per change of its sources)');
+  run(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build'], cmsDir);
+  fs.writeFileSync(adminStamp, inputs);
+}
+
+const { createStrapi } = createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi');
+process.chdir(cmsDir);
+const app = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') });
+await app.start();

@@ -1,0 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { CMS_DIR, PLUGIN_DIR, ROOT_DIR } from './paths';
+
+/** Compile the plugin and the Strapi app once for every integration suite; the admin panel is not built. */
+export default async function globalSetup() {
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  const tsc = path.join(ROOT_DIR, 'node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '-p', path.join(PLUGIN_DIR, 'server', 'tsconfig.json')], { stdio: 'inherit' });
+  const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  await compileStrapi({ appDir: CMS_DIR, ignoreDiagnostics: false });
+}

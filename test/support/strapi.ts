@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import request from 'supertest';
+import { createTestDatabase, type TestDatabase } from './database';
+import { CMS_DIR, CMS_DIST_DIR } from './paths';
+
+// Fixed development secrets for tests: deterministic, and no cms/.env is written by a test run.
+const TEST_SECRETS = {
+  APP_KEYS: 'dGVzdGtleTE=,dGVzdGtleTI=',
+  API_TOKEN_SALT: 'test-api-token-salt',
+  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+  JWT_SECRET: 'test-jwt-secret',
+  ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
+  CASEBOOK_SECRET: 'test-casebook-secret-0123456789',
+};
+
+export type Casebook = {
+  strapi: Core.Strapi;
+  database: TestDatabase;
+  http: () => ReturnType<typeof request>;
+  graphql: <T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphqlResponse<T>>;
+  /** Stops Strapi; drops the database unless `keepDatabase` (to boot again on it). */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
+};
+
+export type GraphqlResponse<T> = {
+  status: number;
+  data: T | null | undefined;
+  errors?: Array<{ message: string; extensions?: { code?: string; [key: string]: unknown } }>;
+};
+
+/**
+ * Boots a real Casebook (the compiled app and plugin, no admin panel) on the suite's own database,
+ * with its HTTP server mounted for supertest.
+ */
+export const bootCasebook = async (options: { database?: TestDatabase; env?: Record<string, string> } = {}): Promise<Casebook> => {
+  const database = options.database ?? (await createTestDatabase());
+  const env = {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    SERVE_ADMIN: 'false',
+    STRAPI_LOG_LEVEL: 'error',
+    ...TEST_SECRETS,
+    ...database.env,
+    ...options.env,
+  };
+  for (const key of ['DATABASE_URL', 'DATABASE_FILENAME', 'DATABASE_CLIENT']) delete process.env[key];
+  Object.assign(process.env, env);
+
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = await createStrapi({ appDir: CMS_DIR, distDir: CMS_DIST_DIR }).load();
+  strapi.server.mount();
+  const server = strapi.server.httpServer;
+
+  const http = () => request(server);
+  const graphql: Casebook['graphql'] = async (query, variables, headers = {}) => {
+    const response = await request(server).post('/graphql').set(headers).send({ query, variables });
+    return { status: response.status, data: response.body.data, errors: response.body.errors };
+  };
+
+  return {
+    strapi,
+    database,
+    http,
+    graphql,
+    async stop({ keepDatabase = false } = {}) {
+      await strapi.destroy();
+      if (!keepDatabase) await database.drop();
+    },
+  };
+};
