@@ -6,6 +6,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   // A real Strapi boots per integration suite; two cores run two suites at a time.
   maxWorkers: 2,
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',

@@ -14,7 +14,6 @@ const adminBuildDir = path.join(cmsDir, 'dist', 'build');
 const adminStamp = path.join(adminBuildDir, '.casebook-admin-inputs');
 
 process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
-process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION ??= 'true';
 process.env.NODE_ENV ??= 'development';
 
 const run = (command, args, cwd) => {

@@ -1,8 +1,9 @@
+import type { Core } from '@strapi/strapi';
 import { ensureSecrets } from '../src/env/secrets';
 
 ensureSecrets();
 
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   auth: {
     secret: env('ADMIN_JWT_SECRET'),
   },

@@ -1,6 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import { databaseConnection } from '../src/env/database';
 
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   connection: {
     ...databaseConnection(env),
     acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),

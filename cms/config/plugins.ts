@@ -1,9 +1,10 @@
+import type { Core } from '@strapi/strapi';
 import path from 'node:path';
 import { ensureSecrets, APP_DIR } from '../src/env/secrets';
 
 ensureSecrets();
 
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
   return {
     'users-permissions': {

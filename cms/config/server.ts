@@ -1,9 +1,10 @@
+import type { Core } from '@strapi/strapi';
 import { ensureSecrets } from '../src/env/secrets';
 
 // server.ts is the first config file Strapi reads that needs a secret: make them exist (or refuse) here.
 ensureSecrets();
 
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
@@ -13,6 +14,10 @@ export default ({ env }) => ({
   },
   // No file watchers and no network calls home.
   autoReload: false,
+  logger: {
+    updates: { enabled: false },
+    startup: { enabled: env.bool('LOG_STARTUP', true) },
+  },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

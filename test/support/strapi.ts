@@ -38,9 +38,9 @@ export const bootCasebook = async (options: { database?: TestDatabase; env?: Rec
   const env = {
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     SERVE_ADMIN: 'false',
-    STRAPI_LOG_LEVEL: 'error',
+    LOG_LEVEL: 'error',
+    LOG_STARTUP: 'false',
     ...TEST_SECRETS,
     ...database.env,
     ...options.env,

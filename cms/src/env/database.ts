@@ -1,11 +1,8 @@
 import path from 'node:path';
+import type { Core } from '@strapi/strapi';
 import { APP_DIR } from './secrets';
 
-type Env = {
-  (key: string, fallback?: string): string | undefined;
-  int(key: string, fallback?: number): number | undefined;
-  bool(key: string, fallback?: boolean): boolean | undefined;
-};
+type Env = Core.Config.Shared.ConfigParams['env'];
 
 export const DEFAULT_SQLITE_FILE = '.tmp/data.db';
 

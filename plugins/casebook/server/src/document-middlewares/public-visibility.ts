@@ -11,7 +11,8 @@ const isCasePart = (uid: string) => (CASE_PARTS as readonly string[]).includes(u
 
 /**
  * The draft/publish rule for everything the content API reads through the document service:
- * - asking for drafts (status=draft) needs an API token; anyone else gets a 403, not a silent fallback;
+ * - asking for drafts (status=draft, or status: DRAFT in GraphQL) needs an API token; anyone else gets a 403,
+ *   not a silent fallback. (GraphQL relation fields take no status argument: they follow their root query.)
  * - initiatives and metrics have no publication state of their own, so they are read only while
  *   their case has a published version.
  */
@@ -24,7 +25,8 @@ export const publicVisibilityMiddleware =
 
     const params = context.params as { status?: string; filters?: Record<string, unknown> };
     if (params.status === 'draft') {
-      throw new errors.ForbiddenError(DRAFTS_FORBIDDEN);
+      // A PolicyError is the ForbiddenError whose message Strapi passes on to the client.
+      throw new errors.PolicyError(DRAFTS_FORBIDDEN);
     }
     if (isCasePart(context.uid)) {
       const published = { case: { publishedAt: { $notNull: true } } };

@@ -1,14 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
-import { draftGuardPlugin } from './draft-guard';
 
 /** Wires Casebook into Strapi's GraphQL plugin; a no-op when that plugin is not installed. */
 export const registerGraphql = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
-
-  const plugins = (strapi.config.get('plugin::graphql.apolloServer.plugins') as unknown[] | undefined) ?? [];
-  strapi.config.set('plugin::graphql.apolloServer.plugins', [...plugins, draftGuardPlugin(strapi)]);
 
   const extension = graphql.service('extension');
   // Import provenance is editorial bookkeeping, not part of the public contract.

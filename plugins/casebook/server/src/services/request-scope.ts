@@ -16,4 +16,4 @@ export const isContentApiRequest = (state: RequestState | undefined): boolean =>
  * Who may read drafts through the content API: API tokens, for front-end previews.
  * The public and end users (users-permissions) only ever see published content.
  */
-export const mayReadDrafts = (state: RequestState | undefined): boolean => state?.auth?.strategy?.name === 'api-token';
+export const mayReadDrafts = (state: RequestState | undefined): boolean => state?.auth?.strategy?.name === 'content-api-token';
