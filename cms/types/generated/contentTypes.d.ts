@@ -794,7 +794,7 @@ export interface ApiMetricMetric extends Struct.CollectionTypeSchema {
 export interface ApiThemeTheme extends Struct.CollectionTypeSchema {
   collectionName: 'themes';
   info: {
-    description: 'A party-building theme (\u515A\u6821, \u6587\u5316, \u5EC9\u6D01, \u5FD7\u613F\u670D\u52A1, \u515A\u5EFA\u4E1A\u52A1\u878D\u5408 \u2026) shared by cases and initiatives';
+    description: 'A party-building theme (\u515A\u6821, \u6587\u5316, \u5EC9\u6D01, \u5FD7\u613F\u670D\u52A1, \u515A\u5EFA\u4E1A\u52A1\u878D\u5408 \u2026) shared by cases and initiatives; initiatives point to it one way, so a theme never leads to the parts of an unpublished case';
     displayName: '\u4E3B\u9898 Theme';
     pluralName: 'themes';
     singularName: 'theme';
@@ -808,10 +808,6 @@ export interface ApiThemeTheme extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     description: Schema.Attribute.Text;
-    initiatives: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::initiative.initiative'
-    >;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::theme.theme'> &
       Schema.Attribute.Private;

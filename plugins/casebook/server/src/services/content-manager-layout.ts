@@ -55,7 +55,7 @@ export const LAYOUTS: Record<string, Layout> = {
     defaultSortBy: 'name',
     defaultSortOrder: 'ASC',
     list: ['id', 'name', 'slug'],
-    labels: { name: '主题', slug: '链接名 (拼音)', description: '说明', cases: '案例', initiatives: '举措' },
+    labels: { name: '主题', slug: '链接名 (拼音)', description: '说明', cases: '案例' },
   },
   [UID.campaign]: {
     mainField: 'name',
