@@ -4,5 +4,13 @@ import type { Core } from '@strapi/strapi';
 // lives in plugins/casebook and is loaded through config/plugins.ts.
 export default {
   register(_: { strapi: Core.Strapi }) {},
-  bootstrap(_: { strapi: Core.Strapi }) {},
+
+  /**
+   * The app's bootstrap runs after the admin's, the only point where Strapi's super-admin role exists
+   * on a fresh database; plugin bootstraps run before it. So the host triggers the plugin's first-admin step.
+   */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const result = await strapi.plugin('casebook').service('admin-user').ensureFirstAdmin();
+    if (result === 'created') strapi.log.info(`[casebook] created the first admin ${process.env.CASEBOOK_ADMIN_EMAIL}`);
+  },
 };

@@ -45,11 +45,26 @@ export const bootCasebook = async (options: { database?: TestDatabase; env?: Rec
     ...database.env,
     ...options.env,
   };
+  const originalEnv = { ...process.env };
+  const restoreEnv = () => {
+    for (const key of Object.keys(process.env)) if (!(key in originalEnv)) delete process.env[key];
+    Object.assign(process.env, originalEnv);
+  };
   for (const key of ['DATABASE_URL', 'DATABASE_FILENAME', 'DATABASE_CLIENT']) delete process.env[key];
   Object.assign(process.env, env);
 
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: CMS_DIR, distDir: CMS_DIST_DIR }).load();
+  const instance = createStrapi({ appDir: CMS_DIR, distDir: CMS_DIST_DIR });
+  let strapi: Core.Strapi;
+  try {
+    strapi = await instance.load();
+  } catch (error) {
+    // A half-loaded Strapi keeps process-wide registrations: destroy it so the next boot starts clean.
+    await instance.destroy().catch(() => undefined);
+    if (!options.database) await database.drop();
+    restoreEnv();
+    throw error;
+  }
   strapi.server.mount();
   const server = strapi.server.httpServer;
 
@@ -66,6 +81,7 @@ export const bootCasebook = async (options: { database?: TestDatabase; env?: Rec
     graphql,
     async stop({ keepDatabase = false } = {}) {
       await strapi.destroy();
+      restoreEnv();
       if (!keepDatabase) await database.drop();
     },
   };

@@ -6,9 +6,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (access.granted.length > 0) strapi.log.info(`[casebook] public role granted: ${access.granted.join(', ')}`);
   if (access.revoked.length > 0) strapi.log.warn(`[casebook] public role revoked: ${access.revoked.join(', ')}`);
 
-  const admin = await getService(strapi, 'admin-user').ensureFirstAdmin();
-  if (admin === 'created') strapi.log.info(`[casebook] created the first admin ${process.env.CASEBOOK_ADMIN_EMAIL}`);
-
+  // The first admin is created from the host's bootstrap (cms/src/index.ts): Strapi's roles do not exist yet here.
   await getService(strapi, 'content-manager-layout').apply();
 };
 
