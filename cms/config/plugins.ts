@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import path from 'node:path';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ensureSecrets, APP_DIR } from '../src/env/secrets';
 
 ensureSecrets();
@@ -19,7 +20,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         depthLimit: 10,
         defaultLimit: 25,
         maxLimit: 100,
-        landingPage: !production,
+        // Apollo's "production" landing page still embeds a sandbox: in production there is none at all.
+        landingPage: production ? () => ApolloServerPluginLandingPageDisabled() : true,
         apolloServer: {
           introspection: !production,
         },

@@ -66,3 +66,11 @@ describe('GraphQL limits', () => {
     expect(response.body.data).toHaveLength(100);
   });
 });
+
+test('development offers introspection and the playground', async () => {
+  const { errors } = await casebook.graphql('{ __schema { queryType { name } } }');
+  expect(errors).toBeUndefined();
+  const landing = await casebook.http().get('/graphql').set('Accept', 'text/html');
+  expect(landing.headers['content-type']).toMatch(/html/);
+  expect(landing.text).toMatch(/embeddable-sandbox/);
+});
