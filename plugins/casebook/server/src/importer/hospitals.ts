@@ -1,0 +1,119 @@
+import { PLACE_PREFIXES, locate } from './regions';
+import type { ExtractedHospital } from './types';
+
+const SUFFIX = /(医院集团|总医院|医院|卫生院|保健院)/g;
+
+/** Prefixes that start an institution's name besides place names. */
+const INSTITUTION_STARTERS = ['中国', '中日友好', '中华', '国家', '解放军', '人民解放军', '武警', '北京协和', '协和', '首都医科', '复旦', '清华', '北京大学', '中山大学', '华中科技', '同济', '浙江大学', '南方医科', '空军', '海军', '陆军'];
+
+/** Words that end the text before a name: the name starts after the last of them. */
+const BEFORE_NAME = /.*(?:邀请|来到|前往|走进|成为|组建|合并|加入|联合|与|和|及|在|到|由|是|为|对|将|把|被|向|从|请|了|等|其|该|于|赴|以|经|同|跟|给|让|即|并|或|的|之|、)/;
+
+/** Descriptions of a kind of hospital, not the name of one: 公立医院, 三级中医医院, 综合性医院, 百年医院. */
+const GENERIC = /^(本|该|我|全|各|每|这|那|此|兄弟|公立|民营|县级|市级|省级|区级|乡镇|基层|三甲|三级|二级|一级|综合性?|现代化|高水平|大型|中型|小型|专科|示范|标杆|定点|医联体|医共体|百年|新|老|原|分|总|整体|一流|优秀|先进|智慧|互联网|数字|平安|清廉|廉洁|绿色|人文|现代|研究型|教学|附属|中医|西医|各级|各类|全国|全省|全市|公益|非公|社会办|改善|建设|成为|打造|创建)+(医|卫生|保健)?$/;
+
+/** Markers of a real name when no place or institution starts it: 孔氏医院, 哈工大附属医院. */
+const NAME_MARKER = /(大学|学院|附属|人民|第[一二三四五六七八九十\d]+|友好|协和|氏|军区|部队|省立|市立|县立)/;
+
+/** Words inside a would-be name that show it is a description or a clause, not a name. */
+const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|贫困|示范|标杆|定点|等|的|和|与)/;
+
+/** Multi-character verbs and roles after which a name starts: 韩德民院士担任市耳鼻咽喉科医院 → 市耳鼻咽喉科医院. */
+const CLAUSE_BEFORE_NAME = /.*(?:担任|邀请|来到|前往|走进|成为|组建|合并|加入|联合|院士|专家|书记|院长|主任|教授|领导|带领|考验着|考验著)/;
+
+export type NameMatch = { name: string; start: number; end: number };
+
+const startOfName = (window: string): number | null => {
+  for (let index = 0; index < window.length - 1; index += 1) {
+    const rest = window.slice(index);
+    if (PLACE_PREFIXES.some((prefix) => rest.startsWith(prefix) && prefix.length >= 2) || INSTITUTION_STARTERS.some((starter) => rest.startsWith(starter))) {
+      return index;
+    }
+  }
+  return null;
+};
+
+/** Accepts a candidate name, or null for descriptions and fragments. */
+const acceptName = (candidate: string, suffix: string): string | null => {
+  const prefix = candidate.slice(0, candidate.length - suffix.length);
+  if (prefix.length < 2 || candidate.length > 26 || /^[市省县]$/.test(prefix)) return null;
+  if (GENERIC.test(prefix)) return null;
+  return candidate;
+};
+
+/**
+ * Every hospital name in `text` with its position: a name ends in 医院, 总医院, 医院集团 … and starts at a place
+ * name (四川省, 成都市, 富顺县), an institution (中国, 中日友好 …), or, failing those, right after the last
+ * function word before it when what is left carries a name marker (市第三人民医院, 孔氏医院).
+ */
+export const findHospitalNames = (text: string): NameMatch[] => {
+  const matches: NameMatch[] = [];
+  let previousEnd = 0;
+  for (const match of text.matchAll(SUFFIX)) {
+    let end = match.index! + match[0].length;
+    let suffix = match[0];
+    if (text.startsWith('集团', end) && suffix !== '医院集团') {
+      end += 2;
+      suffix += '集团';
+    }
+    let left = match.index!;
+    while (left > previousEnd && left > match.index! - 24 && /[\u4e00-\u9fff]/.test(text[left - 1])) left -= 1;
+    const window = text.slice(left, end);
+    const starter = startOfName(window.slice(0, window.length - suffix.length));
+    let name: string | null = null;
+    if (starter !== null) {
+      name = acceptName(window.slice(starter).replace(CLAUSE_BEFORE_NAME, ''), suffix);
+    } else {
+      const prefix = window.slice(0, window.length - suffix.length).replace(CLAUSE_BEFORE_NAME, '').replace(BEFORE_NAME, '');
+      // 原市第三人民医院, 市耳鼻咽喉科医院: a city's own hospital named without the city.
+      const local = /[市省县](?!立)(?!.*[市省县](?!立))/.exec(prefix);
+      const candidate = local ? prefix.slice(local.index) : prefix;
+      if (local || NAME_MARKER.test(candidate)) name = acceptName(candidate + suffix, suffix);
+    }
+    if (name && NOT_A_NAME.test(name)) name = null;
+    // 锦州市妇婴医院儿童医院党支部: a unit inside the hospital just named, not another hospital.
+    if (name && matches.at(-1)?.end === end - name.length) name = null;
+    previousEnd = end;
+    if (name) matches.push({ name, start: end - name.length, end });
+  }
+  return matches;
+};
+
+/** A line that is nothing but a hospital's name: the header of a case on a newspaper page. */
+export const isHospitalNameLine = (line: string): boolean => {
+  const trimmed = line.trim();
+  if (!/^[\u4e00-\u9fff]{3,26}$/.test(trimmed)) return false;
+  const [match] = findHospitalNames(trimmed);
+  return match !== undefined && match.start === 0 && match.end === trimmed.length;
+};
+
+const CATEGORY_RULES: Array<[RegExp, string]> = [
+  [/医院集团$|总医院$/, '医院集团'],
+  [/中西医结合/, '中西医结合'],
+  [/中医|中医药/, '中医'],
+  [/儿童/, '儿童'],
+  [/妇幼|妇婴|妇产|妇女儿童/, '妇幼'],
+  [/肿瘤|精神|口腔|眼科|胸科|传染病|结核|耳鼻咽喉|皮肤|骨科|心血管|康复/, '专科'],
+];
+
+/** Category as the name states it; null when it says nothing (a 人民医院 may be general, but the text must say so). */
+export const categoryOf = (name: string): string | null => CATEGORY_RULES.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+
+const LEVEL = /(三级甲等|三甲|三级乙等|三乙|二级甲等|二甲|二级乙等|二乙)/;
+
+const LEVEL_NAMES: Record<string, string> = { 三级甲等: '三甲', 三级乙等: '三乙', 二级甲等: '二甲', 二级乙等: '二乙' };
+
+/** Grade stated next to the hospital in the text: 大型三甲公立医院 … */
+export const levelIn = (text: string): string | null => {
+  const match = LEVEL.exec(text);
+  return match ? (LEVEL_NAMES[match[1]] ?? match[1]) : null;
+};
+
+export const describeHospital = (name: string, role: ExtractedHospital['role'], context = ''): ExtractedHospital => ({
+  name,
+  role,
+  ...locate(name),
+  category: categoryOf(name),
+  level: role === 'case_owner' ? levelIn(context) : null,
+  aliases: [],
+});

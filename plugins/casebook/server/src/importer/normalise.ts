@@ -1,0 +1,194 @@
+import * as OpenCC from 'opencc-js';
+import { dropRanges, mapChars } from './tracked-text';
+import type { Normalised, RemovedSegment, TrackedText } from './types';
+import { isHospitalNameLine } from './hospitals';
+
+const HAN = /[\u3400-\u9fff]/;
+const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+
+/** Pinyin a web mirror put after characters: 醫(yī)院 → 醫院. Tone-marked syllables, or the few toneless ones. */
+const INLINE_PINYIN = new RegExp(
+  `(?<=[\\u3400-\\u9fff])[(（](?:[a-zü]*[${TONE_VOWELS}][a-zü${TONE_VOWELS}]*|de|le|me|men|ne|ma|ba|zhe|zi|ge)[)）]`,
+  'g',
+);
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Removes inline pinyin, keeping every remaining character's place in the original. */
+const removeInlinePinyin = (input: TrackedText): TrackedText =>
+  dropRanges(
+    input,
+    Array.from(input.text.matchAll(INLINE_PINYIN), (match) => [match.index!, match.index! + match[0].length] as [number, number]),
+  );
+
+/** Traditional → simplified with OpenCC, line by line; a line whose length would change is converted character by character. */
+const simplify = (input: TrackedText): TrackedText => {
+  const han = input.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  if (han === 0) return input;
+  const sample = input.text.slice(0, 20000);
+  const changed = [...sample].filter((char, index) => HAN.test(char) && toSimplified(char) !== sample[index]).length;
+  if (changed / Math.max(1, sample.match(/[\u4e00-\u9fff]/g)?.length ?? 1) < 0.01) return input;
+  return mapChars(input, (text) =>
+    text
+      .split('\n')
+      .map((line) => {
+        const converted = toSimplified(line);
+        return converted.length === line.length ? converted : [...line].map((char) => (toSimplified(char).length === char.length ? toSimplified(char) : char)).join('');
+      })
+      .join('\n'),
+  );
+};
+
+/** Full-width ASCII forms and the ideographic space become their half-width selves. */
+const halfWidth = (input: TrackedText): TrackedText =>
+  mapChars(input, (text) =>
+    text.replace(/[\uff01-\uff5e\u3000\u00a0\r\t]/g, (char) => {
+      if (char === '\u3000' || char === '\u00a0' || char === '\t') return ' ';
+      if (char === '\r') return '\n';
+      return String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+    }),
+  );
+
+type Line = { text: string; start: number; end: number };
+
+const splitLines = (text: string): Line[] => {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    lines.push({ text: part, start, end: start + part.length });
+    start += part.length + 1;
+  }
+  return lines;
+};
+
+const NAVIGATION = /设为首页|加入收藏|热点推荐|您所在的位置|当前位置[:：]|首页\s*(>>|>|»|\/)|网站地图|返回顶部|上一篇|下一篇|打印本页|关闭窗口|分享到|字号\s*[:：]?\s*[(（大中小]/;
+const COUNTER = /(阅读量|阅读数|阅读次数|浏览量|浏览次数|点击数|点击量|访问量)\s*[:：]?\s*\d+/;
+const BUTTON = /^(给我点赞|点赞|我要投票|投票|收藏|分享|打印|返回|返回列表|点击投票)$/;
+const RELATED = /^(猜你喜欢|相关阅读|相关文章|相关新闻|延伸阅读|推荐阅读|热门文章|热点文章|相关推荐)[:：]?$/;
+const FOOTER = /主办单位|承办单位|协办单位|主管单位|版权所有|热线电话|联系电话|ICP备|Copyright|©/i;
+const KEYWORDS = /^(关键词|关键字|标签|Tags?)\s*[:：]/i;
+const BYLINE = /^(本报记者|记者|通讯员|作者|撰稿|文\/|来源)\s*[:：]?\s*[\u4e00-\u9fff·]{2,12}(\s*[\u4e00-\u9fff]{2,4})*\s*(整理|采写|报道|撰文)?$/;
+const DATELINE = /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?/;
+const ISSUE_LINE = /^[\u4e00-\u9fff《》]{2,20}\s*\d{4}年(第)?\d{1,3}期$/;
+const CAPTION_END = /(现场|合影|留念|颁奖|揭牌|仪式|剪影|掠影|风采|图为.*)$/;
+const TERMINAL = /[。!?！？…”"』」)）.]$/;
+const ROLE_WORDS = /书记|院长|主任|记者|委员/;
+
+const isSpam = (line: string) => {
+  const separators = (line.match(/[_|｜]/g) ?? []).length;
+  return separators >= 4 && !/[。]/.test(line);
+};
+
+const isOnlyPunctuation = (line: string) => line.length > 0 && !/[\p{L}\p{N}]/u.test(line);
+
+const isShortLabel = (line: string, max: number) => line.length > 0 && line.length <= max && !/[。,;:!?，；：！？]/.test(line);
+
+/**
+ * Page chrome, spam and captions, found line by line. A photo caption is a short isolated line inside
+ * a sentence that a page layout broke (the paragraph before it ends mid-sentence), or one that reads as
+ * a caption (…现场, …合影). Hospital-name headers that sit in the same position are kept for the splitter.
+ */
+const findNoise = (text: string): RemovedSegment[] => {
+  const lines = splitLines(text);
+  const removed: RemovedSegment[] = [];
+  const mark = (line: Line, kind: RemovedSegment['kind']) => removed.push({ kind, text: line.text, start: line.start, end: line.end });
+  const nonEmpty = lines.map((line, index) => ({ line, index })).filter(({ line }) => line.text.trim() !== '');
+
+  let relatedFrom = Infinity;
+  nonEmpty.forEach(({ line, index }) => {
+    if (RELATED.test(line.text.trim()) && index > lines.length / 3) relatedFrom = Math.min(relatedFrom, index);
+  });
+
+  nonEmpty.forEach(({ line, index }, position) => {
+    const trimmed = line.text.trim();
+    const next = nonEmpty[position + 1]?.line.text.trim();
+    const isolated = (lines[index - 1]?.text.trim() ?? '') === '' && (lines[index + 1]?.text.trim() ?? '') === '';
+
+    if (index >= relatedFrom) return mark(line, 'related');
+    if (isSpam(trimmed)) return mark(line, 'spam');
+    if (COUNTER.test(trimmed) || (DATELINE.test(trimmed) && position < 6)) return mark(line, COUNTER.test(trimmed) ? 'counter' : 'meta');
+    if (NAVIGATION.test(trimmed)) return mark(line, 'navigation');
+    if (BUTTON.test(trimmed)) return mark(line, 'button');
+    if (KEYWORDS.test(trimmed) || (ISSUE_LINE.test(trimmed) && position < 8)) return mark(line, 'meta');
+    if (FOOTER.test(trimmed)) return mark(line, 'footer');
+    if (BYLINE.test(trimmed) && (position >= nonEmpty.length - 2 || position < 6)) return mark(line, 'byline');
+    if (isOnlyPunctuation(trimmed)) return mark(line, 'markup');
+    // The running title printed just above a page footer.
+    if (next !== undefined && FOOTER.test(next) && isolated && isShortLabel(trimmed, 16) && !ROLE_WORDS.test(trimmed) && !isHospitalNameLine(trimmed)) {
+      return mark(line, 'footer');
+    }
+    if (isolated && trimmed.length <= 80 && !/[。]/.test(trimmed) && CAPTION_END.test(trimmed) && !isHospitalNameLine(trimmed)) {
+      return mark(line, 'caption');
+    }
+    return undefined;
+  });
+
+  // Photo captions: runs of short isolated lines inside a sentence the layout broke, between a body
+  // paragraph that stops mid-sentence and the long paragraph that carries the sentence on.
+  const kept = nonEmpty.filter(({ line }) => !removed.some((segment) => segment.start === line.start));
+  for (let position = 1; position < kept.length; position += 1) {
+    const previous = kept[position - 1].line.text.trim();
+    // A body paragraph (it has commas) that stops mid-sentence; a speaker's or a title line has no commas.
+    if (previous.length < 30 || TERMINAL.test(previous) || !/[,，、]/.test(previous)) continue;
+    let runEnd = position;
+    while (runEnd < kept.length) {
+      const { line, index } = kept[runEnd];
+      const isolated = (lines[index - 1]?.text.trim() ?? '') === '' && (lines[index + 1]?.text.trim() ?? '') === '';
+      if (!isolated || !isShortLabel(line.text.trim(), 16) || isHospitalNameLine(line.text)) break;
+      runEnd += 1;
+    }
+    if (runEnd > position && runEnd < kept.length && kept[runEnd].line.text.trim().length >= 30 && !isHospitalNameLine(kept[runEnd].line.text)) {
+      for (let caption = position; caption < runEnd; caption += 1) mark(kept[caption].line, 'caption');
+    }
+    position = runEnd;
+  }
+  // A lone author name under the dateline at the head of a web copy (2017-05-18 07:33:26宁小倩 / 宁小倩).
+  nonEmpty.slice(0, 8).forEach(({ line }) => {
+    const trimmed = line.text.trim();
+    if (/^[\u4e00-\u9fff]{2,4}$/.test(trimmed) && removed.some((segment) => segment.kind === 'meta' && segment.text.includes(trimmed))) {
+      mark(line, 'byline');
+    }
+  });
+  return removed.sort((a, b) => a.start - b.start);
+};
+
+/** Collapses runs of spaces, trims lines and keeps at most one blank line between paragraphs. */
+const tidyWhitespace = (input: TrackedText): TrackedText => {
+  const ranges: Array<[number, number]> = [];
+  for (const match of input.text.matchAll(/[ ]{2,}|^[ ]+|[ ]+$|\n{3,}/gm)) {
+    const start = match.index!;
+    if (match[0].startsWith('\n')) ranges.push([start + 2, start + match[0].length]);
+    else if (/^[ ]+$/.test(match[0]) && match[0].length >= 2 && start > 0 && input.text[start - 1] !== '\n' && input.text[start + match[0].length] !== '\n') {
+      ranges.push([start + 1, start + match[0].length]);
+    } else ranges.push([start, start + match[0].length]);
+  }
+  const merged = ranges.sort((a, b) => a[0] - b[0]).reduce<Array<[number, number]>>((all, range) => {
+    const last = all[all.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else all.push([...range]);
+    return all;
+  }, []);
+  const tidied = dropRanges(input, merged);
+  const leading = tidied.text.length - tidied.text.replace(/^\s+/, '').length;
+  const trailing = tidied.text.length - tidied.text.replace(/\s+$/, '').length;
+  return dropRanges(tidied, [
+    [0, leading],
+    [tidied.text.length - trailing, tidied.text.length],
+  ].filter(([start, end]) => end > start) as Array<[number, number]>);
+};
+
+/**
+ * Decoded text → the text the extractor reads: inline pinyin removed, traditional characters simplified,
+ * full-width forms made half-width, page chrome and spam dropped; every character keeps its original offset.
+ */
+export const normalise = (input: TrackedText): Normalised => {
+  const cleaned = halfWidth(simplify(removeInlinePinyin(input)));
+  const noise = findNoise(cleaned.text);
+  const removed = noise.map((segment) => ({
+    ...segment,
+    start: cleaned.offsets[segment.start],
+    end: segment.end > segment.start ? cleaned.offsets[segment.end - 1] + 1 : cleaned.offsets[segment.start],
+  }));
+  const text = tidyWhitespace(dropRanges(cleaned, noise.map((segment) => [segment.start, segment.end] as [number, number])));
+  return { ...text, removed };
+};
