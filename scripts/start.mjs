@@ -65,3 +65,14 @@ const { createStrapi } = createRequire(path.join(cmsDir, 'package.json'))('@stra
 process.chdir(cmsDir);
 const app = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') });
 await app.start();
+
+// A newcomer sees real cases at once: an empty database gets the seed documents, published.
+if (process.env.CASEBOOK_SEED !== 'false') {
+  const reports = await app.plugin('casebook').service('importer').seedIfEmpty(path.join(root, 'seeds', 'documents'));
+  if (reports) {
+    const failed = reports.filter((report) => report.status === 'failed');
+    const cases = reports.reduce((sum, report) => sum + report.cases.created, 0);
+    app.log.info(`[casebook] seeded ${cases} cases from ${reports.length - failed.length} documents`);
+    for (const report of failed) app.log.error(`[casebook] seed ${report.file} failed: ${report.error}`);
+  }
+}

@@ -32,7 +32,7 @@ const waitForHealth = async (url, child, deadline) => {
   throw new Error('npm start did not become healthy in time');
 };
 
-test('npm start serves the admin panel and GraphQL on an empty SQLite database', { timeout: 600_000 }, async () => {
+test('npm start seeds an empty SQLite database and serves the admin panel and GraphQL', { timeout: 600_000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-start-'));
   const port = await freePort();
   const env = {
@@ -59,12 +59,14 @@ test('npm start serves the admin panel and GraphQL on an empty SQLite database',
     const graphql = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ cases { title } hospitals { name } }' }),
+      body: JSON.stringify({ query: '{ cases_connection { pageInfo { total } } hospitals(pagination: { pageSize: 100 }) { name } }' }),
     });
     assert.equal(graphql.status, 200);
     const body = await graphql.json();
     assert.equal(body.errors, undefined);
-    assert.ok(Array.isArray(body.data.cases));
+    // The seed step imported the five seed documents, published: 16 cases from 16 hospitals.
+    assert.equal(body.data.cases_connection.pageInfo.total, 16);
+    assert.equal(body.data.hospitals.length, 16);
   } catch (error) {
     console.error(output.slice(-4000));
     throw error;

@@ -1,31 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { collectPaths } from '../importer/files';
 import { extractDocument } from '../importer/pipeline';
+import { runImport } from './import';
 import { ImportError, type ExtractedDocument } from '../importer/types';
-
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
-
-/** Files named, and the .txt, .md and .html files under folders named, in a stable order. */
-export const collectPaths = (paths: string[]): string[] => {
-  const files: string[] = [];
-  const visit = (entry: string) => {
-    const stat = fs.statSync(entry);
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(entry).sort()) {
-        const child = path.join(entry, name);
-        if (fs.statSync(child).isDirectory() || DOCUMENT_EXTENSIONS.has(path.extname(name).toLowerCase())) visit(child);
-      }
-    } else {
-      files.push(entry);
-    }
-  };
-  for (const entry of paths) {
-    if (!fs.existsSync(entry)) throw new Error(`no such file or folder: ${entry}`);
-    visit(entry);
-  }
-  return files;
-};
 
 type DocumentReport =
   | ({ file: string; sha256: string; status: 'ok' } & ExtractedDocument)
@@ -66,6 +45,15 @@ export const main = async (argv: string[]): Promise<number> => {
       if (options.json) process.stdout.write(`${JSON.stringify({ documents: reports }, null, 2)}\n`);
       else console.log(reports.map(summarise).join('\n'));
       if (reports.some((report) => report.status === 'error')) exitCode = 1;
+    });
+  program
+    .command('import')
+    .description('import documents into the configured database (the CMS environment variables) as drafts')
+    .option('--dry-run', 'report what would be created, updated or left unchanged, and write nothing')
+    .option('--publish', 'publish the imported cases instead of leaving them as drafts')
+    .argument('<paths...>', 'files, or folders searched for .txt, .md and .html files')
+    .action(async (paths: string[], options: { dryRun?: boolean; publish?: boolean }) => {
+      exitCode = await runImport(collectPaths(paths), options);
     });
   try {
     await program.parseAsync(argv);

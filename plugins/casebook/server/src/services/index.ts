@@ -1,5 +1,6 @@
 import adminUser from './admin-user';
 import contentManagerLayout from './content-manager-layout';
+import importer from './importer';
 import overview from './overview';
 import publicAccess from './public-access';
 import slug from './slug';
@@ -7,6 +8,7 @@ import slug from './slug';
 export default {
   'admin-user': adminUser,
   'content-manager-layout': contentManagerLayout,
+  importer,
   overview,
   'public-access': publicAccess,
   slug,

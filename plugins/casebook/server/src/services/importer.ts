@@ -1,0 +1,242 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
+import { HOSPITAL_CATEGORIES, HOSPITAL_LEVELS, keyOfLabel } from '../labels';
+import fs from 'node:fs';
+import { collectPaths } from '../importer/files';
+import { extractDocument, type Extraction } from '../importer/pipeline';
+import { provinceKey } from '../importer/regions';
+import { resolveHospital, type KnownHospital } from '../importer/resolve';
+import { ImportError, type ExtractedCase, type ExtractedHospital } from '../importer/types';
+
+export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'failed';
+
+export type ImportReport = {
+  file: string;
+  status: ImportStatus;
+  sha256: string | null;
+  cases: { created: number; updated: number };
+  hospitals: { created: number; matched: number };
+  initiatives: number;
+  metrics: number;
+  mentions: string[];
+  error?: string;
+};
+
+export type ImportOptions = { publish?: boolean; dryRun?: boolean };
+
+class DryRunRollback extends Error {}
+
+const emptyReport = (file: string): ImportReport => ({
+  file,
+  status: 'failed',
+  sha256: null,
+  cases: { created: 0, updated: 0 },
+  hospitals: { created: 0, matched: 0 },
+  initiatives: 0,
+  metrics: 0,
+  mentions: [],
+});
+
+const validDate = (date: string | null) => (date && !Number.isNaN(Date.parse(date)) ? date : null);
+
+/**
+ * The write stage: one transaction per document. A document whose normalised text was imported before
+ * is "unchanged" and writes nothing; a new version of a file imported before (same file name) updates
+ * the drafts it created; anything else creates drafts (or published cases with `publish`).
+ */
+const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knownHospitals = async (): Promise<KnownHospital[]> => {
+    const rows = (await strapi.db.query(UID.hospital).findMany({ select: ['documentId', 'name', 'aliases'] })) as Array<{
+      documentId: string;
+      name: string;
+      aliases: unknown;
+    }>;
+    return rows.map((row) => ({ documentId: row.documentId, name: row.name, aliases: Array.isArray(row.aliases) ? (row.aliases as string[]) : [] }));
+  };
+
+  const ensureHospital = async (hospital: ExtractedHospital, known: KnownHospital[], report: ImportReport): Promise<string> => {
+    const existing = resolveHospital(hospital.name, known);
+    if (existing) {
+      report.hospitals.matched += 1;
+      const aliases = [...new Set([...existing.aliases, ...hospital.aliases, ...(existing.name !== hospital.name ? [hospital.name] : [])])];
+      if (aliases.length !== existing.aliases.length) {
+        await strapi.documents(UID.hospital).update({ documentId: existing.documentId, data: { aliases } });
+        existing.aliases = aliases;
+      }
+      return existing.documentId;
+    }
+    const created = await strapi.documents(UID.hospital).create({
+      data: {
+        name: hospital.name,
+        aliases: hospital.aliases,
+        province: provinceKey(hospital.province),
+        city: hospital.city ?? undefined,
+        category: hospital.category ? keyOfLabel(HOSPITAL_CATEGORIES, hospital.category) : undefined,
+        level: hospital.level ? keyOfLabel(HOSPITAL_LEVELS, hospital.level) : undefined,
+      } as never,
+    });
+    known.push({ documentId: created.documentId, name: hospital.name, aliases: hospital.aliases });
+    report.hospitals.created += 1;
+    return created.documentId;
+  };
+
+  const ensureThemes = async (names: string[]): Promise<string[]> => {
+    const ids: string[] = [];
+    for (const name of names) {
+      const existing = await strapi.db.query(UID.theme).findOne({ select: ['documentId'], where: { name } });
+      ids.push(existing?.documentId ?? (await strapi.documents(UID.theme).create({ data: { name } })).documentId);
+    }
+    return ids;
+  };
+
+  const writeCase = async (
+    extracted: ExtractedCase,
+    hospitalId: string,
+    sourceDocumentId: string,
+    existingCaseId: string | null,
+    options: ImportOptions,
+    report: ImportReport,
+  ) => {
+    const themeIds = await ensureThemes(extracted.themes);
+    const data = {
+      title: extracted.title.slice(0, 200),
+      hospital: hospitalId,
+      summary: extracted.summary,
+      body: extracted.body,
+      people: extracted.people.map((person) => ({ name: person.name.slice(0, 40), role: person.role?.slice(0, 80) ?? undefined })),
+      source: {
+        publication: extracted.source.publication ?? undefined,
+        column: extracted.source.column ?? undefined,
+        issue: extracted.source.issue ?? undefined,
+        date: validDate(extracted.source.date) ?? undefined,
+        url: extracted.source.url ?? undefined,
+        readCount: extracted.source.readCount ?? undefined,
+      },
+      themes: themeIds,
+      sourceDocument: sourceDocumentId,
+      sourceStart: extracted.start,
+      sourceEnd: extracted.end,
+    };
+    let caseId: string;
+    if (existingCaseId) {
+      await strapi.db.query(UID.metric).deleteMany({ where: { case: { documentId: existingCaseId } } });
+      await strapi.db.query(UID.initiative).deleteMany({ where: { case: { documentId: existingCaseId } } });
+      await strapi.documents(UID.case).update({ documentId: existingCaseId, data: data as never });
+      caseId = existingCaseId;
+      report.cases.updated += 1;
+    } else {
+      caseId = (await strapi.documents(UID.case).create({ data: data as never })).documentId;
+      report.cases.created += 1;
+    }
+    for (const [order, initiative] of extracted.initiatives.entries()) {
+      const themeId = initiative.theme ? (await ensureThemes([initiative.theme]))[0] : undefined;
+      await strapi.documents(UID.initiative).create({
+        data: { name: initiative.name.slice(0, 200), summary: initiative.summary, order, case: caseId, theme: themeId } as never,
+      });
+      report.initiatives += 1;
+    }
+    for (const [order, metric] of extracted.metrics.entries()) {
+      await strapi.documents(UID.metric).create({
+        data: {
+          label: metric.label.slice(0, 200) || metric.text.slice(0, 200),
+          value: metric.value,
+          unit: metric.unit ?? undefined,
+          qualifier: metric.qualifier,
+          kind: metric.kind,
+          period: metric.period?.slice(0, 80) ?? undefined,
+          quote: metric.text,
+          sourceStart: metric.start,
+          sourceEnd: metric.end,
+          order,
+          case: caseId,
+        } as never,
+      });
+      report.metrics += 1;
+    }
+    if (options.publish) await strapi.documents(UID.case).publish({ documentId: caseId });
+  };
+
+  const write = async (file: string, extraction: Extraction, options: ImportOptions, report: ImportReport) => {
+    const filename = file.split(/[\\/]/).pop()!;
+    const same = await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { sha256: extraction.sha256 } });
+    if (same) {
+      report.status = 'unchanged';
+      return;
+    }
+    const previous = (await strapi.db.query(UID.sourceDocument).findOne({ where: { filename }, orderBy: { id: 'desc' } })) as { documentId: string } | null;
+    const previousCases = previous
+      ? ((await strapi.db.query(UID.case).findMany({
+          select: ['documentId'],
+          where: { sourceDocument: { documentId: previous.documentId }, publishedAt: null },
+          populate: { hospital: { select: ['name'] } },
+        })) as Array<{ documentId: string; hospital: { name: string } | null }>)
+      : [];
+
+    const { decoded, document } = extraction;
+    const sourceData = {
+      filename,
+      sha256: extraction.sha256,
+      encoding: decoded.encoding,
+      byteLength: decoded.byteLength,
+      originalText: decoded.original,
+      status: previous ? 'updated' : 'imported',
+    };
+    const source = previous
+      ? await strapi.documents(UID.sourceDocument).update({ documentId: previous.documentId, data: sourceData as never })
+      : await strapi.documents(UID.sourceDocument).create({ data: sourceData as never });
+
+    const known = await knownHospitals();
+    const hospitalIds = new Map<string, string>();
+    for (const hospital of document.hospitals.filter((candidate) => candidate.role === 'case_owner')) {
+      hospitalIds.set(hospital.name, await ensureHospital(hospital, known, report));
+    }
+    report.mentions = document.hospitals.filter((hospital) => hospital.role === 'mentioned').map((hospital) => hospital.name);
+    for (const extracted of document.cases) {
+      const hospitalId = hospitalIds.get(extracted.hospital)!;
+      const revised = previousCases.find((candidate) => candidate.hospital && resolveHospital(candidate.hospital.name, known)?.documentId === hospitalId);
+      if (revised) previousCases.splice(previousCases.indexOf(revised), 1);
+      await writeCase(extracted, hospitalId, source!.documentId, revised?.documentId ?? null, options, report);
+    }
+    report.status = previous ? 'updated' : 'created';
+    await strapi.documents(UID.sourceDocument).update({
+      documentId: source!.documentId,
+      data: { report: { ...report, file: filename } } as never,
+    });
+  };
+
+  const service = {
+    /** Imports one document; never throws for bad input: the report says what failed and nothing is written. */
+    async importDocument(file: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport> {
+      const report = emptyReport(file);
+      let extraction: Extraction;
+      try {
+        extraction = extractDocument(bytes);
+        report.sha256 = extraction.sha256;
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        return { ...report, error: error.message };
+      }
+      try {
+        await strapi.db.transaction(async () => {
+          await write(file, extraction, options, report);
+          if (options.dryRun) throw new DryRunRollback();
+        });
+      } catch (error) {
+        if (error instanceof DryRunRollback) return report;
+        return { ...emptyReport(file), sha256: report.sha256, error: `nothing was written: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      return report;
+    },
+
+    /** The seed step of `npm start`: on a database without cases, imports every document under `directory`, published. */
+    async seedIfEmpty(directory: string): Promise<ImportReport[] | null> {
+      if ((await strapi.db.query(UID.case).count()) > 0) return null;
+      const reports: ImportReport[] = [];
+      for (const file of collectPaths([directory])) reports.push(await service.importDocument(file, fs.readFileSync(file), { publish: true }));
+      return reports;
+    },
+  };
+  return service;
+};
+
+export default importerService;
