@@ -1,4 +1,4 @@
-import { PLACE_PREFIXES, locate } from './regions';
+import { locate, placePrefixAt } from './regions';
 import type { ExtractedHospital } from './types';
 
 const SUFFIX = /(医院集团|总医院|医院|卫生院|保健院)/g;
@@ -26,7 +26,7 @@ export type NameMatch = { name: string; start: number; end: number };
 const startOfName = (window: string): number | null => {
   for (let index = 0; index < window.length - 1; index += 1) {
     const rest = window.slice(index);
-    if (PLACE_PREFIXES.some((prefix) => rest.startsWith(prefix) && prefix.length >= 2) || INSTITUTION_STARTERS.some((starter) => rest.startsWith(starter))) {
+    if (placePrefixAt(rest) !== undefined || INSTITUTION_STARTERS.some((starter) => rest.startsWith(starter))) {
       return index;
     }
   }

@@ -26,7 +26,8 @@ const simplify = (input: TrackedText): TrackedText => {
   const han = input.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   if (han === 0) return input;
   const sample = input.text.slice(0, 20000);
-  const changed = [...sample].filter((char, index) => HAN.test(char) && toSimplified(char) !== sample[index]).length;
+  const converted = toSimplified(sample);
+  const changed = converted.length === sample.length ? [...sample].filter((char, index) => HAN.test(char) && converted[index] !== char).length : sample.length;
   if (changed / Math.max(1, sample.match(/[\u4e00-\u9fff]/g)?.length ?? 1) < 0.01) return input;
   return mapChars(input, (text) =>
     text

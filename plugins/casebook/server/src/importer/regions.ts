@@ -23,9 +23,21 @@ const provinceByCode = new Map(Object.entries(areaList.province_list).map(([code
 const cityByCode = new Map(Object.entries(areaList.city_list).map(([code, full]) => [code.slice(0, 4), full]));
 
 /** Place names a hospital name may start with, longest first: full names, then short names of two or more characters. */
-export const PLACE_PREFIXES: string[] = Array.from(
+const PLACE_PREFIXES: string[] = Array.from(
   new Set(places.flatMap((place) => (place.short.length >= 2 ? [place.full, place.short] : [place.full]))),
 ).sort((a, b) => b.length - a.length);
+
+const PREFIX_SET = new Set(PLACE_PREFIXES);
+const PREFIX_LENGTHS = [...new Set(PLACE_PREFIXES.map((prefix) => prefix.length))].sort((a, b) => b - a);
+
+/** The longest place name `text` starts with at `index`, by set look-up rather than a scan of every name. */
+export const placePrefixAt = (text: string, index = 0): string | undefined => {
+  for (const length of PREFIX_LENGTHS) {
+    const candidate = text.slice(index, index + length);
+    if (candidate.length === length && PREFIX_SET.has(candidate)) return candidate;
+  }
+  return undefined;
+};
 
 const byName = new Map<string, Place>();
 for (const place of places) {
@@ -48,7 +60,7 @@ export const locate = (name: string): Located => {
   let city: string | null = null;
   let rest = name;
   for (let guard = 0; guard < 3; guard += 1) {
-    const prefix = PLACE_PREFIXES.find((candidate) => rest.startsWith(candidate) && (candidate.length >= 3 || /^(省|市|县|大学|医|人民|中医|第)/.test(rest.slice(candidate.length)) || candidate === rest.slice(0, 2)));
+    const prefix = placePrefixAt(rest);
     if (!prefix) break;
     const place = byName.get(prefix)!;
     province ??= shortName(provinceByCode.get(place.provinceCode)!);
