@@ -80,11 +80,17 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return created.documentId;
   };
 
-  const ensureThemes = async (names: string[]): Promise<string[]> => {
+  /** Theme document ids by name, found or created once per document. */
+  const themeIds = async (names: string[], cache: Map<string, string>): Promise<string[]> => {
     const ids: string[] = [];
     for (const name of names) {
-      const existing = await strapi.db.query(UID.theme).findOne({ select: ['documentId'], where: { name } });
-      ids.push(existing?.documentId ?? (await strapi.documents(UID.theme).create({ data: { name } })).documentId);
+      let id = cache.get(name);
+      if (!id) {
+        const existing = await strapi.db.query(UID.theme).findOne({ select: ['documentId'], where: { name } });
+        id = existing?.documentId ?? (await strapi.documents(UID.theme).create({ data: { name } })).documentId;
+        cache.set(name, id!);
+      }
+      ids.push(id!);
     }
     return ids;
   };
@@ -96,8 +102,9 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     existingCaseId: string | null,
     options: ImportOptions,
     report: ImportReport,
+    themes: Map<string, string>,
   ) => {
-    const themeIds = await ensureThemes(extracted.themes);
+    const caseThemes = await themeIds(extracted.themes, themes);
     const data = {
       title: extracted.title.slice(0, 200),
       hospital: hospitalId,
@@ -112,7 +119,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         url: extracted.source.url ?? undefined,
         readCount: extracted.source.readCount ?? undefined,
       },
-      themes: themeIds,
+      themes: caseThemes,
       sourceDocument: sourceDocumentId,
       sourceStart: extracted.start,
       sourceEnd: extracted.end,
@@ -129,7 +136,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       report.cases.created += 1;
     }
     for (const [order, initiative] of extracted.initiatives.entries()) {
-      const themeId = initiative.theme ? (await ensureThemes([initiative.theme]))[0] : undefined;
+      const themeId = initiative.theme ? (await themeIds([initiative.theme], themes))[0] : undefined;
       await strapi.documents(UID.initiative).create({
         data: { name: initiative.name.slice(0, 200), summary: initiative.summary, order, case: caseId, theme: themeId } as never,
       });
@@ -190,12 +197,13 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const hospital of document.hospitals.filter((candidate) => candidate.role === 'case_owner')) {
       hospitalIds.set(hospital.name, await ensureHospital(hospital, known, report));
     }
+    const themes = new Map<string, string>();
     report.mentions = document.hospitals.filter((hospital) => hospital.role === 'mentioned').map((hospital) => hospital.name);
     for (const extracted of document.cases) {
       const hospitalId = hospitalIds.get(extracted.hospital)!;
       const revised = previousCases.find((candidate) => candidate.hospital && resolveHospital(candidate.hospital.name, known)?.documentId === hospitalId);
       if (revised) previousCases.splice(previousCases.indexOf(revised), 1);
-      await writeCase(extracted, hospitalId, source!.documentId, revised?.documentId ?? null, options, report);
+      await writeCase(extracted, hospitalId, source!.documentId, revised?.documentId ?? null, options, report, themes);
     }
     report.status = previous ? 'updated' : 'created';
     await strapi.documents(UID.sourceDocument).update({
