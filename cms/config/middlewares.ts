@@ -5,7 +5,8 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Room for a 5 MB document sent base64-encoded to the admin's import page.
+  { name: 'strapi::body', config: { jsonLimit: '8mb', formLimit: '8mb', textLimit: '8mb' } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

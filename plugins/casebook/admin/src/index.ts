@@ -7,8 +7,16 @@ export default {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
+      permissions: [],
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: '案例库 Casebook' },
       Component: () => import('./pages/OverviewPage').then((module) => ({ default: module.OverviewPage })),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/import`,
+      icon: PluginIcon,
+      permissions: [],
+      intlLabel: { id: `${PLUGIN_ID}.import.name`, defaultMessage: '导入文档' },
+      Component: () => import('./pages/ImportPage').then((module) => ({ default: module.ImportPage })),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

@@ -1,5 +1,7 @@
+import importController from './import';
 import overview from './overview';
 
 export default {
+  import: importController,
   overview,
 };

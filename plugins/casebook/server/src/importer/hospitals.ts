@@ -16,7 +16,7 @@ const GENERIC = /^(本|该|我|全|各|每|这|那|此|兄弟|公立|民营|县�
 const NAME_MARKER = /(大学|学院|附属|人民|第[一二三四五六七八九十\d]+|友好|协和|氏|军区|部队|省立|市立|县立)/;
 
 /** Words inside a would-be name that show it is a description or a clause, not a name. */
-const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|贫困|示范|标杆|定点|等|的|和|与)/;
+const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|贫困|示范|标杆|定点|全国|公布|关于|届|等|的|和|与)/;
 
 /** Multi-character verbs and roles after which a name starts: 韩德民院士担任市耳鼻咽喉科医院 → 市耳鼻咽喉科医院. */
 const CLAUSE_BEFORE_NAME = /.*(?:担任|邀请|来到|前往|走进|成为|组建|合并|加入|联合|院士|专家|书记|院长|主任|教授|领导|带领|考验着|考验著)/;

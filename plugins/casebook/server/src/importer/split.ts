@@ -133,7 +133,7 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
   });
 
   // Pass 1: each paragraph to the header above it; after a case's author line, to the next header.
-  let current = headers[0].index === 0 ? 0 : -1;
+  let current = -1;
   let closed = false;
   const firstHeaderIndex = headers[0].index;
   paragraphs.forEach((paragraph, index) => {
@@ -150,9 +150,8 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
     }
     if (AUTHORS.test(paragraph.text)) closed = true;
   });
-  // Text before the first header belongs to no case when the page opens with something else (a keynote).
-  const conference = headers.some((header) => header.speaker);
-  if (!conference && firstHeaderIndex > 0) for (let index = 0; index < firstHeaderIndex; index += 1) owner[index] = 0;
+  // Text before the first header (a notice's preamble, a keynote) belongs to the document, not to a case.
+  for (let index = 0; index < firstHeaderIndex; index += 1) owner[index] = -1;
 
   // Pass 2: move stray paragraphs at seams to the case whose vocabulary they share.
   const caseText = (position: number, except: number) =>

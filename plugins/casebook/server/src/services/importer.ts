@@ -4,9 +4,10 @@ import { HOSPITAL_CATEGORIES, HOSPITAL_LEVELS, keyOfLabel } from '../labels';
 import fs from 'node:fs';
 import { collectPaths } from '../importer/files';
 import { extractDocument, type Extraction } from '../importer/pipeline';
+import { describeHospital } from '../importer/hospitals';
 import { provinceKey } from '../importer/regions';
 import { resolveHospital, type KnownHospital } from '../importer/resolve';
-import { ImportError, type ExtractedCase, type ExtractedHospital } from '../importer/types';
+import { ImportError, type ExtractedCase, type ExtractedDocument, type ExtractedHospital } from '../importer/types';
 
 export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'failed';
 
@@ -22,7 +23,12 @@ export type ImportReport = {
   error?: string;
 };
 
-export type ImportOptions = { publish?: boolean; dryRun?: boolean };
+export type ImportOptions = {
+  publish?: boolean;
+  dryRun?: boolean;
+  /** The extraction as an editor corrected it in the admin (items dropped, names fixed); the file's own otherwise. */
+  document?: ExtractedDocument;
+};
 
 class DryRunRollback extends Error {}
 
@@ -179,7 +185,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         })) as Array<{ documentId: string; hospital: { name: string } | null }>)
       : [];
 
-    const { decoded, document } = extraction;
+    const { decoded } = extraction;
+    const document = options.document ?? extraction.document;
     const sourceData = {
       filename,
       sha256: extraction.sha256,
@@ -200,6 +207,9 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     const themes = new Map<string, string>();
     report.mentions = document.hospitals.filter((hospital) => hospital.role === 'mentioned').map((hospital) => hospital.name);
     for (const extracted of document.cases) {
+      if (!hospitalIds.has(extracted.hospital)) {
+        hospitalIds.set(extracted.hospital, await ensureHospital(describeHospital(extracted.hospital, 'case_owner'), known, report));
+      }
       const hospitalId = hospitalIds.get(extracted.hospital)!;
       const revised = previousCases.find((candidate) => candidate.hospital && resolveHospital(candidate.hospital.name, known)?.documentId === hospitalId);
       if (revised) previousCases.splice(previousCases.indexOf(revised), 1);
@@ -234,6 +244,33 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         return { ...emptyReport(file), sha256: report.sha256, error: `nothing was written: ${error instanceof Error ? error.message : String(error)}` };
       }
       return report;
+    },
+
+    /** What the admin shows before an import: the extraction, and whether the document is new, a revision or already imported. */
+    async preview(file: string, bytes: Uint8Array) {
+      const { decoded, sha256, document } = extractDocument(bytes);
+      const filename = file.split(/[\\/]/).pop()!;
+      const imported = await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { sha256 } });
+      const previous = imported ? null : await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { filename } });
+      return {
+        filename,
+        sha256,
+        encoding: decoded.encoding,
+        format: decoded.format,
+        original: decoded.original,
+        status: imported ? ('unchanged' as const) : previous ? ('revision' as const) : ('new' as const),
+        document,
+      };
+    },
+
+    /** Imported documents, newest first, for the admin's list. */
+    async list() {
+      const rows = (await strapi.db.query(UID.sourceDocument).findMany({
+        select: ['documentId', 'filename', 'encoding', 'status', 'sha256', 'report', 'createdAt', 'updatedAt'],
+        orderBy: { id: 'desc' },
+        limit: 200,
+      })) as Array<Record<string, unknown>>;
+      return rows;
     },
 
     /** The seed step of `npm start`: on a database without cases, imports every document under `directory`, published. */

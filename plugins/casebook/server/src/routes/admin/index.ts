@@ -1,11 +1,11 @@
+const adminOnly = { policies: ['admin::isAuthenticatedAdmin'] };
+
 export default {
   type: 'admin' as const,
   routes: [
-    {
-      method: 'GET',
-      path: '/overview',
-      handler: 'overview.summary',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-    },
+    { method: 'GET', path: '/overview', handler: 'overview.summary', config: adminOnly },
+    { method: 'POST', path: '/import/preview', handler: 'import.preview', config: adminOnly },
+    { method: 'POST', path: '/import', handler: 'import.confirm', config: adminOnly },
+    { method: 'GET', path: '/source-documents', handler: 'import.list', config: adminOnly },
   ],
 };

@@ -1,0 +1,292 @@
+import { Badge, Box, Button, Checkbox, Field, Flex, Grid, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { PLUGIN_ID } from '../pluginId';
+
+type Metric = { label: string; value: number; unit: string | null; qualifier: string; kind: string; period: string | null; text: string; start: number; end: number };
+type Initiative = { name: string; summary: string; theme: string | null };
+type ExtractedCase = {
+  title: string;
+  hospital: string;
+  summary: string;
+  body: string;
+  themes: string[];
+  people: Array<{ name: string; role: string | null }>;
+  source: Record<string, unknown>;
+  initiatives: Initiative[];
+  metrics: Metric[];
+  start: number;
+  end: number;
+};
+type Preview = {
+  filename: string;
+  sha256: string;
+  encoding: string;
+  original: string;
+  status: 'new' | 'revision' | 'unchanged';
+  document: { hospitals: Array<{ name: string; role: string }>; cases: ExtractedCase[]; metrics: Metric[] };
+};
+type Upload = { filename: string; content: string; encoding: 'base64' | 'text' };
+type SourceDocument = { documentId: string; filename: string; status: string; encoding: string; createdAt: string; report: { cases?: { created: number; updated: number }; metrics?: number } | null };
+
+/** Per case: kept or dropped, and which initiatives and metrics stay. */
+type Choices = Array<{ keep: boolean; initiatives: boolean[]; metrics: boolean[] }>;
+
+const readFile = (file: File) =>
+  new Promise<Upload>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve({ filename: file.name, content: String(reader.result).replace(/^data:[^,]*,/, ''), encoding: 'base64' });
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/** The original text with the selected quote marked, scrolled into view. */
+const SourceText = ({ original, highlight }: { original: string; highlight: { start: number; end: number } | null }) => {
+  const marked = useCallback((node: HTMLElement | null) => node?.scrollIntoView({ block: 'center' }), []);
+  const before = highlight ? original.slice(0, highlight.start) : original;
+  return (
+    <Box background="neutral100" padding={4} hasRadius style={{ maxHeight: '70vh', overflow: 'auto', whiteSpace: 'pre-wrap', fontSize: '1.3rem', lineHeight: 1.7 }} data-testid="source-text">
+      {before}
+      {highlight ? (
+        <>
+          <mark ref={marked} data-testid="source-highlight" style={{ background: '#ffe58f' }}>
+            {original.slice(highlight.start, highlight.end)}
+          </mark>
+          {original.slice(highlight.end)}
+        </>
+      ) : null}
+    </Box>
+  );
+};
+
+export const ImportPage = () => {
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [upload, setUpload] = useState<Upload>({ filename: '粘贴的文档.txt', content: '', encoding: 'text' });
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [cases, setCases] = useState<ExtractedCase[]>([]);
+  const [choices, setChoices] = useState<Choices>([]);
+  const [highlight, setHighlight] = useState<{ start: number; end: number } | null>(null);
+  const [publish, setPublish] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [documents, setDocuments] = useState<SourceDocument[]>([]);
+
+  const refresh = useCallback(() => {
+    get<{ data: SourceDocument[] }>(`/${PLUGIN_ID}/source-documents`).then(({ data }) => setDocuments(data.data));
+  }, [get]);
+  useEffect(refresh, [refresh]);
+
+  const fail = (error: unknown) => {
+    const message = (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ?? String(error);
+    toggleNotification({ type: 'danger', message });
+  };
+
+  const analyse = async () => {
+    setBusy(true);
+    try {
+      const { data } = await post<{ data: Preview }>(`/${PLUGIN_ID}/import/preview`, upload);
+      setPreview(data.data);
+      setCases(data.data.document.cases);
+      setChoices(data.data.document.cases.map((extracted) => ({ keep: true, initiatives: extracted.initiatives.map(() => true), metrics: extracted.metrics.map(() => true) })));
+      setHighlight(null);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const corrected = useMemo(
+    () =>
+      preview && {
+        ...preview.document,
+        cases: cases
+          .map((extracted, index) => ({
+            ...extracted,
+            initiatives: extracted.initiatives.filter((_, position) => choices[index]?.initiatives[position]),
+            metrics: extracted.metrics.filter((_, position) => choices[index]?.metrics[position]),
+          }))
+          .filter((_, index) => choices[index]?.keep),
+      },
+    [preview, cases, choices],
+  );
+
+  const confirm = async () => {
+    if (!corrected) return;
+    setBusy(true);
+    try {
+      const { data } = await post<{ data: { status: string; cases: { created: number; updated: number } } }>(`/${PLUGIN_ID}/import`, {
+        ...upload,
+        publish,
+        document: corrected,
+      });
+      toggleNotification({ type: 'success', message: `导入完成 (${data.data.status}): 新建 ${data.data.cases.created} 个案例, 更新 ${data.data.cases.updated} 个` });
+      setPreview(null);
+      refresh();
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const editCase = (index: number, patch: Partial<ExtractedCase>) => setCases((all) => all.map((extracted, position) => (position === index ? { ...extracted, ...patch } : extracted)));
+  const toggle = (index: number, part: 'initiatives' | 'metrics' | 'keep', position = 0) =>
+    setChoices((all) =>
+      all.map((choice, at) => {
+        if (at !== index) return choice;
+        if (part === 'keep') return { ...choice, keep: !choice.keep };
+        return { ...choice, [part]: choice[part].map((value, item) => (item === position ? !value : value)) };
+      }),
+    );
+
+  return (
+    <Layouts.Root>
+      <Page.Title>导入文档</Page.Title>
+      <Layouts.Header title="导入文档" subtitle="上传或粘贴案例文档, 核对提取结果后创建草稿" />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+            <Flex direction="column" alignItems="stretch" gap={4}>
+              <Field.Root name="file">
+                <Field.Label>上传文件 (.txt, .md, .html; UTF-8, GBK/GB18030, UTF-16)</Field.Label>
+                <input
+                  type="file"
+                  accept=".txt,.md,.html,.htm"
+                  data-testid="import-file"
+                  onChange={async (event: ChangeEvent<HTMLInputElement>) => {
+                    const file = event.target.files?.[0];
+                    if (file) setUpload(await readFile(file));
+                  }}
+                />
+              </Field.Root>
+              <Field.Root name="content">
+                <Field.Label>或粘贴全文</Field.Label>
+                <Textarea
+                  name="content"
+                  value={upload.encoding === 'text' ? upload.content : `(已选择文件 ${upload.filename})`}
+                  onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setUpload({ filename: upload.encoding === 'text' ? upload.filename : '粘贴的文档.txt', content: event.target.value, encoding: 'text' })}
+                />
+              </Field.Root>
+              <Field.Root name="filename">
+                <Field.Label>文件名 (同名的新版本会更新它创建的草稿)</Field.Label>
+                <TextInput name="filename" value={upload.filename} onChange={(event: ChangeEvent<HTMLInputElement>) => setUpload({ ...upload, filename: event.target.value })} />
+              </Field.Root>
+              <Flex gap={2}>
+                <Button onClick={analyse} loading={busy} disabled={!upload.content}>
+                  分析文档
+                </Button>
+              </Flex>
+            </Flex>
+          </Box>
+
+          {preview && corrected ? (
+            <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius data-testid="import-preview">
+              <Flex gap={2} paddingBottom={4}>
+                <Typography variant="delta">{preview.filename}</Typography>
+                <Badge>{preview.encoding}</Badge>
+                <Badge active={preview.status !== 'unchanged'}>{{ new: '新文档', revision: '新版本', unchanged: '已导入, 无变化' }[preview.status]}</Badge>
+                <Typography textColor="neutral600">
+                  医院: {preview.document.hospitals.map((hospital) => `${hospital.name}${hospital.role === 'mentioned' ? ' (提及)' : ''}`).join('、')}
+                </Typography>
+              </Flex>
+              <Grid.Root gap={4}>
+                <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+                  {cases.map((extracted, index) => (
+                    <Box key={index} padding={4} marginBottom={4} hasRadius borderColor="neutral200" data-testid="import-case">
+                      <Flex gap={2} alignItems="center">
+                        <Checkbox checked={choices[index]?.keep} onCheckedChange={() => toggle(index, 'keep')}>
+                          保留
+                        </Checkbox>
+                        <TextInput aria-label="案例标题" value={extracted.title} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { title: event.target.value })} />
+                        <TextInput aria-label="医院" value={extracted.hospital} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { hospital: event.target.value })} />
+                      </Flex>
+                      <Typography variant="sigma" tag="p" paddingTop={3}>
+                        举措 ({extracted.initiatives.length})
+                      </Typography>
+                      {extracted.initiatives.map((initiative, position) => (
+                        <Checkbox key={position} checked={choices[index]?.initiatives[position]} onCheckedChange={() => toggle(index, 'initiatives', position)}>
+                          {initiative.name}
+                        </Checkbox>
+                      ))}
+                      <Typography variant="sigma" tag="p" paddingTop={3}>
+                        指标 ({extracted.metrics.length}) — 点击查看原文
+                      </Typography>
+                      <Table colCount={4} rowCount={extracted.metrics.length + 1}>
+                        <Thead>
+                          <Tr>
+                            <Th><Typography variant="sigma">保留</Typography></Th>
+                            <Th><Typography variant="sigma">指标</Typography></Th>
+                            <Th><Typography variant="sigma">数值</Typography></Th>
+                            <Th><Typography variant="sigma">原文</Typography></Th>
+                          </Tr>
+                        </Thead>
+                        <Tbody>
+                          {extracted.metrics.map((metric, position) => (
+                            <Tr key={position} data-testid="import-metric" onClick={() => setHighlight({ start: metric.start, end: metric.end })} style={{ cursor: 'pointer' }}>
+                              <Td onClick={(event: { stopPropagation(): void }) => event.stopPropagation()}>
+                                <Checkbox aria-label="保留指标" checked={choices[index]?.metrics[position]} onCheckedChange={() => toggle(index, 'metrics', position)} />
+                              </Td>
+                              <Td><Typography>{metric.label}</Typography></Td>
+                              <Td>
+                                <Typography>
+                                  {{ approx: '约', more_than: '>', less_than: '<', exact: '' }[metric.qualifier]}
+                                  {metric.value}
+                                  {metric.unit ?? ''}
+                                </Typography>
+                              </Td>
+                              <Td><Typography textColor="neutral600">{metric.text}</Typography></Td>
+                            </Tr>
+                          ))}
+                        </Tbody>
+                      </Table>
+                    </Box>
+                  ))}
+                  <Flex gap={4} paddingTop={2}>
+                    <Checkbox checked={publish} onCheckedChange={() => setPublish(!publish)}>
+                      直接发布 (否则为草稿)
+                    </Checkbox>
+                    <Button onClick={confirm} loading={busy} disabled={preview.status === 'unchanged' || corrected.cases.length === 0}>
+                      确认导入
+                    </Button>
+                  </Flex>
+                </Grid.Item>
+                <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+                  <SourceText original={preview.original} highlight={highlight} />
+                </Grid.Item>
+              </Grid.Root>
+            </Box>
+          ) : null}
+
+          <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+            <Typography variant="delta" tag="h2" paddingBottom={4}>
+              已导入的文档
+            </Typography>
+            <Table colCount={5} rowCount={documents.length + 1} data-testid="source-documents">
+              <Thead>
+                <Tr>
+                  <Th><Typography variant="sigma">文件名</Typography></Th>
+                  <Th><Typography variant="sigma">状态</Typography></Th>
+                  <Th><Typography variant="sigma">编码</Typography></Th>
+                  <Th><Typography variant="sigma">案例 (新建/更新)</Typography></Th>
+                  <Th><Typography variant="sigma">导入时间</Typography></Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {documents.map((document) => (
+                  <Tr key={document.documentId}>
+                    <Td><Typography>{document.filename}</Typography></Td>
+                    <Td><Typography>{document.status}</Typography></Td>
+                    <Td><Typography>{document.encoding}</Typography></Td>
+                    <Td><Typography>{document.report?.cases ? `${document.report.cases.created} / ${document.report.cases.updated}` : '—'}</Typography></Td>
+                    <Td><Typography>{new Date(document.createdAt).toLocaleString()}</Typography></Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          </Box>
+        </Flex>
+      </Layouts.Content>
+    </Layouts.Root>
+  );
+};

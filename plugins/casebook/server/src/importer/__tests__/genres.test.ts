@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { extractDocument } from '../pipeline';
+
+/** Documents written for Casebook in the genres of real submissions, with hospitals, numbers and layouts the seeds do not have. */
+const FIXTURES = path.resolve(__dirname, '../../../../../../test/fixtures/documents');
+const extract = (file: string) => extractDocument(fs.readFileSync(path.join(FIXTURES, file)));
+const figures = (metrics: Array<{ value: number; unit: string | null; qualifier: string }>) => metrics.map((metric) => `${metric.qualifier}:${metric.value}${metric.unit ?? ''}`);
+
+describe('documents in other genres', () => {
+  test('a hospital site page that says 我院, with a menu, counters and next/previous links', () => {
+    const { document, normalised } = extract('hospital-site-page.txt');
+    expect(document.cases.map((extracted) => [extracted.hospital, extracted.title])).toEqual([['湖南省浏阳市人民医院', '“红色引擎”点亮县域医疗服务']]);
+    expect(figures(document.cases[0].metrics)).toEqual([
+      'exact:18个', 'approx:420名', 'exact:33.33%', 'exact:85%', 'more_than:260次', 'more_than:15000人次', 'exact:32个', 'exact:12场', 'exact:1200份', 'exact:6个百分点',
+    ]);
+    expect(document.cases[0].metrics.at(-1)!.kind).toBe('change');
+    for (const chrome of ['首页 | 医院概况', '字号', '浏览次数', '上一篇', '下一篇', '版权所有']) expect(normalised.text).not.toContain(chrome);
+    expect(document.cases[0].source.readCount).toBe(1532);
+  });
+
+  test('an award notice: campaign figures stay with the document, each winner is a case', () => {
+    const { document } = extract('award-notice.txt');
+    expect(document.cases.map((extracted) => extracted.hospital)).toEqual(['广东省人民医院', '甘肃省妇幼保健院']);
+    expect(figures(document.metrics)).toEqual(['exact:28个', 'more_than:1260个', 'exact:100个']);
+    expect(figures(document.cases[0].metrics)).toEqual(['exact:23个', 'exact:56名']);
+    expect(document.cases[0].people).toEqual([{ name: '李明', role: '作者' }, { name: '王芳', role: '作者' }]);
+    expect(figures(document.cases[1].metrics)).toEqual(['exact:12支', 'exact:58个', 'exact:32000人次', 'exact:15%']);
+    expect(document.cases[1].metrics.find((metric) => metric.value === 32000)!.period).toBe('近三年来');
+    expect(document.hospitals.map((hospital) => hospital.name)).toEqual(['广东省人民医院', '甘肃省妇幼保健院']);
+    expect(document.hospitals[1]).toMatchObject({ province: '甘肃', category: '妇幼' });
+  });
+
+  test('a traditional-character mirror with inline pinyin, a BOM and a spam header', () => {
+    const { document, decoded } = extract('traditional-mirror.txt');
+    expect(decoded.encoding).toBe('utf-8-bom');
+    expect(document.cases.map((extracted) => [extracted.hospital, extracted.title])).toEqual([['上海市第一人民医院', '上海市第一人民医院:党建引领智慧医疗']]);
+    expect(figures(document.cases[0].metrics)).toEqual(['more_than:80000人次', 'exact:3600小时', 'approx:300名']);
+    const [visits] = document.cases[0].metrics;
+    expect(decoded.original.slice(visits.start, visits.end)).toContain('線上問(wèn)診超過(guò)8萬人次');
+    expect(document.cases[0].people).toContainEqual({ name: '王红', role: '党委书记' });
+    expect(document.cases[0].body).not.toContain('相关文章');
+  });
+});
