@@ -8,6 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ADMIN = { email: 'smoke@example.com', password: 'Smoke2024' };
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -42,6 +46,8 @@ test('npm start seeds an empty SQLite database and serves the admin panel and Gr
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: path.join(dir, 'data.db'),
     LOG_LEVEL: 'warn',
+    CASEBOOK_ADMIN_EMAIL: ADMIN.email,
+    CASEBOOK_ADMIN_PASSWORD: ADMIN.password,
   };
   delete env.NODE_ENV;
   const child = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -67,6 +73,8 @@ test('npm start seeds an empty SQLite database and serves the admin panel and Gr
     // The seed step imported the five seed documents, published: 16 cases from 16 hospitals.
     assert.equal(body.data.cases_connection.pageInfo.total, 16);
     assert.equal(body.data.hospitals.length, 16);
+
+    await importThroughTheAdmin(`http://127.0.0.1:${port}`);
   } catch (error) {
     console.error(output.slice(-4000));
     throw error;
@@ -76,3 +84,54 @@ test('npm start seeds an empty SQLite database and serves the admin panel and Gr
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** An editor imports a document on the 导入文档 page in a real browser: preview, check a quote, drop a metric, confirm. */
+const importThroughTheAdmin = async (base) => {
+  const document = fs.readFileSync(path.join(root, 'test', 'fixtures', 'documents', 'hospital-site-page.txt'), 'utf8');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${base}/admin/auth/login`);
+    await page.fill('input[name="email"]', ADMIN.email);
+    await page.fill('input[name="password"]', ADMIN.password);
+    await page.click('button[type="submit"]');
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+
+    await page.goto(`${base}/admin/plugins/casebook/import`);
+    await page.locator('textarea[name="content"]').fill(document);
+    await page.locator('input[name="filename"]').fill('liuyang-site-page.txt');
+    await page.getByRole('button', { name: '分析文档' }).click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+
+    assert.equal(await page.getByTestId('import-case').count(), 1);
+    assert.equal(await page.getByLabel('医院').inputValue(), '湖南省浏阳市人民医院');
+    const metrics = page.getByTestId('import-metric');
+    assert.equal(await metrics.count(), 10);
+
+    // Clicking a metric marks its quote in the original text.
+    await metrics.nth(1).click();
+    assert.equal(await page.getByTestId('source-highlight').textContent(), '党员约420名');
+
+    // The editor renames the case and drops the first metric, then imports.
+    await page.getByLabel('案例标题').fill('“红色引擎”点亮县域医疗服务(核对稿)');
+    await metrics.nth(0).getByRole('checkbox').click();
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await page.getByTestId('source-documents').getByText('liuyang-site-page.txt').waitFor({ timeout: 60_000 });
+
+    // What was written: the corrected title and nine metrics, as a draft.
+    const login = await (
+      await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+    ).json();
+    const headers = { authorization: `Bearer ${login.data.token}` };
+    const cases = await (await fetch(`${base}/content-manager/collection-types/api::case.case?filters[title][$contains]=${encodeURIComponent('核对稿')}`, { headers })).json();
+    assert.equal(cases.results?.length, 1, JSON.stringify(cases).slice(0, 300));
+    assert.equal(cases.results[0].publishedAt, null);
+    const metricRows = await (await fetch(`${base}/content-manager/collection-types/api::metric.metric?pageSize=100&filters[case][documentId][$eq]=${cases.results[0].documentId}`, { headers })).json();
+    assert.equal(metricRows.results?.length, 9, JSON.stringify(metricRows).slice(0, 400));
+  } finally {
+    await browser.close();
+  }
+};
