@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Command } from 'commander';
 import { collectPaths } from '../importer/files';
 import { extractDocument } from '../importer/pipeline';
