@@ -24,8 +24,10 @@ export const databaseConnection = (env: Env) => {
         min: 1,
         max: 1,
         afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void) => {
-          // WAL lets readers run while a write commits; busy_timeout waits for a lock instead of failing.
+          // WAL lets readers run while a write commits; with it, synchronous=NORMAL is SQLite's recommended
+          // setting (no fsync per commit, and no corruption on a crash); busy_timeout waits for a lock instead of failing.
           connection.pragma('journal_mode = WAL');
+          connection.pragma('synchronous = NORMAL');
           connection.pragma('busy_timeout = 5000');
           connection.pragma('foreign_keys = ON');
           done(null, connection);

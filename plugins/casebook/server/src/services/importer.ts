@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { HOSPITAL_CATEGORIES, HOSPITAL_LEVELS, keyOfLabel } from '../labels';
 import fs from 'node:fs';
@@ -86,18 +87,52 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return created.documentId;
   };
 
-  /** Theme document ids by name, found or created once per document. */
-  const themeIds = async (names: string[], cache: Map<string, string>): Promise<string[]> => {
-    const ids: string[] = [];
-    for (const name of names) {
-      let id = cache.get(name);
-      if (!id) {
-        const existing = await strapi.db.query(UID.theme).findOne({ select: ['documentId'], where: { name } });
-        id = existing?.documentId ?? (await strapi.documents(UID.theme).create({ data: { name } })).documentId;
-        cache.set(name, id!);
-      }
-      ids.push(id!);
+  type ThemeRef = { documentId: string; id: number };
+
+  /** A theme by name, found or created once per document. */
+  const theme = async (name: string, cache: Map<string, ThemeRef>): Promise<ThemeRef> => {
+    let found = cache.get(name);
+    if (!found) {
+      const existing = (await strapi.db.query(UID.theme).findOne({ select: ['id', 'documentId'], where: { name } })) as ThemeRef | null;
+      found = existing ?? ((await strapi.documents(UID.theme).create({ data: { name } })) as unknown as ThemeRef);
+      cache.set(name, found);
     }
+    return found;
+  };
+  const themeIds = async (names: string[], cache: Map<string, ThemeRef>) => Promise.all(names.map(async (name) => (await theme(name, cache)).documentId));
+  const themeRowId = async (name: string, cache: Map<string, ThemeRef>) => (await theme(name, cache)).id;
+
+  type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; inverseOrderColumnName?: string };
+  const joinTableOf = (uid: string, attribute: string) =>
+    (strapi.db.metadata.get(uid as never).attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+
+  /** Link rows [owner id, target id] of a relation, in one statement on the document's transaction. */
+  const link = async (uid: string, attribute: string, pairs: Array<[number, number]>, trx: Knex.Transaction) => {
+    if (pairs.length === 0) return;
+    const table = joinTableOf(uid, attribute);
+    await strapi.db
+      .getConnection(table.name)
+      .transacting(trx)
+      .insert(
+        pairs.map(([owner, target], index) => ({
+          [table.joinColumn.name]: owner,
+          [table.inverseJoinColumn.name]: target,
+          ...(table.inverseOrderColumnName ? { [table.inverseOrderColumnName]: index + 1 } : {}),
+        })),
+      );
+  };
+
+  /**
+   * A case's initiatives or metrics, inserted in one statement and linked to the case's draft row in another:
+   * the document service would spend a dozen queries per row (locale, validation, reloads) on rows this stage
+   * has already checked. Publishing the case links its published row, as for any edit.
+   */
+  const insertParts = async (uid: string, rows: Array<Record<string, unknown>>, caseRowId: number, trx: Knex.Transaction): Promise<number[]> => {
+    if (rows.length === 0) return [];
+    const publishedAt = new Date();
+    const { ids } = (await strapi.db.query(uid as never).createMany({ data: rows.map((row) => ({ ...row, publishedAt })) })) as { ids: number[] };
+    if (ids.length !== rows.length) throw new Error(`inserted ${rows.length} rows into ${uid} but got ${ids.length} ids back`);
+    await link(uid, 'case', ids.map((id) => [id, caseRowId] as [number, number]), trx);
     return ids;
   };
 
@@ -108,7 +143,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     existingCaseId: string | null,
     options: ImportOptions,
     report: ImportReport,
-    themes: Map<string, string>,
+    themes: Map<string, ThemeRef>,
+    trx: Knex.Transaction,
   ) => {
     const caseThemes = await themeIds(extracted.themes, themes);
     const data = {
@@ -141,35 +177,42 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       caseId = (await strapi.documents(UID.case).create({ data: data as never })).documentId;
       report.cases.created += 1;
     }
-    for (const [order, initiative] of extracted.initiatives.entries()) {
-      const themeId = initiative.theme ? (await themeIds([initiative.theme], themes))[0] : undefined;
-      await strapi.documents(UID.initiative).create({
-        data: { name: initiative.name.slice(0, 200), summary: initiative.summary, order, case: caseId, theme: themeId } as never,
-      });
-      report.initiatives += 1;
-    }
-    for (const [order, metric] of extracted.metrics.entries()) {
-      await strapi.documents(UID.metric).create({
-        data: {
-          label: metric.label.slice(0, 200) || metric.text.slice(0, 200),
-          value: metric.value,
-          unit: metric.unit ?? undefined,
-          qualifier: metric.qualifier,
-          kind: metric.kind,
-          period: metric.period?.slice(0, 80) ?? undefined,
-          quote: metric.text,
-          sourceStart: metric.start,
-          sourceEnd: metric.end,
-          order,
-          case: caseId,
-        } as never,
-      });
-      report.metrics += 1;
-    }
+    const draftRow = (await strapi.db.query(UID.case).findOne({ select: ['id'], where: { documentId: caseId, publishedAt: null } })) as { id: number };
+    const initiativeIds = await insertParts(
+      UID.initiative,
+      extracted.initiatives.map((initiative, order) => ({ name: initiative.name.slice(0, 200), summary: initiative.summary, order })),
+      draftRow.id,
+      trx,
+    );
+    const themed = await Promise.all(
+      extracted.initiatives.map(async (initiative, index) =>
+        initiative.theme ? { initiative: initiativeIds[index], theme: await themeRowId(initiative.theme, themes) } : null,
+      ),
+    );
+    await link(UID.initiative, 'theme', themed.filter((pair): pair is { initiative: number; theme: number } => pair !== null).map((pair) => [pair.initiative, pair.theme]), trx);
+    await insertParts(
+      UID.metric,
+      extracted.metrics.map((metric, order) => ({
+        label: metric.label.slice(0, 200) || metric.text.slice(0, 200),
+        value: metric.value,
+        unit: metric.unit?.slice(0, 20) ?? null,
+        qualifier: metric.qualifier,
+        kind: metric.kind,
+        period: metric.period?.slice(0, 80) ?? null,
+        quote: metric.text,
+        sourceStart: metric.start,
+        sourceEnd: metric.end,
+        order,
+      })),
+      draftRow.id,
+      trx,
+    );
+    report.initiatives += extracted.initiatives.length;
+    report.metrics += extracted.metrics.length;
     if (options.publish) await strapi.documents(UID.case).publish({ documentId: caseId });
   };
 
-  const write = async (file: string, extraction: Extraction, options: ImportOptions, report: ImportReport) => {
+  const write = async (file: string, extraction: Extraction, options: ImportOptions, report: ImportReport, trx: Knex.Transaction) => {
     const filename = file.split(/[\\/]/).pop()!;
     const same = await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { sha256: extraction.sha256 } });
     if (same) {
@@ -195,16 +238,19 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       originalText: decoded.original,
       status: previous ? 'updated' : 'imported',
     };
-    const source = previous
-      ? await strapi.documents(UID.sourceDocument).update({ documentId: previous.documentId, data: sourceData as never })
-      : await strapi.documents(UID.sourceDocument).create({ data: sourceData as never });
+    // The record has no relations of its own to maintain: the database layer writes it in one statement.
+    const source = (
+      previous
+        ? await strapi.db.query(UID.sourceDocument).update({ where: { documentId: previous.documentId }, data: sourceData, select: ['id', 'documentId'] })
+        : await strapi.db.query(UID.sourceDocument).create({ data: { ...sourceData, publishedAt: new Date() }, select: ['id', 'documentId'] })
+    ) as { id: number; documentId: string };
 
     const known = await knownHospitals();
     const hospitalIds = new Map<string, string>();
     for (const hospital of document.hospitals.filter((candidate) => candidate.role === 'case_owner')) {
       hospitalIds.set(hospital.name, await ensureHospital(hospital, known, report));
     }
-    const themes = new Map<string, string>();
+    const themes = new Map<string, ThemeRef>();
     report.mentions = document.hospitals.filter((hospital) => hospital.role === 'mentioned').map((hospital) => hospital.name);
     for (const extracted of document.cases) {
       if (!hospitalIds.has(extracted.hospital)) {
@@ -213,13 +259,10 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const hospitalId = hospitalIds.get(extracted.hospital)!;
       const revised = previousCases.find((candidate) => candidate.hospital && resolveHospital(candidate.hospital.name, known)?.documentId === hospitalId);
       if (revised) previousCases.splice(previousCases.indexOf(revised), 1);
-      await writeCase(extracted, hospitalId, source!.documentId, revised?.documentId ?? null, options, report, themes);
+      await writeCase(extracted, hospitalId, source.documentId, revised?.documentId ?? null, options, report, themes, trx);
     }
     report.status = previous ? 'updated' : 'created';
-    await strapi.documents(UID.sourceDocument).update({
-      documentId: source!.documentId,
-      data: { report: { ...report, file: filename } } as never,
-    });
+    await strapi.db.query(UID.sourceDocument).update({ where: { id: source.id }, data: { report: { ...report, file: filename } }, select: ['id'] });
   };
 
   const service = {
@@ -235,8 +278,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         return { ...report, error: error.message };
       }
       try {
-        await strapi.db.transaction(async () => {
-          await write(file, extraction, options, report);
+        await strapi.db.transaction(async ({ trx }) => {
+          await write(file, extraction, options, report, trx);
           if (options.dryRun) throw new DryRunRollback();
         });
       } catch (error) {
