@@ -75,6 +75,9 @@ const CAPTION_END = /(现场|合影|留念|颁奖|揭牌|仪式|剪影|掠影|�
 const TERMINAL = /[。!?！？…”"』」)）.]$/;
 const ROLE_WORDS = /书记|院长|主任|记者|委员/;
 
+/** A page's own title bar, "column - site name": chrome, not the article's headline. */
+const SITE_TITLE = /^[^。,，]{2,30}\s+[-|_—–]\s+[^。,，]{2,30}$/;
+
 const isSpam = (line: string) => {
   const separators = (line.match(/[_|｜]/g) ?? []).length;
   return separators >= 4 && !/[。]/.test(line);
@@ -109,6 +112,7 @@ const findNoise = (text: string): RemovedSegment[] => {
     if (isSpam(trimmed)) return mark(line, 'spam');
     if (COUNTER.test(trimmed) || (DATELINE.test(trimmed) && position < 6)) return mark(line, COUNTER.test(trimmed) ? 'counter' : 'meta');
     if (NAVIGATION.test(trimmed)) return mark(line, 'navigation');
+    if (position === 0 && SITE_TITLE.test(trimmed)) return mark(line, 'meta');
     if (BUTTON.test(trimmed)) return mark(line, 'button');
     if (KEYWORDS.test(trimmed) || (ISSUE_LINE.test(trimmed) && position < 8)) return mark(line, 'meta');
     if (FOOTER.test(trimmed)) return mark(line, 'footer');

@@ -25,7 +25,7 @@ const clean = (role: string) =>
     .trim();
 
 /** Characters that do not occur in given names but do follow surnames in running text (荣获, 程院). */
-const NOT_GIVEN_NAME = /[获为在是的了和与等说到院委局科部]/;
+const NOT_GIVEN_NAME = /[获为在是的了和与等说到院委局科部位]/;
 
 export const authorsOf = (paragraph: string): ExtractedPerson[] => {
   const match = AUTHOR_BRACKETS.exec(paragraph);

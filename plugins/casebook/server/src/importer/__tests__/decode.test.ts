@@ -35,7 +35,8 @@ describe('decode', () => {
     ['white space', Buffer.from(' \n\t\n'), 'empty'],
     ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4, 5, 6, 7, 8]), 'binary'],
     ['truncated UTF-8', Buffer.from(TEXT, 'utf8').subarray(0, Buffer.byteLength(TEXT) - 1), 'truncated'],
-    ['over 5 MB', Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x41), 'too-large'],
+    ['just over 5 MB', Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x41), 'too-large'],
+    ['50 MB', Buffer.alloc(50 * 1024 * 1024, 0x41), 'too-large'],
   ])('refuses %s with a clear message', (_name, bytes, code) => {
     const { code: actual, message } = refusal(bytes);
     expect(actual).toBe(code);

@@ -42,3 +42,28 @@ describe('documents in other genres', () => {
     expect(document.cases[0].body).not.toContain('相关文章');
   });
 });
+
+describe('more genres', () => {
+  test('a hospital news page in HTML: menu, breadcrumb, counters and footer stay out; the site title is not the headline', () => {
+    const { document, decoded } = extract('hospital-news.html');
+    expect(decoded.format).toBe('html');
+    const [extracted] = document.cases;
+    expect([extracted.hospital, extracted.title]).toEqual(['四川省人民医院', '“一支部一品牌”激活基层党建']);
+    expect(figures(extracted.metrics)).toEqual(['exact:76个', 'exact:12个', 'more_than:40场', 'approx:5000人次', 'exact:25%']);
+    expect(extracted.metrics.at(-1)!.kind).toBe('change');
+    expect(extracted.people).toEqual([{ name: '赵刚', role: '党委书记' }]);
+    expect(extracted.source).toMatchObject({ column: '党建园地', date: '2024-05-20', readCount: 2048 });
+    for (const chrome of ['首页', '分享到', '版权所有', 'tracker']) expect(extracted.body).not.toContain(chrome);
+    // Offsets point into the HTML source.
+    const [branches] = extracted.metrics;
+    expect(decoded.original.slice(branches.start, branches.end)).toBe(branches.text);
+  });
+
+  test('a journal abstract: the hospital in the title, figures from the results', () => {
+    const { document } = extract('journal-abstract.txt');
+    const [extracted] = document.cases;
+    expect(extracted.hospital).toBe('江苏省苏北人民医院');
+    expect(figures(extracted.metrics)).toEqual(['exact:42个', 'exact:91.2%', 'exact:96.5%', 'exact:1.3天', 'more_than:60%']);
+    expect(extracted.people).toEqual([]);
+  });
+});
