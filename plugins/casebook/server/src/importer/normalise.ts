@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js';
-import { dropRanges, mapChars } from './tracked-text';
+import { dropRanges, mapChars, originalRange } from './tracked-text';
 import type { Normalised, RemovedSegment, TrackedText } from './types';
 import { isHospitalNameLine } from './hospitals';
 
@@ -52,6 +52,9 @@ const halfWidth = (input: TrackedText): TrackedText =>
 
 type Line = { text: string; start: number; end: number };
 
+/** A line with a blank line (or the edge of the text) on each side. */
+const isIsolated = (lines: Line[], index: number) => (lines[index - 1]?.text.trim() ?? '') === '' && (lines[index + 1]?.text.trim() ?? '') === '';
+
 const splitLines = (text: string): Line[] => {
   const lines: Line[] = [];
   let start = 0;
@@ -72,7 +75,8 @@ const BYLINE = /^(本报记者|记者|通讯员|作者|撰稿|文\/|来源)\s*[:
 const DATELINE = /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?/;
 const ISSUE_LINE = /^[\u4e00-\u9fff《》]{2,20}\s*\d{4}年(第)?\d{1,3}期$/;
 const CAPTION_END = /(现场|合影|留念|颁奖|揭牌|仪式|剪影|掠影|风采|图为.*)$/;
-const TERMINAL = /[。!?！？…”"』」)）.]$/;
+/** A line that ends a sentence (or a quote, or a bracket) rather than stopping mid-way. */
+export const TERMINAL = /[。!?！？…”"』」)）.]$/;
 const ROLE_WORDS = /书记|院长|主任|记者|委员/;
 
 /** A page's own title bar, "column - site name": chrome, not the article's headline. */
@@ -106,7 +110,7 @@ const findNoise = (text: string): RemovedSegment[] => {
   nonEmpty.forEach(({ line, index }, position) => {
     const trimmed = line.text.trim();
     const next = nonEmpty[position + 1]?.line.text.trim();
-    const isolated = (lines[index - 1]?.text.trim() ?? '') === '' && (lines[index + 1]?.text.trim() ?? '') === '';
+    const isolated = isIsolated(lines, index);
 
     if (index >= relatedFrom) return mark(line, 'related');
     if (isSpam(trimmed)) return mark(line, 'spam');
@@ -130,7 +134,8 @@ const findNoise = (text: string): RemovedSegment[] => {
 
   // Photo captions: runs of short isolated lines inside a sentence the layout broke, between a body
   // paragraph that stops mid-sentence and the long paragraph that carries the sentence on.
-  const kept = nonEmpty.filter(({ line }) => !removed.some((segment) => segment.start === line.start));
+  const removedStarts = new Set(removed.map((segment) => segment.start));
+  const kept = nonEmpty.filter(({ line }) => !removedStarts.has(line.start));
   for (let position = 1; position < kept.length; position += 1) {
     const previous = kept[position - 1].line.text.trim();
     // A body paragraph (it has commas) that stops mid-sentence; a speaker's or a title line has no commas.
@@ -138,8 +143,7 @@ const findNoise = (text: string): RemovedSegment[] => {
     let runEnd = position;
     while (runEnd < kept.length) {
       const { line, index } = kept[runEnd];
-      const isolated = (lines[index - 1]?.text.trim() ?? '') === '' && (lines[index + 1]?.text.trim() ?? '') === '';
-      if (!isolated || !isShortLabel(line.text.trim(), 16) || isHospitalNameLine(line.text)) break;
+      if (!isIsolated(lines, index) || !isShortLabel(line.text.trim(), 16) || isHospitalNameLine(line.text)) break;
       runEnd += 1;
     }
     if (runEnd > position && runEnd < kept.length && kept[runEnd].line.text.trim().length >= 30 && !isHospitalNameLine(kept[runEnd].line.text)) {
@@ -189,11 +193,7 @@ const tidyWhitespace = (input: TrackedText): TrackedText => {
 export const normalise = (input: TrackedText): Normalised => {
   const cleaned = halfWidth(simplify(removeInlinePinyin(input)));
   const noise = findNoise(cleaned.text);
-  const removed = noise.map((segment) => ({
-    ...segment,
-    start: cleaned.offsets[segment.start],
-    end: segment.end > segment.start ? cleaned.offsets[segment.end - 1] + 1 : cleaned.offsets[segment.start],
-  }));
+  const removed = noise.map((segment) => ({ ...segment, ...originalRange(cleaned, segment.start, segment.end) }));
   const text = tidyWhitespace(dropRanges(cleaned, noise.map((segment) => [segment.start, segment.end] as [number, number])));
   return { ...text, removed };
 };

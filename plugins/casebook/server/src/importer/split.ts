@@ -1,4 +1,5 @@
 import { findHospitalNames, isHospitalNameLine } from './hospitals';
+import { TERMINAL } from './normalise';
 import type { ExtractedPerson, Normalised, RemovedSegment } from './types';
 
 export type Paragraph = { text: string; start: number; end: number };
@@ -39,10 +40,12 @@ const ROLE = '(?:党委|党总支|党支部|纪委|院|医院)?(?:常务)?(?:副
 const SPEAKER = new RegExp(`^(?<unit>[\\u4e00-\\u9fff]{3,30}?)(?<role>${ROLE})\\s*(?<name>[\\u4e00-\\u9fff]{2,4})$`);
 
 const isTitleLine = (text: string) => text.length >= 4 && text.length <= 40 && !/[。;]/.test(text) && !isHospitalNameLine(text) && !/^[(（]/.test(text);
-const TERMINAL = /[。!?！？…”"』」)）.]$/;
 const AUTHORS = /^[(（][\u4e00-\u9fff\s·]{2,30}[)）]$|[。!?”][(（][\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4})*[)）]$/;
 
-type Header = { index: number; hospital: string; title: string; speaker: ExtractedPerson | null; lines: number };
+/** A header is two lines: the hospital (or the speaker) and the title. */
+const HEADER_LINES = 2;
+
+type Header = { index: number; hospital: string; title: string; speaker: ExtractedPerson | null };
 
 const findHeaders = (paragraphs: Paragraph[]): Header[] => {
   const headers: Header[] = [];
@@ -51,7 +54,7 @@ const findHeaders = (paragraphs: Paragraph[]): Header[] => {
     const next = paragraphs[index + 1].text;
     if (!isTitleLine(next)) continue;
     if (isHospitalNameLine(line)) {
-      headers.push({ index, hospital: line, title: next, speaker: null, lines: 2 });
+      headers.push({ index, hospital: line, title: next, speaker: null });
       continue;
     }
     const speaker = SPEAKER.exec(line);
@@ -63,7 +66,6 @@ const findHeaders = (paragraphs: Paragraph[]): Header[] => {
           hospital: hospital.name,
           title: next,
           speaker: { name: speaker.groups.name, role: speaker.groups.role },
-          lines: 2,
         });
       }
     }
@@ -129,13 +131,13 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
   const owner: number[] = new Array(paragraphs.length).fill(-1);
   const isHeaderLine = new Array(paragraphs.length).fill(false);
   headers.forEach((header) => {
-    for (let line = 0; line < header.lines; line += 1) isHeaderLine[header.index + line] = true;
+    for (let line = 0; line < HEADER_LINES; line += 1) isHeaderLine[header.index + line] = true;
   });
 
-  // Pass 1: each paragraph to the header above it; after a case's author line, to the next header.
+  // Pass 1: each paragraph to the header above it (none above: the document's own, such as a notice's
+  // preamble or a keynote); after a case's author line, to the next header.
   let current = -1;
   let closed = false;
-  const firstHeaderIndex = headers[0].index;
   paragraphs.forEach((paragraph, index) => {
     if (headerAt.has(index)) {
       current = headerAt.get(index)!;
@@ -148,11 +150,8 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
     } else {
       owner[index] = current;
     }
-    if (AUTHORS.test(paragraph.text)) closed = true;
+    if (current >= 0 && AUTHORS.test(paragraph.text)) closed = true;
   });
-  // Text before the first header (a notice's preamble, a keynote) belongs to the document, not to a case.
-  for (let index = 0; index < firstHeaderIndex; index += 1) owner[index] = -1;
-
   // Pass 2: move stray paragraphs at seams to the case whose vocabulary they share.
   const caseText = (position: number, except: number) =>
     headers[position].title + paragraphs.filter((_, index) => owner[index] === position && index !== except).map((paragraph) => paragraph.text).join('');
@@ -185,7 +184,7 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
       hospital: header.hospital,
       title: header.title,
       speaker: header.speaker,
-      header: paragraphs.slice(header.index, header.index + header.lines),
+      header: paragraphs.slice(header.index, header.index + HEADER_LINES),
       paragraphs: paragraphs.filter((_, index) => owner[index] === position),
     })),
     unassigned: paragraphs.filter((_, index) => owner[index] < 0 && !isHeaderLine[index]),
