@@ -32,6 +32,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       resolve: path.resolve(APP_DIR, '../plugins/casebook'),
       config: {
         secret: env('CASEBOOK_SECRET'),
+        batching: env.bool('CASEBOOK_GRAPHQL_BATCHING', true),
       },
     },
   };

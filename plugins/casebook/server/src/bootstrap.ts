@@ -8,6 +8,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // The first admin is created from the host's bootstrap (cms/src/index.ts): Strapi's roles do not exist yet here.
   await getService(strapi, 'content-manager-layout').apply();
+
+  const search = getService(strapi, 'search-index');
+  await search.ensureTables();
+  if (!(await search.isFresh())) strapi.log.info(`[casebook] search index rebuilt: ${await search.rebuild()} published cases`);
 };
 
 export default bootstrap;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SLUGGED } from './constants';
 import { publicVisibilityMiddleware } from './document-middlewares/public-visibility';
+import { searchIndexMiddleware } from './document-middlewares/search-index';
 import { slugMiddleware } from './document-middlewares/slug';
 import { registerGraphql } from './graphql';
 import { getService } from './utils';
@@ -12,6 +13,7 @@ type UidService = {
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(publicVisibilityMiddleware(strapi));
+  strapi.documents.use(searchIndexMiddleware(strapi));
 
   // The Content Manager's "regenerate" button on a slug field uses Strapi's slugify, which drops Chinese:
   // route our slugged types through the same pinyin slugs the document middleware makes.

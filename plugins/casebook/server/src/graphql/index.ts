@@ -1,7 +1,75 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { contentTypes } from '@strapi/utils';
+import type { GraphQLResolveInfo } from 'graphql';
+import { PUBLIC_READABLE, UID } from '../constants';
+import type { CaseFilter, CaseSort, HospitalFilter, HospitalSort, PageArgs } from '../services/showcase';
+import { loadersOf, type Entity, type Status } from '../showcase/loaders';
+import { getService } from '../utils';
+import { typeDefs } from './type-defs';
 
-/** Wires Casebook into Strapi's GraphQL plugin; a no-op when that plugin is not installed. */
+type Context = { state?: { auth?: unknown }; rootQueryArgsByPath?: Map<string | number, Record<string, unknown>> };
+type Resolver = (parent: unknown, args: Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown;
+type Middleware = (next: Resolver, parent: unknown, args: Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown;
+type Attribute = { type: string; target?: string; component?: string; relation?: string; repeatable?: boolean; private?: boolean };
+
+/**
+ * The version of draft-and-publish targets a relation field shows: the one its root query asked for, as
+ * Strapi's own association resolver does; undefined when the root used filters only Strapi's resolver knows.
+ */
+const statusOf = (context: Context, info: GraphQLResolveInfo): Status | undefined => {
+  let path = info.path;
+  while (path.prev) path = path.prev;
+  const root = context.rootQueryArgsByPath?.get(path.key);
+  if (root?.publicationFilter !== undefined || root?.hasPublishedVersion !== undefined) return undefined;
+  return String(root?.status ?? 'published').toLowerCase() === 'draft' ? 'draft' : 'published';
+};
+
+const isEmptyArg = (value: unknown) =>
+  value === undefined || value === null || (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value).length === 0);
+
+/**
+ * Replaces the per-parent loading of every public relation and component field with one batched query per
+ * field and request (a DataLoader), as a resolver middleware in front of Strapi's own resolver: that keeps
+ * Strapi's auth scope on the field, and hands fields with filters or sort to Strapi's resolver unchanged.
+ */
+const batchRelationFields = (strapi: Core.Strapi) => {
+  const graphql = strapi.plugin('graphql');
+  const { naming } = graphql.service('utils');
+  const { transformArgs } = graphql.service('builders').utils;
+  const resolversConfig: Record<string, { middlewares: Middleware[] }> = {};
+
+  for (const uid of PUBLIC_READABLE) {
+    const model = strapi.getModel(uid);
+    for (const [attribute, definition] of Object.entries(model.attributes as Record<string, Attribute>)) {
+      const isComponent = definition.type === 'component';
+      const target = isComponent ? definition.component : definition.target;
+      if (definition.private || !target) continue;
+      if (!isComponent && (definition.type !== 'relation' || !(PUBLIC_READABLE as readonly string[]).includes(target))) continue;
+      const many = isComponent ? Boolean(definition.repeatable) : Boolean(definition.relation?.endsWith('Many'));
+      const targetModel = strapi.getModel(target as never);
+      const draftAndPublish = !isComponent && contentTypes.hasDraftAndPublish(targetModel);
+
+      const middleware: Middleware = async (next, parent, args, context, info) => {
+        const id = (parent as { id?: unknown } | null)?.id;
+        const status = draftAndPublish ? statusOf(context, info) : 'all';
+        if (typeof id !== 'number' || !status || !isEmptyArg(args.filters) || !isEmptyArg(args.sort)) return next(parent, args, context, info);
+        const items = await loadersOf(strapi, context).relation(uid, attribute, status).load(id);
+        if (!many) return items[0] ?? null;
+        // The same default and maximum page as Strapi's resolver applies to a to-many field.
+        const page = transformArgs(args, { contentType: targetModel, usePagination: true }) as { start?: number; limit?: number; page?: number; pageSize?: number };
+        const limit = page.pageSize ?? page.limit ?? -1;
+        const start = page.page !== undefined && page.pageSize !== undefined ? (page.page - 1) * page.pageSize : (page.start ?? 0);
+        return items.slice(start, limit < 0 ? undefined : start + limit);
+      };
+      resolversConfig[`${naming.getTypeName(model)}.${attribute}`] = { middlewares: [middleware] };
+    }
+  }
+  return resolversConfig;
+};
+
+type ListArgs = PageArgs & { filter?: CaseFilter | null; sort?: CaseSort | null };
+
+/** The showcase queries (cases, search, facets, hospitals) and the batched relation fields. */
 export const registerGraphql = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
@@ -10,4 +78,38 @@ export const registerGraphql = (strapi: Core.Strapi) => {
   // Import provenance is editorial bookkeeping, not part of the public contract.
   extension.shadowCRUD(UID.sourceDocument).disable();
   extension.shadowCRUD(UID.case).field('sourceDocument').disable();
+
+  extension.use(() => {
+    const showcase = () => getService(strapi, 'showcase');
+    const batching = strapi.plugin('casebook').config('batching') !== false;
+    const scope = (uid: string, action: 'find' | 'findOne') => ({ auth: { scope: [`${uid}.${action}`] } });
+    return {
+      typeDefs,
+      resolvers: {
+        Query: {
+          caseList: (_parent: unknown, args: ListArgs) => showcase().listCases(args.filter ?? {}, args.sort, args),
+          caseSearch: (_parent: unknown, args: ListArgs & { query: string }) => showcase().searchCases(args.query, args.filter ?? {}, args, args.sort),
+          caseFacets: (_parent: unknown, args: { filter?: CaseFilter | null }) => showcase().facets(args.filter ?? {}),
+          caseDetail: (_parent: unknown, args: { documentId?: string; slug?: string }) => showcase().findCase(args),
+          hospitalList: (_parent: unknown, args: PageArgs & { filter?: HospitalFilter | null; sort?: HospitalSort | null }) =>
+            showcase().listHospitals(args.filter ?? {}, args.sort, args),
+          hospitalDetail: (_parent: unknown, args: { documentId?: string; slug?: string }) => showcase().findHospital(args),
+        },
+        Hospital: {
+          publishedCaseCount: (parent: Entity & { publishedCaseCount?: number }, _args: unknown, context: Context) =>
+            parent.publishedCaseCount ?? loadersOf(strapi, context).publishedCaseCount().load(parent.id),
+        },
+      },
+      resolversConfig: {
+        'Query.caseList': scope(UID.case, 'find'),
+        'Query.caseSearch': scope(UID.case, 'find'),
+        'Query.caseFacets': scope(UID.case, 'find'),
+        'Query.caseDetail': scope(UID.case, 'findOne'),
+        'Query.hospitalList': scope(UID.hospital, 'find'),
+        'Query.hospitalDetail': scope(UID.hospital, 'findOne'),
+        'Hospital.publishedCaseCount': scope(UID.case, 'find'),
+        ...(batching ? batchRelationFields(strapi) : {}),
+      },
+    };
+  });
 };

@@ -1,7 +1,7 @@
-import * as OpenCC from 'opencc-js';
 import { dropRanges, mapChars, originalRange } from './tracked-text';
 import type { Normalised, RemovedSegment, TrackedText } from './types';
 import { isHospitalNameLine } from './hospitals';
+import { toSimplified } from '../chinese';
 
 const HAN = /[\u3400-\u9fff]/;
 const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
@@ -11,8 +11,6 @@ const INLINE_PINYIN = new RegExp(
   `(?<=[\\u3400-\\u9fff])[(（](?:[a-zü]*[${TONE_VOWELS}][a-zü${TONE_VOWELS}]*|de|le|me|men|ne|ma|ba|zhe|zi|ge)[)）]`,
   'g',
 );
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Removes inline pinyin, keeping every remaining character's place in the original. */
 const removeInlinePinyin = (input: TrackedText): TrackedText =>

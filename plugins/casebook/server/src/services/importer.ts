@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID } from '../constants';
+import { joinTableOf } from '../database/metadata';
 import { HOSPITAL_CATEGORIES, HOSPITAL_LEVELS, keyOfLabel } from '../labels';
 import fs from 'node:fs';
 import { collectPaths } from '../importer/files';
@@ -102,14 +103,10 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const themeIds = async (names: string[], cache: Map<string, ThemeRef>) => Promise.all(names.map(async (name) => (await theme(name, cache)).documentId));
   const themeRowId = async (name: string, cache: Map<string, ThemeRef>) => (await theme(name, cache)).id;
 
-  type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; inverseOrderColumnName?: string };
-  const joinTableOf = (uid: string, attribute: string) =>
-    (strapi.db.metadata.get(uid as never).attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
-
   /** Link rows [owner id, target id] of a relation, in one statement on the document's transaction. */
   const link = async (uid: string, attribute: string, pairs: Array<[number, number]>, trx: Knex.Transaction) => {
     if (pairs.length === 0) return;
-    const table = joinTableOf(uid, attribute);
+    const table = joinTableOf(strapi, uid, attribute);
     await strapi.db
       .getConnection(table.name)
       .transacting(trx)

@@ -3,6 +3,8 @@ import contentManagerLayout from './content-manager-layout';
 import importer from './importer';
 import overview from './overview';
 import publicAccess from './public-access';
+import searchIndex from './search-index';
+import showcase from './showcase';
 import slug from './slug';
 
 export default {
@@ -11,5 +13,7 @@ export default {
   importer,
   overview,
   'public-access': publicAccess,
+  'search-index': searchIndex,
+  showcase,
   slug,
 };

@@ -1,0 +1,114 @@
+/** The showcase API's part of the GraphQL schema; everything else is Strapi's shadow CRUD. */
+export const typeDefs = /* GraphQL */ `
+  "Filters of the showcase's case queries; all given filters apply together."
+  input CaseQueryFilter {
+    "documentId or slug of the hospital"
+    hospital: ID
+    province: ENUM_HOSPITAL_PROVINCE
+    city: String
+    category: ENUM_HOSPITAL_CATEGORY
+    "documentId or slug of a theme"
+    theme: ID
+    "documentId or slug of the campaign"
+    campaign: ID
+    "first publication date (the source's date), inclusive"
+    publishedFrom: Date
+    "last publication date (the source's date), inclusive"
+    publishedTo: Date
+    "Chinese text search over title, summary, body and initiative names (simplified or traditional; terms separated by spaces must all occur)"
+    search: String
+  }
+
+  enum CaseSort {
+    NEWEST
+    OLDEST
+    MOST_VOTED
+    MOST_VIEWED
+    "search results only: best match first"
+    RELEVANCE
+  }
+
+  type CasePage {
+    nodes: [Case!]!
+    pageInfo: Pagination!
+  }
+
+  type TextRange {
+    start: Int!
+    end: Int!
+  }
+
+  "The passage of a case around the first match; matches are offsets into text."
+  type SearchSnippet {
+    field: String!
+    text: String!
+    matches: [TextRange!]!
+  }
+
+  type CaseHit {
+    case: Case!
+    score: Float!
+    snippet: SearchSnippet
+  }
+
+  type CaseSearchPage {
+    nodes: [CaseHit!]!
+    "the query's terms in the form they were searched (simplified, lower case)"
+    terms: [String!]!
+    pageInfo: Pagination!
+  }
+
+  type FacetBucket {
+    value: String!
+    label: String!
+    count: Int!
+  }
+
+  "Case counts for a filter UI: each dimension counted under every filter but its own."
+  type CaseFacets {
+    total: Int!
+    provinces: [FacetBucket!]!
+    categories: [FacetBucket!]!
+    themes: [FacetBucket!]!
+  }
+
+  input HospitalQueryFilter {
+    province: ENUM_HOSPITAL_PROVINCE
+    city: String
+    category: ENUM_HOSPITAL_CATEGORY
+    "part of the hospital's name"
+    name: String
+    "only hospitals with at least one published case"
+    withCases: Boolean
+  }
+
+  enum HospitalSort {
+    MOST_CASES
+    NAME
+  }
+
+  type HospitalPage {
+    nodes: [Hospital!]!
+    pageInfo: Pagination!
+  }
+
+  extend type Hospital {
+    "how many of its cases are published"
+    publishedCaseCount: Int!
+  }
+
+  extend type Query {
+    "Published cases, newest first unless sorted otherwise."
+    caseList(filter: CaseQueryFilter, sort: CaseSort, page: Int = 1, pageSize: Int = 25): CasePage!
+    "Published cases holding every term of the query, best match first, with the passage that matched."
+    caseSearch(query: String!, filter: CaseQueryFilter, sort: CaseSort, page: Int = 1, pageSize: Int = 25): CaseSearchPage!
+    "Case counts per province, hospital category and theme."
+    caseFacets(filter: CaseQueryFilter): CaseFacets!
+    "A published case by documentId or by slug (give exactly one)."
+    caseDetail(documentId: ID, slug: String): Case!
+    "Hospitals with their published-case counts, most cases first unless sorted by name."
+    hospitalList(filter: HospitalQueryFilter, sort: HospitalSort = MOST_CASES, page: Int = 1, pageSize: Int = 25): HospitalPage!
+    "A hospital by documentId or by slug (give exactly one)."
+    hospitalDetail(documentId: ID, slug: String): Hospital!
+  }
+`;

@@ -1,0 +1,318 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { UID } from '../constants';
+import { columnOf, fromRow, joinTableOf, tableOf, targetOf } from '../database/metadata';
+import { HOSPITAL_CATEGORIES, PROVINCES } from '../labels';
+import { ftsQuery, parseQuery, snippet, termGrams, type Snippet } from '../showcase/search-text';
+import { COUNTERS_TABLE, SEARCH_FTS_TABLE, SEARCH_TABLE, dialectOf, positionSql, type Dialect } from '../showcase/store';
+
+export type CaseFilter = {
+  /** documentId or slug */
+  hospital?: string | null;
+  province?: string | null;
+  city?: string | null;
+  category?: string | null;
+  /** documentId or slug */
+  theme?: string | null;
+  /** documentId or slug */
+  campaign?: string | null;
+  /** the source's publication date, YYYY-MM-DD, inclusive */
+  publishedFrom?: string | null;
+  publishedTo?: string | null;
+  search?: string | null;
+};
+
+export const CASE_SORTS = ['NEWEST', 'OLDEST', 'MOST_VOTED', 'MOST_VIEWED', 'RELEVANCE'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export const HOSPITAL_SORTS = ['MOST_CASES', 'NAME'] as const;
+export type HospitalSort = (typeof HOSPITAL_SORTS)[number];
+
+export type HospitalFilter = { province?: string | null; city?: string | null; category?: string | null; name?: string | null; withCases?: boolean | null };
+export type PageArgs = { page?: number | null; pageSize?: number | null };
+export type PageInfo = { page: number; pageSize: number; pageCount: number; total: number };
+export type Entity = Record<string, unknown> & { id: number; documentId: string };
+export type CaseHit = { case: Entity; score: number; snippet: Snippet | null };
+export type FacetBucket = { value: string; label: string; count: number };
+export type CaseFacets = { total: number; provinces: FacetBucket[]; categories: FacetBucket[]; themes: FacetBucket[] };
+
+type Facet = 'province' | 'category' | 'theme';
+type Search = { terms: string[] };
+
+const DEFAULT_PAGE_SIZE = 25;
+
+/**
+ * The showcase's reads, in SQL written for them: published cases only, every filter in one statement, a page
+ * and its total in two. Relations are not loaded here: the GraphQL layer batches them per request.
+ */
+const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const maxPageSize = (): number => Number(strapi.config.get('plugin::graphql.maxLimit', 100)) || 100;
+  const knex = (): Knex => strapi.db.connection;
+  const dialect = (): Dialect => dialectOf(strapi);
+  const text = () => (dialect() === 'postgres' ? '?::text' : '?');
+
+  const caseColumn = (attribute: string) => `c.${columnOf(strapi, UID.case, attribute)}`;
+  const hospitalColumn = (attribute: string) => `h.${columnOf(strapi, UID.hospital, attribute)}`;
+
+  const pageOf = ({ page, pageSize }: PageArgs) => {
+    const size = pageSize ?? DEFAULT_PAGE_SIZE;
+    const number = page ?? 1;
+    if (!Number.isInteger(number) || number < 1) throw new errors.ValidationError('page must be a whole number from 1', { page });
+    if (!Number.isInteger(size) || size < 1 || size > maxPageSize()) {
+      throw new errors.ValidationError(`pageSize must be a whole number from 1 to ${maxPageSize()}`, { pageSize });
+    }
+    return { page: number, pageSize: size, offset: (number - 1) * size };
+  };
+
+  const pageInfo = (page: { page: number; pageSize: number }, total: number): PageInfo => ({
+    ...page,
+    total,
+    pageCount: Math.ceil(total / page.pageSize),
+  });
+
+  /** `cases as c` joined to what `filter` needs, restricted to published rows matching it (without `omit`'s dimension). */
+  const caseQuery = (filter: CaseFilter, search: Search | undefined, omit?: Facet, join: { hospital?: boolean; source?: boolean } = {}) => {
+    const db = knex();
+    const query = db(`${tableOf(strapi, UID.case)} as c`).whereNotNull(caseColumn('publishedAt'));
+
+    const byHospital = join.hospital || filter.hospital || filter.city || (filter.province && omit !== 'province') || (filter.category && omit !== 'category');
+    if (byHospital) {
+      const link = joinTableOf(strapi, UID.case, 'hospital');
+      query
+        .leftJoin(`${link.name} as hl`, `hl.${link.joinColumn.name}`, 'c.id')
+        .leftJoin(`${tableOf(strapi, UID.hospital)} as h`, 'h.id', `hl.${link.inverseJoinColumn.name}`);
+      if (filter.hospital) query.where((where) => where.where(hospitalColumn('documentId'), filter.hospital!).orWhere(hospitalColumn('slug'), filter.hospital!));
+      if (filter.city) query.where(hospitalColumn('city'), filter.city);
+      if (filter.province && omit !== 'province') query.where(hospitalColumn('province'), filter.province);
+      if (filter.category && omit !== 'category') query.where(hospitalColumn('category'), filter.category);
+    }
+
+    const related = (attribute: 'themes' | 'campaign', reference: string) => {
+      const link = joinTableOf(strapi, UID.case, attribute);
+      const target = targetOf(strapi, UID.case, attribute);
+      query.whereExists(
+        db(`${link.name} as rl`)
+          .join(`${tableOf(strapi, target)} as r`, 'r.id', `rl.${link.inverseJoinColumn.name}`)
+          .whereRaw(`rl.${link.joinColumn.name} = c.id`)
+          .where((where) => where.where(`r.${columnOf(strapi, target, 'documentId')}`, reference).orWhere(`r.${columnOf(strapi, target, 'slug')}`, reference))
+          .select(db.raw('1')),
+      );
+    };
+    if (filter.theme && omit !== 'theme') related('themes', filter.theme);
+    if (filter.campaign) related('campaign', filter.campaign);
+
+    if (join.source || filter.publishedFrom || filter.publishedTo) {
+      const link = joinTableOf(strapi, UID.case, 'source');
+      const source = targetOf(strapi, UID.case, 'source');
+      query
+        .leftJoin(`${link.name} as sl`, (on) => {
+          on.on(`sl.${link.joinColumn.name}`, 'c.id');
+          for (const [column, value] of Object.entries(link.on ?? {})) on.andOnVal(`sl.${column}`, value);
+        })
+        .leftJoin(`${tableOf(strapi, source)} as src`, 'src.id', `sl.${link.inverseJoinColumn.name}`);
+      const date = `src.${columnOf(strapi, source, 'date')}`;
+      if (filter.publishedFrom) query.where(date, '>=', filter.publishedFrom);
+      if (filter.publishedTo) query.where(date, '<=', filter.publishedTo);
+    }
+
+    if (search) {
+      query.join(`${SEARCH_TABLE} as s`, 's.case_id', 'c.id');
+      if (dialect() === 'sqlite') {
+        const match = ftsQuery(search.terms);
+        if (match) query.whereIn('s.case_id', db(SEARCH_FTS_TABLE).select('rowid').whereRaw(`${SEARCH_FTS_TABLE} match ?`, [match]));
+      } else {
+        query.whereRaw('s.grams @> ?::text[]', [search.terms.flatMap(termGrams)]);
+      }
+      // The index finds candidates; the substring test decides (a phrase of tokens ignores punctuation).
+      for (const term of search.terms) {
+        query.whereRaw(
+          `(${['s.title', 's.summary', 's.initiatives', 's.body'].map((column) => `${positionSql(dialect(), column)} > 0`).join(' or ')})`,
+          [term, term, term, term],
+        );
+      }
+    }
+    return query;
+  };
+
+  const scoreSql = (terms: string[]) => {
+    const position = (column: string) => positionSql(dialect(), column);
+    const least = dialect() === 'sqlite' ? 'min' : 'least';
+    const parts = terms.map(
+      (term) =>
+        `(case when ${position('s.title')} > 0 then 10 else 0 end + case when ${position('s.summary')} > 0 then 5 else 0 end` +
+        ` + case when ${position('s.initiatives')} > 0 then 5 else 0 end` +
+        ` + ${least}(5, (length(s.body) - length(replace(s.body, ${text()}, ''))) / ${[...term].length}))`,
+    );
+    return knex().raw(parts.join(' + '), terms.flatMap((term) => [term, term, term, term]));
+  };
+
+  const orderCases = (query: Knex.QueryBuilder, sort: CaseSort, search: Search | undefined) => {
+    const date = `src.${columnOf(strapi, targetOf(strapi, UID.case, 'source'), 'date')}`;
+    const newest = () => query.orderByRaw(`${date} desc nulls last`).orderBy(caseColumn('publishedAt'), 'desc').orderBy('c.id', 'desc');
+    switch (sort) {
+      case 'RELEVANCE':
+        if (!search) throw new errors.ValidationError('RELEVANCE sorts search results: give a search query or another sort', { sort });
+        query.orderBy('score', 'desc');
+        return newest();
+      case 'OLDEST':
+        return query.orderByRaw(`${date} asc nulls last`).orderBy(caseColumn('publishedAt'), 'asc').orderBy('c.id', 'asc');
+      case 'MOST_VOTED':
+      case 'MOST_VIEWED':
+        query.leftJoin(`${COUNTERS_TABLE} as k`, 'k.document_id', caseColumn('documentId'));
+        query.orderByRaw(`coalesce(k.${sort === 'MOST_VOTED' ? 'votes' : 'views'}, 0) desc`);
+        return newest();
+      default:
+        return newest();
+    }
+  };
+
+  const searchOf = (filter: CaseFilter): Search | undefined => {
+    if (filter.search === undefined || filter.search === null) return undefined;
+    return { terms: parseQuery(filter.search) };
+  };
+
+  const countOf = async (query: Knex.QueryBuilder): Promise<number> => {
+    const [row] = await query.clearSelect().clearOrder().count({ total: '*' });
+    return Number(row?.total ?? 0);
+  };
+
+  const findCases = async (filter: CaseFilter, sort: CaseSort | null | undefined, pageArgs: PageArgs) => {
+    const search = searchOf(filter);
+    const page = pageOf(pageArgs);
+    const effectiveSort = sort ?? (search ? 'RELEVANCE' : 'NEWEST');
+    const query = caseQuery(filter, search, undefined, { source: true }).select('c.*');
+    if (search) query.select({ score: scoreSql(search.terms), searchInitiatives: 's.initiatives' });
+    orderCases(query, effectiveSort, search);
+    const [rows, total] = await Promise.all([
+      query.clone().limit(page.pageSize).offset(page.offset) as Promise<Array<Record<string, unknown>>>,
+      countOf(caseQuery(filter, search)),
+    ]);
+    return { rows, total, page, search };
+  };
+
+  const asCase = (row: Record<string, unknown>) => fromRow(strapi, UID.case, row) as Entity;
+
+  return {
+    /** A page of published cases matching `filter`, in `sort` order (newest first, or by relevance when searching). */
+    async listCases(filter: CaseFilter = {}, sort?: CaseSort | null, pageArgs: PageArgs = {}) {
+      const { rows, total, page } = await findCases(filter, sort, pageArgs);
+      return { nodes: rows.map(asCase), pageInfo: pageInfo(page, total) };
+    },
+
+    /** Published cases holding every term of `query`, best first, each with the passage that matched. */
+    async searchCases(query: string, filter: CaseFilter = {}, pageArgs: PageArgs = {}, sort?: CaseSort | null) {
+      const { rows, total, page, search } = await findCases({ ...filter, search: query }, sort, pageArgs);
+      const terms = search!.terms;
+      const nodes: CaseHit[] = rows.map((row) => {
+        const found = asCase(row);
+        const fields: Array<[string, string | null | undefined]> = [
+          ['body', found.body as string | null],
+          ['summary', found.summary as string | null],
+          ['initiatives', row.searchInitiatives as string | null],
+          ['title', found.title as string | null],
+        ];
+        return { case: found, score: Number(row.score ?? 0), snippet: snippet(fields, terms) ?? null };
+      });
+      return { nodes, terms, pageInfo: pageInfo(page, total) };
+    },
+
+    /**
+     * Case counts per province, hospital category and theme for a filter UI. Each dimension is counted under
+     * every filter but its own, so a chosen province still lists its neighbours.
+     */
+    async facets(filter: CaseFilter = {}): Promise<CaseFacets> {
+      const search = searchOf(filter);
+      const byHospital = async (facet: 'province' | 'category', labels: Record<string, string>) => {
+        const column = hospitalColumn(facet);
+        const rows: Array<{ value: string | null; count: number | string }> = await caseQuery(filter, search, facet, { hospital: true })
+          .whereNotNull(column)
+          .select({ value: column })
+          .count({ count: '*' })
+          .groupBy(column);
+        return rows.map((row) => ({ value: row.value!, label: labels[row.value!] ?? row.value!, count: Number(row.count) }));
+      };
+      const themes = async () => {
+        const link = joinTableOf(strapi, UID.case, 'themes');
+        const slug = `t.${columnOf(strapi, UID.theme, 'slug')}`;
+        const name = `t.${columnOf(strapi, UID.theme, 'name')}`;
+        const rows: Array<{ value: string; label: string; count: number | string }> = await caseQuery(filter, search, 'theme')
+          .join(`${link.name} as tl`, `tl.${link.joinColumn.name}`, 'c.id')
+          .join(`${tableOf(strapi, UID.theme)} as t`, 't.id', `tl.${link.inverseJoinColumn.name}`)
+          .select({ value: slug, label: name })
+          .count({ count: '*' })
+          .groupBy(slug, name);
+        return rows.map((row) => ({ value: row.value, label: row.label, count: Number(row.count) }));
+      };
+      const byCount = (a: FacetBucket, b: FacetBucket) => b.count - a.count || a.value.localeCompare(b.value);
+      const [total, provinces, categories, themeBuckets] = await Promise.all([
+        countOf(caseQuery(filter, search)),
+        byHospital('province', PROVINCES),
+        byHospital('category', HOSPITAL_CATEGORIES),
+        themes(),
+      ]);
+      return { total, provinces: provinces.sort(byCount), categories: categories.sort(byCount), themes: themeBuckets.sort(byCount) };
+    },
+
+    /**
+     * The published case with this documentId or slug.
+     * @throws NotFoundError when there is none (drafts included: they are not public).
+     */
+    async findCase(reference: { documentId?: string | null; slug?: string | null }): Promise<Entity> {
+      const key = exactlyOne(reference);
+      const row = await knex()(`${tableOf(strapi, UID.case)} as c`)
+        .whereNotNull(caseColumn('publishedAt'))
+        .where(caseColumn(key.field), key.value)
+        .first('c.*');
+      if (!row) throw new errors.NotFoundError(`No published case with ${key.field} ${key.value}`, { [key.field]: key.value });
+      return asCase(row);
+    },
+
+    /** A page of hospitals with their published-case counts, most cases first (or by name). */
+    async listHospitals(filter: HospitalFilter = {}, sort: HospitalSort | null = 'MOST_CASES', pageArgs: PageArgs = {}) {
+      const page = pageOf(pageArgs);
+      const db = knex();
+      const link = joinTableOf(strapi, UID.case, 'hospital');
+      const counts = db(`${link.name} as hl`)
+        .join(`${tableOf(strapi, UID.case)} as c`, 'c.id', `hl.${link.joinColumn.name}`)
+        .whereNotNull(caseColumn('publishedAt'))
+        .groupBy(`hl.${link.inverseJoinColumn.name}`)
+        .select({ hospitalId: `hl.${link.inverseJoinColumn.name}` })
+        .count({ cases: '*' })
+        .as('pc');
+      const query = db(`${tableOf(strapi, UID.hospital)} as h`).leftJoin(counts, 'pc.hospitalId', 'h.id');
+      if (filter.province) query.where(hospitalColumn('province'), filter.province);
+      if (filter.city) query.where(hospitalColumn('city'), filter.city);
+      if (filter.category) query.where(hospitalColumn('category'), filter.category);
+      if (filter.name) query.whereRaw(`${positionSql(dialect(), hospitalColumn('name'))} > 0`, [filter.name.trim()]);
+      if (filter.withCases) query.where('pc.cases', '>', 0);
+      const total = countOf(query.clone());
+      query.select('h.*', { publishedCaseCount: db.raw('coalesce(pc.cases, 0)') });
+      if (sort === 'NAME') query.orderBy(hospitalColumn('name'), 'asc');
+      else query.orderByRaw('coalesce(pc.cases, 0) desc').orderBy(hospitalColumn('name'), 'asc');
+      const rows: Array<Record<string, unknown>> = await query.orderBy('h.id', 'asc').limit(page.pageSize).offset(page.offset);
+      return {
+        nodes: rows.map((row) => ({ ...(fromRow(strapi, UID.hospital, row) as Entity), publishedCaseCount: Number(row.publishedCaseCount) })),
+        pageInfo: pageInfo(page, await total),
+      };
+    },
+
+    /**
+     * The hospital with this documentId or slug.
+     * @throws NotFoundError when there is none.
+     */
+    async findHospital(reference: { documentId?: string | null; slug?: string | null }): Promise<Entity> {
+      const key = exactlyOne(reference);
+      const row = await knex()(`${tableOf(strapi, UID.hospital)} as h`).where(hospitalColumn(key.field), key.value).first('h.*');
+      if (!row) throw new errors.NotFoundError(`No hospital with ${key.field} ${key.value}`, { [key.field]: key.value });
+      return fromRow(strapi, UID.hospital, row) as Entity;
+    },
+  };
+};
+
+const exactlyOne = (reference: { documentId?: string | null; slug?: string | null }) => {
+  const given = (['documentId', 'slug'] as const).filter((field) => typeof reference[field] === 'string' && reference[field] !== '');
+  if (given.length !== 1) throw new errors.ValidationError('Give exactly one of documentId and slug', reference);
+  return { field: given[0]!, value: reference[given[0]!]! };
+};
+
+export default showcaseService;

@@ -1,0 +1,98 @@
+import type { Core } from '@strapi/strapi';
+import DataLoader from 'dataloader';
+import { UID } from '../constants';
+import { columnOf, fromRow, joinTableOf, tableOf, targetOf } from '../database/metadata';
+
+export type Entity = Record<string, unknown> & { id: number };
+/** Which versions of a draft-and-publish target to load: published, draft, or (for targets without it) all. */
+export type Status = 'published' | 'draft' | 'all';
+
+const PARENT = '__casebook_parent';
+
+/**
+ * The targets of one relation (or component) for many parents in one query: the link table joined to the
+ * target table, in the link's order, grouped back by parent.
+ */
+const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string, status: Status, parentIds: readonly number[]) => {
+  const link = joinTableOf(strapi, uid, attribute);
+  const target = targetOf(strapi, uid, attribute);
+  const query = strapi.db
+    .connection(`${tableOf(strapi, target)} as t`)
+    .join(`${link.name} as j`, (on) => {
+      on.on(`j.${link.inverseJoinColumn.name}`, 't.id');
+      for (const [column, value] of Object.entries(link.on ?? {})) on.andOnVal(`j.${column}`, value);
+    })
+    .whereIn(`j.${link.joinColumn.name}`, parentIds)
+    .select('t.*', { [PARENT]: `j.${link.joinColumn.name}` })
+    .orderBy(`j.${link.joinColumn.name}`);
+  if (status !== 'all') {
+    const publishedAt = `t.${columnOf(strapi, target, 'publishedAt')}`;
+    if (status === 'published') query.whereNotNull(publishedAt);
+    else query.whereNull(publishedAt);
+  }
+  if (link.orderColumnName) query.orderBy(`j.${link.orderColumnName}`);
+  query.orderBy('t.id');
+
+  const byParent = new Map<number, Entity[]>();
+  for (const row of (await query) as Array<Record<string, unknown>>) {
+    const parent = Number(row[PARENT]);
+    const list = byParent.get(parent) ?? [];
+    list.push(fromRow(strapi, target, row) as Entity);
+    byParent.set(parent, list);
+  }
+  return parentIds.map((id) => byParent.get(id) ?? []);
+};
+
+/** Counts of published cases per hospital row, in one grouped query. */
+const loadPublishedCaseCounts = async (strapi: Core.Strapi, hospitalIds: readonly number[]) => {
+  const link = joinTableOf(strapi, UID.hospital, 'cases');
+  const rows: Array<{ hospitalId: number; cases: number | string }> = await strapi.db
+    .connection(`${link.name} as hl`)
+    .join(`${tableOf(strapi, UID.case)} as c`, 'c.id', `hl.${link.inverseJoinColumn.name}`)
+    .whereIn(`hl.${link.joinColumn.name}`, hospitalIds)
+    .whereNotNull(`c.${columnOf(strapi, UID.case, 'publishedAt')}`)
+    .groupBy(`hl.${link.joinColumn.name}`)
+    .select({ hospitalId: `hl.${link.joinColumn.name}` })
+    .count({ cases: '*' });
+  const counts = new Map(rows.map((row) => [Number(row.hospitalId), Number(row.cases)]));
+  return hospitalIds.map((id) => counts.get(id) ?? 0);
+};
+
+// Resolvers of one list run in separate microtask chains (Strapi's auth check awaits before each): dispatching
+// on the next macrotask collects them all into one batch.
+const options = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
+
+/** One request's loaders: every (relation, status) pair gets a DataLoader, created when first asked for. */
+export const createLoaders = (strapi: Core.Strapi) => {
+  const relations = new Map<string, DataLoader<number, Entity[]>>();
+  let publishedCaseCounts: DataLoader<number, number> | undefined;
+  return {
+    relation(uid: string, attribute: string, status: Status): DataLoader<number, Entity[]> {
+      const key = `${uid}.${attribute}.${status}`;
+      let loader = relations.get(key);
+      if (!loader) {
+        loader = new DataLoader((ids) => loadRelation(strapi, uid, attribute, status, ids), options);
+        relations.set(key, loader);
+      }
+      return loader;
+    },
+    publishedCaseCount(): DataLoader<number, number> {
+      publishedCaseCounts ??= new DataLoader((ids) => loadPublishedCaseCounts(strapi, ids), options);
+      return publishedCaseCounts;
+    },
+  };
+};
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+const perRequest = new WeakMap<object, Loaders>();
+
+/** The loaders of the GraphQL request whose context this is. */
+export const loadersOf = (strapi: Core.Strapi, context: object): Loaders => {
+  let loaders = perRequest.get(context);
+  if (!loaders) {
+    loaders = createLoaders(strapi);
+    perRequest.set(context, loaders);
+  }
+  return loaders;
+};
