@@ -20,6 +20,8 @@ module.exports = {
       transform: { '^.+\\.(t|j)sx?$': swc },
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      // The SDK's sources import their siblings as ESM does ('./errors.js'): point those at the .ts files.
+      moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
       testTimeout: 120000,
     },
   ],

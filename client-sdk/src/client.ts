@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import { ValidationError } from './errors.js';
+import { CASE_DETAIL, CASE_FACETS, CASE_LIST, CASE_SEARCH, HOSPITAL_DETAIL, HOSPITAL_LIST } from './operations.js';
+import {
+  CaseFacetsParamsSchema,
+  CaseListParamsSchema,
+  CaseSearchParamsSchema,
+  HospitalListParamsSchema,
+  type Case,
+  type CaseFacets,
+  type CaseFacetsParams,
+  type CaseHit,
+  type CaseListParams,
+  type CaseSearchParams,
+  type CaseSummary,
+  type Hospital,
+  type HospitalListParams,
+  type PageInfo,
+} from './schemas.js';
+import { createTransport, type ClientOptions } from './transport.js';
+
+export type Page<Item> = { items: Item[]; pageInfo: PageInfo };
+export type SearchPage = Page<CaseHit> & { terms: string[] };
+
+/** Parameters are checked before anything is sent: a bad filter is a ValidationError, not a server round trip. */
+const checked = <Schema extends z.ZodType>(schema: Schema, params: unknown, what: string): z.output<Schema> => {
+  const result = schema.safeParse(params ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ValidationError(`${what}: ${issue.path.map(String).join('.') || 'params'}: ${issue.message}`, {
+      strapi: { name: 'ValidationError', message: issue.message, details: { issues: result.error.issues } },
+    });
+  }
+  return result.data;
+};
+
+/**
+ * A client of the Casebook GraphQL API.
+ * @example
+ * const casebook = createCasebookClient({ endpoint: 'https://cms.example.org/graphql' });
+ * const { items } = await casebook.cases.list({ filter: { province: 'sichuan' }, pageSize: 10 });
+ */
+export const createCasebookClient = (options: ClientOptions) => {
+  const request = createTransport(options);
+
+  const cases = {
+    /**
+     * A page of published cases, newest first unless `sort` says otherwise.
+     * @throws ValidationError for bad parameters; NetworkError, ForbiddenError, RateLimitError, ResponseShapeError
+     * @example await casebook.cases.list({ filter: { province: 'sichuan', theme: 'dangxiao' }, sort: 'MOST_VOTED', page: 2 })
+     */
+    async list(params: CaseListParams = {}): Promise<Page<CaseSummary>> {
+      const data = await request(CASE_LIST, checked(CaseListParamsSchema, params, 'cases.list'));
+      return { items: data.caseList.nodes, pageInfo: data.caseList.pageInfo };
+    },
+
+    /**
+     * The published case with this documentId.
+     * @throws NotFoundError when there is none (or it is a draft)
+     * @example const shown = await casebook.cases.get('k2x9…');
+     */
+    async get(documentId: string): Promise<Case> {
+      return (await request(CASE_DETAIL, { documentId })).caseDetail;
+    },
+
+    /**
+     * The published case with this slug.
+     * @throws NotFoundError when there is none
+     * @example await casebook.cases.bySlug('gou-jian-yi-yuan-dang-xiao-ti-sheng-shi-gan-neng-li')
+     */
+    async bySlug(slug: string): Promise<Case> {
+      return (await request(CASE_DETAIL, { slug })).caseDetail;
+    },
+
+    /**
+     * Cases holding every term of `query` (simplified or traditional Chinese), best match first, with the passage that matched.
+     * @throws ValidationError for an empty query or bad parameters
+     * @example const { items } = await casebook.cases.search('党校'); items[0].snippet?.text
+     */
+    async search(query: string, params: CaseSearchParams = {}): Promise<SearchPage> {
+      const data = await request(CASE_SEARCH, { query, ...checked(CaseSearchParamsSchema, params, 'cases.search') });
+      return { items: data.caseSearch.nodes, terms: data.caseSearch.terms, pageInfo: data.caseSearch.pageInfo };
+    },
+
+    /**
+     * Case counts per province, hospital category and theme for a filter UI; each dimension counted under the other filters.
+     * @example const { provinces } = await casebook.cases.facets({ filter: { theme: 'dangxiao' } });
+     */
+    async facets(params: CaseFacetsParams = {}): Promise<CaseFacets> {
+      return (await request(CASE_FACETS, checked(CaseFacetsParamsSchema, params, 'cases.facets'))).caseFacets;
+    },
+
+    /**
+     * Every case matching `params`, page after page (of `pageSize`, 100 by default), as one async iterator.
+     * @example for await (const shown of casebook.cases.iterate({ filter: { province: 'sichuan' } })) console.log(shown.title);
+     */
+    async *iterate(params: Omit<CaseListParams, 'page'> = {}): AsyncGenerator<CaseSummary, void, undefined> {
+      for (let page = 1; ; page += 1) {
+        const { items, pageInfo } = await cases.list({ pageSize: 100, ...params, page });
+        yield* items;
+        if (page >= pageInfo.pageCount) return;
+      }
+    },
+  };
+
+  const hospitals = {
+    /**
+     * A page of hospitals with their published-case counts, most cases first unless sorted by name.
+     * @example await casebook.hospitals.list({ filter: { province: 'sichuan', withCases: true } })
+     */
+    async list(params: HospitalListParams = {}): Promise<Page<Hospital>> {
+      const data = await request(HOSPITAL_LIST, checked(HospitalListParamsSchema, params, 'hospitals.list'));
+      return { items: data.hospitalList.nodes, pageInfo: data.hospitalList.pageInfo };
+    },
+
+    /**
+     * The hospital with this documentId.
+     * @throws NotFoundError when there is none
+     */
+    async get(documentId: string): Promise<Hospital> {
+      return (await request(HOSPITAL_DETAIL, { documentId })).hospitalDetail;
+    },
+
+    /**
+     * The hospital with this slug.
+     * @throws NotFoundError when there is none
+     */
+    async bySlug(slug: string): Promise<Hospital> {
+      return (await request(HOSPITAL_DETAIL, { slug })).hospitalDetail;
+    },
+  };
+
+  return { cases, hospitals };
+};
+
+export type CasebookClient = ReturnType<typeof createCasebookClient>;

@@ -1,0 +1,87 @@
+/** Strapi's error payload, as its GraphQL errors carry it in `extensions.error`. */
+export type StrapiErrorDetails = { name?: string; message?: string; details?: unknown };
+
+export type CasebookErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'VALIDATION' | 'RATE_LIMITED' | 'NETWORK' | 'RESPONSE_SHAPE' | 'SERVER';
+
+type ErrorOptions = { cause?: unknown; strapi?: StrapiErrorDetails; status?: number };
+
+/** The base of every error the SDK throws; `code` tells them apart without instanceof. */
+export class CasebookError extends Error {
+  readonly code: CasebookErrorCode;
+  /** Strapi's own error (name, message, details) when the server sent one. */
+  readonly strapi: StrapiErrorDetails | undefined;
+  /** The HTTP status of the response, when there was one. */
+  readonly status: number | undefined;
+
+  constructor(code: CasebookErrorCode, message: string, options: ErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.strapi = options.strapi;
+    this.status = options.status;
+  }
+}
+
+/** The case or hospital does not exist, or is not published. */
+export class NotFoundError extends CasebookError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('NOT_FOUND', message, options);
+  }
+}
+
+/** The caller may not read this (drafts without an API token, a role without the permission). */
+export class ForbiddenError extends CasebookError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('FORBIDDEN', message, options);
+  }
+}
+
+/** The request was refused as invalid: bad parameters, or an operation the schema does not accept. */
+export class ValidationError extends CasebookError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('VALIDATION', message, options);
+  }
+}
+
+/** Too many requests; `retryAfter` says how many seconds to wait when the server said so. */
+export class RateLimitError extends CasebookError {
+  readonly retryAfter: number | undefined;
+
+  constructor(message: string, options: ErrorOptions & { retryAfter?: number } = {}) {
+    super('RATE_LIMITED', message, options);
+    this.retryAfter = options.retryAfter;
+  }
+}
+
+/** The server could not be reached, or answered something that is not a GraphQL response. */
+export class NetworkError extends CasebookError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('NETWORK', message, options);
+  }
+}
+
+/** The server failed (an internal error, or a GraphQL error of no other kind). */
+export class ServerError extends CasebookError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('SERVER', message, options);
+  }
+}
+
+export type ShapeIssue = { path: string; message: string };
+
+/** The response did not have the shape the SDK expects: the server and the SDK disagree about the schema. */
+export class ResponseShapeError extends CasebookError {
+  /** Where the first mismatch is, e.g. `caseList.nodes.3.hospital.province`. */
+  readonly path: string;
+  readonly issues: ShapeIssue[];
+
+  constructor(operation: string, issues: ShapeIssue[]) {
+    const first = issues[0] ?? { path: '', message: 'unexpected response' };
+    super('RESPONSE_SHAPE', `${operation}: unexpected response at ${first.path || '(root)'}: ${first.message}`);
+    this.path = first.path;
+    this.issues = issues;
+  }
+}
+
+/** True for every error the SDK throws. */
+export const isCasebookError = (error: unknown): error is CasebookError => error instanceof CasebookError;

@@ -1,0 +1,187 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import {
+  ForbiddenError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  ResponseShapeError,
+  ValidationError,
+  createCasebookClient,
+  isCasebookError,
+  type CasebookClient,
+} from '../../client-sdk/src/index';
+import { bootCasebook, type Casebook } from '../support/strapi';
+import { ROOT_DIR } from '../support/paths';
+
+let casebook: Casebook;
+let endpoint: string;
+let client: CasebookClient;
+let draftId: string;
+
+beforeAll(async () => {
+  casebook = await bootCasebook();
+  await casebook.strapi.plugin('casebook').service('importer').seedIfEmpty(path.join(ROOT_DIR, 'seeds', 'documents'));
+  const draft = await casebook.strapi.documents('api::case.case').create({ data: { title: '党校草稿 尚未发布', body: '党校草稿正文' } });
+  draftId = draft.documentId;
+  const server = casebook.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  client = createCasebookClient({ endpoint });
+});
+
+afterAll(async () => {
+  await casebook?.stop();
+});
+
+/** A fetch that answers every request with this JSON body and status. */
+const answering = (status: number, body: unknown, headers: Record<string, string> = {}): typeof fetch => async () =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('cases', () => {
+  test('list: filters, sorts and pages', async () => {
+    const first = await client.cases.list({ pageSize: 5 });
+    expect(first.pageInfo).toEqual({ page: 1, pageSize: 5, pageCount: 4, total: 16 });
+    expect(first.items).toHaveLength(5);
+    expect(first.items[0]!.hospital?.name).toBeTruthy();
+
+    const sichuan = await client.cases.list({ filter: { province: 'sichuan' } });
+    expect(sichuan.items.length).toBe(4);
+    expect(sichuan.items.every((item) => item.hospital?.province === 'sichuan')).toBe(true);
+
+    const newest = (await client.cases.list({ sort: 'NEWEST', pageSize: 16 })).items.map((item) => item.source?.date ?? '');
+    const oldest = (await client.cases.list({ sort: 'OLDEST', pageSize: 16 })).items.map((item) => item.source?.date ?? '');
+    const dated = (dates: string[]) => dates.filter(Boolean);
+    expect(dated(newest)).toEqual([...dated(newest)].sort().reverse());
+    expect(dated(oldest)).toEqual([...dated(oldest)].sort());
+  });
+
+  test('iterate: every published case once, across pages', async () => {
+    const seen: string[] = [];
+    for await (const item of client.cases.iterate({ pageSize: 3 })) seen.push(item.documentId);
+    expect(seen).toHaveLength(16);
+    expect(new Set(seen).size).toBe(16);
+    expect(seen).not.toContain(draftId);
+  });
+
+  test('get and bySlug: the full case, with body, people, initiatives and metrics', async () => {
+    const [summary] = (await client.cases.search('党校')).items.map((hit) => hit.case);
+    const full = await client.cases.get(summary!.documentId);
+    expect(full.title).toBe('构建医院党校 提升实干能力');
+    expect(full.body).toContain('党校');
+    expect(full.initiatives.length).toBeGreaterThan(0);
+    expect(full.metrics.length).toBeGreaterThan(0);
+    expect((await client.cases.bySlug(full.slug!)).documentId).toBe(full.documentId);
+  });
+
+  test.each([['党校'], ['黨校']])('search %s: the Party-school case first, with its snippet', async (query) => {
+    const result = await client.cases.search(query, { pageSize: 10 });
+    expect(result.terms).toEqual(['党校']);
+    expect(result.items[0]!.case.title).toBe('构建医院党校 提升实干能力');
+    const snippet = result.items[0]!.snippet!;
+    expect(snippet.matches.map((range) => snippet.text.slice(range.start, range.end))).toContain('党校');
+  });
+
+  test('facets: counts that match the lists', async () => {
+    const facets = await client.cases.facets({ filter: { search: '党建' } });
+    for (const bucket of facets.provinces) {
+      const list = await client.cases.list({ filter: { search: '党建', province: bucket.value as never } });
+      expect(list.pageInfo.total).toBe(bucket.count);
+    }
+    expect(facets.total).toBe((await client.cases.search('党建')).pageInfo.total);
+  });
+
+  test('a draft is not found, by documentId or by search', async () => {
+    await expect(client.cases.get(draftId)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await client.cases.search('党校草稿')).items).toEqual([]);
+  });
+});
+
+describe('hospitals', () => {
+  test('list with published-case counts, and get by documentId or slug', async () => {
+    const { items, pageInfo } = await client.hospitals.list({ filter: { withCases: true }, pageSize: 50 });
+    expect(pageInfo.total).toBe(16);
+    expect(items.every((item) => item.publishedCaseCount >= 1)).toBe(true);
+    const byName = await client.hospitals.list({ sort: 'NAME', filter: { name: '华西' } });
+    expect(byName.items.map((item) => item.name)).toEqual(['四川大学华西医院']);
+    const hospital = await client.hospitals.get(items[0]!.documentId);
+    expect(hospital.name).toBe(items[0]!.name);
+    expect((await client.hospitals.bySlug(hospital.slug!)).documentId).toBe(hospital.documentId);
+    await expect(client.hospitals.get('no-such-hospital')).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('errors', () => {
+  test('bad parameters are refused before anything is sent', async () => {
+    const fetchSpy = jest.fn(answering(200, { data: null }));
+    const offline = createCasebookClient({ endpoint, fetch: fetchSpy });
+    await expect(offline.cases.list({ pageSize: 1000 })).rejects.toBeInstanceOf(ValidationError);
+    await expect(offline.cases.list({ filter: { publishedFrom: 'yesterday' } })).rejects.toThrow(/filter.publishedFrom/);
+    // @ts-expect-error an unknown filter is a compile error, and refused at run time too
+    await expect(offline.cases.list({ filter: { colour: 'red' } })).rejects.toBeInstanceOf(ValidationError);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  test('the server refusing a query is a ValidationError with Strapi’s details', async () => {
+    const error = await client.cases.search('   ').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(isCasebookError(error) && error.strapi?.name).toBe('ValidationError');
+  });
+
+  test('without read permission, a ForbiddenError', async () => {
+    const role = await casebook.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const permissions = casebook.strapi.db.query('plugin::users-permissions.permission');
+    await permissions.delete({ where: { role: role.id, action: 'api::hospital.hospital.find' } });
+    try {
+      await expect(client.hospitals.list()).rejects.toBeInstanceOf(ForbiddenError);
+    } finally {
+      await permissions.create({ data: { action: 'api::hospital.hospital.find', role: role.id } });
+    }
+  });
+
+  test('a response of the wrong shape is a ResponseShapeError naming the path', async () => {
+    const good = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ caseList(pageSize: 2) { nodes { documentId } pageInfo { page pageSize pageCount total } } }' }),
+    }).then((response) => response.json() as Promise<{ data: { caseList: { nodes: Array<Record<string, unknown>> } } }>);
+    const broken = createCasebookClient({ endpoint, fetch: answering(200, good) });
+    const error = await broken.cases.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ResponseShapeError);
+    expect((error as ResponseShapeError).path).toBe('caseList.nodes.0.slug');
+    expect((error as ResponseShapeError).issues.map((issue) => issue.path)).toContain('caseList.nodes.0.title');
+
+    const wrongEnum = createCasebookClient({ endpoint, fetch: answering(200, { data: { hospitalDetail: { ...(await client.hospitals.list()).items[0], province: 'atlantis' } } }) });
+    await expect(wrongEnum.hospitals.get('x')).rejects.toMatchObject({ code: 'RESPONSE_SHAPE', path: 'hospitalDetail.province' });
+  });
+
+  test('an unreachable server is a NetworkError, and so is a body that is not GraphQL', async () => {
+    const unreachable = createCasebookClient({ endpoint: 'http://127.0.0.1:9/graphql' });
+    await expect(unreachable.cases.list()).rejects.toBeInstanceOf(NetworkError);
+    const proxy = createCasebookClient({ endpoint, fetch: async () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }) });
+    await expect(proxy.cases.list()).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  test('a 429 is a RateLimitError with retry-after', async () => {
+    const limited = createCasebookClient({
+      endpoint,
+      fetch: answering(429, { errors: [{ message: 'Too many requests', extensions: { code: 'STRAPI_RATE_LIMIT_ERROR', error: { name: 'RateLimitError', message: 'Too many requests', details: {} } } }] }, { 'retry-after': '17' }),
+    });
+    const error = await limited.cases.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(17);
+  });
+
+  test('a token and extra headers are sent', async () => {
+    const seen: Headers[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      seen.push(new Headers(init?.headers));
+      return fetch(input, init);
+    };
+    const token = await casebook.strapi.service('admin::api-token').create({ name: 'sdk-test', type: 'read-only', lifespan: null, description: '' });
+    const withToken = createCasebookClient({ endpoint, token: token.accessKey, headers: { 'x-front-end': 'showcase' }, fetch: spy });
+    await withToken.cases.list({ pageSize: 1 });
+    expect(seen[0]!.get('authorization')).toBe(`Bearer ${token.accessKey}`);
+    expect(seen[0]!.get('x-front-end')).toBe('showcase');
+  });
+});
