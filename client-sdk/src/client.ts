@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { ValidationError } from './errors.js';
+import type * as z from 'zod/mini';
+import { ValidationError, describeIssue } from './errors.js';
 import { CASE_DETAIL, CASE_FACETS, CASE_LIST, CASE_SEARCH, HOSPITAL_DETAIL, HOSPITAL_LIST } from './operations.js';
 import {
   CaseFacetsParamsSchema,
@@ -23,13 +23,12 @@ export type Page<Item> = { items: Item[]; pageInfo: PageInfo };
 export type SearchPage = Page<CaseHit> & { terms: string[] };
 
 /** Parameters are checked before anything is sent: a bad filter is a ValidationError, not a server round trip. */
-const checked = <Schema extends z.ZodType>(schema: Schema, params: unknown, what: string): z.output<Schema> => {
+const checked = <Schema extends z.ZodMiniType>(schema: Schema, params: unknown, what: string): z.output<Schema> => {
   const result = schema.safeParse(params ?? {});
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ValidationError(`${what}: ${issue.path.map(String).join('.') || 'params'}: ${issue.message}`, {
-      strapi: { name: 'ValidationError', message: issue.message, details: { issues: result.error.issues } },
-    });
+    const issues = result.error.issues.map(describeIssue);
+    const [first] = issues;
+    throw new ValidationError(`${what}: ${first!.path || 'params'}: ${first!.message}`, { strapi: { name: 'ValidationError', message: first!.message, details: { issues } } });
   }
   return result.data;
 };

@@ -69,6 +69,29 @@ export class ServerError extends CasebookError {
 
 export type ShapeIssue = { path: string; message: string };
 
+type ZodIssueLike = { code: string; path: PropertyKey[]; message: string; expected?: unknown; keys?: string[]; values?: unknown[]; maximum?: unknown; minimum?: unknown; format?: string; pattern?: string };
+
+/** A zod issue in words (zod/mini carries no message catalogue) with its dotted path. */
+export const describeIssue = (issue: ZodIssueLike): ShapeIssue => {
+  const path = issue.path.map(String).join('.');
+  switch (issue.code) {
+    case 'invalid_type':
+      return { path, message: `expected ${String(issue.expected)}` };
+    case 'invalid_value':
+      return { path, message: `expected one of ${(issue.values ?? []).map(String).join(', ')}` };
+    case 'unrecognized_keys':
+      return { path, message: `unknown ${issue.keys!.length > 1 ? 'keys' : 'key'} ${issue.keys!.join(', ')}` };
+    case 'too_big':
+      return { path, message: `at most ${String(issue.maximum)}` };
+    case 'too_small':
+      return { path, message: `at least ${String(issue.minimum)}` };
+    case 'invalid_format':
+      return { path, message: issue.message !== 'Invalid input' ? issue.message : `expected the format ${issue.pattern ?? issue.format}` };
+    default:
+      return { path, message: issue.message };
+  }
+};
+
 /** The response did not have the shape the SDK expects: the server and the SDK disagree about the schema. */
 export class ResponseShapeError extends CasebookError {
   /** Where the first mismatch is, e.g. `caseList.nodes.3.hospital.province`. */

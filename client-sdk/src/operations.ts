@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   CaseFacetsSchema,
   CaseHitSchema,
@@ -12,7 +12,7 @@ import {
 export type Operation<Data, Variables> = {
   readonly name: string;
   readonly document: string;
-  readonly data: z.ZodType<Data, unknown>;
+  readonly data: z.ZodMiniType<Data, unknown>;
   /** Type-level only: the variables the document declares. */
   readonly variables?: Variables;
 };
@@ -20,7 +20,7 @@ export type Operation<Data, Variables> = {
 /** Declares an operation: the variables type is given, the data type is inferred from the schema. */
 const operation =
   <Variables>() =>
-  <Data>(name: string, document: string, data: z.ZodType<Data, unknown>): Operation<Data, Variables> => ({ name, document, data });
+  <Data>(name: string, document: string, data: z.ZodMiniType<Data, unknown>): Operation<Data, Variables> => ({ name, document, data });
 
 // Nested lists are asked for in full: Strapi pages relation fields at 25 items unless told otherwise.
 const ALL = '(pagination: { limit: 100 })';

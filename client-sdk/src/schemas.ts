@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Closed sets of the content model, keyed in ASCII as the GraphQL enums are. The schema test keeps them equal. */
 export const ProvinceSchema = z.enum([
@@ -14,103 +14,103 @@ export const MetricKindSchema = z.enum(['count', 'percent', 'duration', 'money',
 export const CaseSortSchema = z.enum(['NEWEST', 'OLDEST', 'MOST_VOTED', 'MOST_VIEWED', 'RELEVANCE']);
 export const HospitalSortSchema = z.enum(['MOST_CASES', 'NAME']);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 
 export const ThemeSchema = z.object({
   documentId: z.string(),
-  slug: z.string().nullable(),
+  slug: z.nullable(z.string()),
   name: z.string(),
 });
 
 export const CampaignSchema = z.object({
   documentId: z.string(),
-  slug: z.string().nullable(),
+  slug: z.nullable(z.string()),
   name: z.string(),
-  organiser: z.string().nullable(),
-  year: z.number().int().nullable(),
-  stage: CampaignStageSchema.nullable(),
+  organiser: z.nullable(z.string()),
+  year: z.nullable(z.int()),
+  stage: z.nullable(CampaignStageSchema),
 });
 
 export const HospitalRefSchema = z.object({
   documentId: z.string(),
-  slug: z.string().nullable(),
+  slug: z.nullable(z.string()),
   name: z.string(),
-  province: ProvinceSchema.nullable(),
-  city: z.string().nullable(),
-  category: HospitalCategorySchema.nullable(),
-  level: HospitalLevelSchema.nullable(),
+  province: z.nullable(ProvinceSchema),
+  city: z.nullable(z.string()),
+  category: z.nullable(HospitalCategorySchema),
+  level: z.nullable(HospitalLevelSchema),
 });
 
-export const HospitalSchema = HospitalRefSchema.extend({
-  aliases: z.array(z.string()).nullable(),
-  affiliatedUniversity: z.string().nullable(),
-  publishedCaseCount: z.number().int(),
+export const HospitalSchema = z.extend(HospitalRefSchema, {
+  aliases: z.nullable(z.array(z.string())),
+  affiliatedUniversity: z.nullable(z.string()),
+  publishedCaseCount: z.int(),
 });
 
 export const PersonSchema = z.object({
   name: z.string(),
-  role: z.string().nullable(),
-  unit: z.string().nullable(),
+  role: z.nullable(z.string()),
+  unit: z.nullable(z.string()),
 });
 
 export const SourceSchema = z.object({
-  publication: z.string().nullable(),
-  column: z.string().nullable(),
-  issue: z.string().nullable(),
-  date: isoDate.nullable(),
-  url: z.string().nullable(),
+  publication: z.nullable(z.string()),
+  column: z.nullable(z.string()),
+  issue: z.nullable(z.string()),
+  date: z.nullable(isoDate),
+  url: z.nullable(z.string()),
 });
 
 export const MetricSchema = z.object({
   documentId: z.string(),
   label: z.string(),
-  value: z.number().nullable(),
-  unit: z.string().nullable(),
-  qualifier: MetricQualifierSchema.nullable(),
-  kind: MetricKindSchema.nullable(),
-  period: z.string().nullable(),
-  asOf: isoDate.nullable(),
-  quote: z.string().nullable(),
+  value: z.nullable(z.number()),
+  unit: z.nullable(z.string()),
+  qualifier: z.nullable(MetricQualifierSchema),
+  kind: z.nullable(MetricKindSchema),
+  period: z.nullable(z.string()),
+  asOf: z.nullable(isoDate),
+  quote: z.nullable(z.string()),
 });
 
 export const InitiativeSchema = z.object({
   documentId: z.string(),
   name: z.string(),
-  summary: z.string().nullable(),
-  order: z.number().int().nullable(),
-  theme: ThemeSchema.nullable(),
+  summary: z.nullable(z.string()),
+  order: z.nullable(z.int()),
+  theme: z.nullable(ThemeSchema),
 });
 
 /** A case as lists show it: everything but its body and people. */
 export const CaseSummarySchema = z.object({
   documentId: z.string(),
-  slug: z.string().nullable(),
+  slug: z.nullable(z.string()),
   title: z.string(),
-  summary: z.string().nullable(),
-  award: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  hospital: HospitalRefSchema.nullable(),
+  summary: z.nullable(z.string()),
+  award: z.nullable(z.string()),
+  publishedAt: z.nullable(z.string()),
+  hospital: z.nullable(HospitalRefSchema),
   themes: z.array(ThemeSchema),
-  campaign: CampaignSchema.nullable(),
-  source: SourceSchema.nullable(),
+  campaign: z.nullable(CampaignSchema),
+  source: z.nullable(SourceSchema),
   initiatives: z.array(InitiativeSchema),
   metrics: z.array(MetricSchema),
 });
 
 /** A case as its own page shows it. */
-export const CaseSchema = CaseSummarySchema.extend({
-  body: z.string().nullable(),
+export const CaseSchema = z.extend(CaseSummarySchema, {
+  body: z.nullable(z.string()),
   people: z.array(PersonSchema),
 });
 
 export const PageInfoSchema = z.object({
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  pageCount: z.number().int(),
-  total: z.number().int(),
+  page: z.int(),
+  pageSize: z.int(),
+  pageCount: z.int(),
+  total: z.int(),
 });
 
-export const TextRangeSchema = z.object({ start: z.number().int(), end: z.number().int() });
+export const TextRangeSchema = z.object({ start: z.int(), end: z.int() });
 
 export const SearchSnippetSchema = z.object({
   field: z.string(),
@@ -121,21 +121,21 @@ export const SearchSnippetSchema = z.object({
 export const CaseHitSchema = z.object({
   case: CaseSummarySchema,
   score: z.number(),
-  snippet: SearchSnippetSchema.nullable(),
+  snippet: z.nullable(SearchSnippetSchema),
 });
 
-export const FacetBucketSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+export const FacetBucketSchema = z.object({ value: z.string(), label: z.string(), count: z.int() });
 
 export const CaseFacetsSchema = z.object({
-  total: z.number().int(),
+  total: z.int(),
   provinces: z.array(FacetBucketSchema),
   categories: z.array(FacetBucketSchema),
   themes: z.array(FacetBucketSchema),
 });
 
 /** Filters of case lists, search and facets. Unknown keys are refused, at compile time and at run time. */
-export const CaseFilterSchema = z
-  .object({
+export const CaseFilterSchema = z.partial(
+  z.strictObject({
     /** documentId or slug */
     hospital: z.string(),
     province: ProvinceSchema,
@@ -151,12 +151,11 @@ export const CaseFilterSchema = z
     publishedTo: isoDate,
     /** Chinese text search (simplified or traditional) */
     search: z.string(),
-  })
-  .partial()
-  .strict();
+  }),
+);
 
-export const HospitalFilterSchema = z
-  .object({
+export const HospitalFilterSchema = z.partial(
+  z.strictObject({
     province: ProvinceSchema,
     city: z.string(),
     category: HospitalCategorySchema,
@@ -164,16 +163,15 @@ export const HospitalFilterSchema = z
     name: z.string(),
     /** only hospitals with published cases */
     withCases: z.boolean(),
-  })
-  .partial()
-  .strict();
+  }),
+);
 
-const page = { page: z.number().int().min(1), pageSize: z.number().int().min(1).max(100) };
+const page = { page: z.int().check(z.minimum(1)), pageSize: z.int().check(z.minimum(1), z.maximum(100)) };
 
-export const CaseListParamsSchema = z.object({ filter: CaseFilterSchema, sort: CaseSortSchema, ...page }).partial().strict();
-export const CaseSearchParamsSchema = z.object({ filter: CaseFilterSchema.omit({ search: true }), sort: CaseSortSchema, ...page }).partial().strict();
-export const CaseFacetsParamsSchema = z.object({ filter: CaseFilterSchema }).partial().strict();
-export const HospitalListParamsSchema = z.object({ filter: HospitalFilterSchema, sort: HospitalSortSchema, ...page }).partial().strict();
+export const CaseListParamsSchema = z.partial(z.strictObject({ filter: CaseFilterSchema, sort: CaseSortSchema, ...page }));
+export const CaseSearchParamsSchema = z.partial(z.strictObject({ filter: z.omit(CaseFilterSchema, { search: true }), sort: CaseSortSchema, ...page }));
+export const CaseFacetsParamsSchema = z.partial(z.strictObject({ filter: CaseFilterSchema }));
+export const HospitalListParamsSchema = z.partial(z.strictObject({ filter: HospitalFilterSchema, sort: HospitalSortSchema, ...page }));
 
 export type Province = z.infer<typeof ProvinceSchema>;
 export type HospitalCategory = z.infer<typeof HospitalCategorySchema>;

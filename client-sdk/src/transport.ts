@@ -8,6 +8,7 @@ import {
   ResponseShapeError,
   ServerError,
   ValidationError,
+  describeIssue,
   type StrapiErrorDetails,
 } from './errors.js';
 import type { Operation } from './operations.js';
@@ -71,7 +72,7 @@ export const createTransport = (options: ClientOptions) => {
     if (!parsed.success) {
       throw new ResponseShapeError(
         operation.name,
-        parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+        parsed.error.issues.map(describeIssue),
       );
     }
     return parsed.data;

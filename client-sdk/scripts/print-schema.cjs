@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// npm run schema:print — boots the CMS on a throw-away SQLite database and writes the GraphQL schema it
+// serves to client-sdk/schema.graphql (the SDK's contract; the schema test fails when they differ).
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { fetchLiveSchema, printSnapshot } = require('./live-schema.cjs');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SNAPSHOT = path.join(ROOT, 'client-sdk', 'schema.graphql');
+
+const main = async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-schema-'));
+  Object.assign(process.env, {
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    NODE_ENV: 'development',
+    SERVE_ADMIN: 'false',
+    LOG_LEVEL: 'error',
+    LOG_STARTUP: 'false',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(dir, 'schema.db'),
+  });
+  delete process.env.DATABASE_URL;
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const appDir = path.join(ROOT, 'cms');
+  await compileStrapi({ appDir });
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  try {
+    strapi.server.mount();
+    const server = strapi.server.httpServer;
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const schema = await fetchLiveSchema(`http://127.0.0.1:${server.address().port}/graphql`);
+    fs.writeFileSync(SNAPSHOT, printSnapshot(schema));
+    console.log(`wrote ${path.relative(process.cwd(), SNAPSHOT)}`);
+  } finally {
+    await strapi.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
