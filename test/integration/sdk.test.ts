@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import {
@@ -108,6 +110,17 @@ describe('hospitals', () => {
     expect(hospital.name).toBe(items[0]!.name);
     expect((await client.hospitals.bySlug(hospital.slug!)).documentId).toBe(hospital.documentId);
     await expect(client.hospitals.get('no-such-hospital')).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('the published builds', () => {
+  // Asynchronously: the CMS answering them runs in this process.
+  const run = async (args: string[]) => (await promisify(execFile)(process.execPath, args, { cwd: ROOT_DIR, env: { ...process.env, ENDPOINT: endpoint } })).stdout;
+  const script = (load: string) => `${load}\ncreateCasebookClient({ endpoint: process.env.ENDPOINT }).cases.search('党校').then((page) => console.log(page.items[0].case.title));`;
+
+  test('load in Node as ESM and as CommonJS, and talk to the CMS', async () => {
+    expect((await run(['--input-type=module', '-e', script(`import { createCasebookClient } from '@casebook/sdk';`)])).trim()).toBe('构建医院党校 提升实干能力');
+    expect((await run(['-e', script(`const { createCasebookClient } = require('@casebook/sdk');`)])).trim()).toBe('构建医院党校 提升实干能力');
   });
 });
 

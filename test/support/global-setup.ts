@@ -7,6 +7,8 @@ export default async function globalSetup() {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   const tsc = path.join(ROOT_DIR, 'node_modules', 'typescript', 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(PLUGIN_DIR, 'server', 'tsconfig.json')], { stdio: 'inherit' });
+  // The SDK's published builds (ESM and CommonJS), which the SDK tests also load as a user's Node would.
+  execFileSync('npm', ['run', 'build', '-w', 'client-sdk'], { cwd: ROOT_DIR, stdio: 'inherit' });
   const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   await compileStrapi({ appDir: CMS_DIR, ignoreDiagnostics: false });
 }
