@@ -184,3 +184,43 @@ describe('permissions', () => {
     }
   });
 });
+
+describe('the search index', () => {
+  const search = async (query: string) =>
+    (await gql<{ caseSearch: { nodes: Array<{ case: { title: string } }> } }>(`query ($q: String!) { caseSearch(query: $q) { nodes { case { title } } } }`, { q: query })).caseSearch.nodes.map(
+      (node) => node.case.title,
+    );
+  const partySchoolCase = async () => casebook.strapi.db.query('api::case.case').findOne({ where: { title: '构建医院党校 提升实干能力', publishedAt: { $notNull: true } } });
+
+  test('follows unpublish and publish', async () => {
+    const { documentId } = await partySchoolCase();
+    await casebook.strapi.documents('api::case.case').unpublish({ documentId });
+    expect(await search('医院党校')).toEqual([]);
+    await casebook.strapi.documents('api::case.case').publish({ documentId });
+    expect(await search('医院党校')).toEqual(['构建医院党校 提升实干能力']);
+  });
+
+  test('shows the published text while a draft edit waits', async () => {
+    const { documentId } = await partySchoolCase();
+    await casebook.strapi.documents('api::case.case').update({ documentId, data: { title: '构建医院党校 提升实干能力（修订稿）' } });
+    expect(await search('修订稿')).toEqual([]);
+    expect(await search('医院党校')).toEqual(['构建医院党校 提升实干能力']);
+    await casebook.strapi.documents('api::case.case').discardDraft({ documentId });
+  });
+
+  test('follows an initiative renamed in the admin', async () => {
+    const { id } = await partySchoolCase();
+    const initiative = await casebook.strapi.db.query('api::initiative.initiative').findOne({ where: { case: { id } } });
+    await casebook.strapi.documents('api::initiative.initiative').update({ documentId: initiative.documentId, data: { name: '青年理论学习小组' } });
+    expect(await search('青年理论学习小组')).toEqual(['构建医院党校 提升实干能力']);
+  });
+
+  test('is rebuilt when it no longer matches the published cases', async () => {
+    const index = casebook.strapi.plugin('casebook').service('search-index');
+    await casebook.strapi.db.connection('casebook_case_search').where('document_id', (await partySchoolCase()).documentId).delete();
+    expect(await index.isFresh()).toBe(false);
+    expect(await index.rebuild()).toBe(16);
+    expect(await index.isFresh()).toBe(true);
+    expect(await search('医院党校')).toEqual(['构建医院党校 提升实干能力']);
+  });
+});
