@@ -44,7 +44,7 @@ describe('the content model as GraphQL shows it', () => {
       {
         ...SYSTEM, name: 'String!', slug: 'String', aliases: 'JSON', province: 'ENUM_HOSPITAL_PROVINCE', city: 'String',
         category: 'ENUM_HOSPITAL_CATEGORY', level: 'ENUM_HOSPITAL_LEVEL', affiliatedUniversity: 'String',
-        parentGroup: 'Hospital', members: '[Hospital]!', cases: '[Case]!',
+        parentGroup: 'Hospital', members: '[Hospital]!', cases: '[Case]!', publishedCaseCount: 'Int!',
       },
     ],
     [
