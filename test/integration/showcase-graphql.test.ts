@@ -68,6 +68,16 @@ describe('caseList', () => {
     expect(data.caseList.nodes.map((row) => row.title).sort()).toEqual([...expected].sort());
   });
 
+  test.each([
+    ['a field', '{ caseList(pageSize: 3) { nodes { title body } } }'],
+    ['a fragment', '{ caseList(pageSize: 3) { nodes { ...text } } } fragment text on Case { title body }'],
+  ])('reads bodies only when asked for, in %s', async (_name, query) => {
+    const data = await gql<{ caseList: { nodes: Array<{ body: string | null }> } }>(query);
+    expect(data.caseList.nodes.map((row) => typeof row.body)).toEqual(['string', 'string', 'string']);
+    const { queries } = await recordQueries(casebook.strapi, () => casebook.graphql('{ caseList(pageSize: 3) { nodes { title } } }'));
+    expect(queries.find((sql) => /from .cases_index|from .casebook_case_index/.test(sql) && /limit/.test(sql))).not.toMatch(/c.\.\*|"c"\.\*/);
+  });
+
   test('costs at most the query budget for a page of cases with their relations, whatever the page size', async () => {
     for (const pageSize of [5, 16]) {
       const { queries } = await recordQueries(casebook.strapi, () =>
@@ -217,7 +227,7 @@ describe('the search index', () => {
 
   test('is rebuilt when it no longer matches the published cases', async () => {
     const index = casebook.strapi.plugin('casebook').service('search-index');
-    await casebook.strapi.db.connection('casebook_case_search').where('document_id', (await partySchoolCase()).documentId).delete();
+    await casebook.strapi.db.connection('casebook_case_index').where('document_id', (await partySchoolCase()).documentId).delete();
     expect(await index.isFresh()).toBe(false);
     expect(await index.rebuild()).toBe(16);
     expect(await index.isFresh()).toBe(true);

@@ -30,6 +30,12 @@ export const joinTableOf = (strapi: Core.Strapi, uid: string, attribute: string)
   return joinTable;
 };
 
+/** The columns of `uid`'s table that hold scalar attributes (relations and components live elsewhere). */
+export const scalarColumnsOf = (strapi: Core.Strapi, uid: string): string[] =>
+  Object.entries(modelOf(strapi, uid).attributes)
+    .filter(([, attribute]) => !['relation', 'component', 'dynamiczone', 'media'].includes(attribute.type))
+    .map(([name, attribute]) => attribute.columnName ?? name);
+
 /** The model (content type or component) a relation or component attribute points to. */
 export const targetOf = (strapi: Core.Strapi, uid: string, attribute: string): string => {
   const target = modelOf(strapi, uid).attributes[attribute]?.target;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { PUBLIC_READABLE, UID } from '../constants';
 import type { CaseFilter, CaseSort, HospitalFilter, HospitalSort, PageArgs } from '../services/showcase';
 import { loadersOf, type Entity, type Status } from '../showcase/loaders';
@@ -69,6 +69,17 @@ const batchRelationFields = (strapi: Core.Strapi) => {
 
 type ListArgs = PageArgs & { filter?: CaseFilter | null; sort?: CaseSort | null };
 
+/** Whether the query asks for a field of this name anywhere below the resolved field (fragments included). */
+const selects = (info: GraphQLResolveInfo, name: string): boolean => {
+  const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
+    selectionSet?.selections.some((selection) => {
+      if (selection.kind === 'Field') return selection.name.value === name || visit(selection.selectionSet);
+      if (selection.kind === 'InlineFragment') return visit(selection.selectionSet);
+      return visit(info.fragments[selection.name.value]?.selectionSet);
+    }) ?? false;
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+};
+
 /** The showcase queries (cases, search, facets, hospitals) and the batched relation fields. */
 export const registerGraphql = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');
@@ -87,7 +98,8 @@ export const registerGraphql = (strapi: Core.Strapi) => {
       typeDefs,
       resolvers: {
         Query: {
-          caseList: (_parent: unknown, args: ListArgs) => showcase().listCases(args.filter ?? {}, args.sort, args),
+          caseList: (_parent: unknown, args: ListArgs, _context: unknown, info: GraphQLResolveInfo) =>
+            showcase().listCases(args.filter ?? {}, args.sort, args, { withBody: selects(info, 'body') }),
           caseSearch: (_parent: unknown, args: ListArgs & { query: string }) => showcase().searchCases(args.query, args.filter ?? {}, args, args.sort),
           caseFacets: (_parent: unknown, args: { filter?: CaseFilter | null }) => showcase().facets(args.filter ?? {}),
           caseDetail: (_parent: unknown, args: { documentId?: string; slug?: string }) => showcase().findCase(args),

@@ -11,9 +11,9 @@ export const typeDefs = /* GraphQL */ `
     theme: ID
     "documentId or slug of the campaign"
     campaign: ID
-    "first publication date (the source's date), inclusive"
+    "first publication date (the source's date, else the day it was published), inclusive"
     publishedFrom: Date
-    "last publication date (the source's date), inclusive"
+    "last publication date (the source's date, else the day it was published), inclusive"
     publishedTo: Date
     "Chinese text search over title, summary, body and initiative names (simplified or traditional; terms separated by spaces must all occur)"
     search: String

@@ -1,16 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID } from '../constants';
-import { columnOf, joinTableOf, tableOf } from '../database/metadata';
+import { columnOf, joinTableOf, tableOf, targetOf } from '../database/metadata';
 import { ftsDocument, searchForm, textGrams } from '../showcase/search-text';
-import { SEARCH_FTS_TABLE, SEARCH_TABLE, dialectOf, ensureTables } from '../showcase/store';
+import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, dialectOf, ensureTables } from '../showcase/store';
 
 const REBUILD_BATCH = 500;
 
-type IndexedCase = { id: number; documentId: string; title: string; summary: string | null; body: string | null };
+type IndexedCase = { id: number; documentId: string; title: string; summary: string | null; body: string | null; sourceDate: string | Date | null; publishedAt: string | number | Date };
 
 /**
- * The search index of published cases: title, summary, body and initiative names in their search form.
+ * The index of published cases: their publication date, and title, summary, body and initiative names in their
+ * search form.
  * It follows every write of a case or an initiative (document middleware) inside the writer's transaction,
  * and is rebuilt at start when it does not match the published cases.
  */
@@ -18,19 +19,35 @@ const searchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   const dialect = () => dialectOf(strapi);
 
   const publishedCases = async (trx: Knex, where: (query: Knex.QueryBuilder) => void): Promise<IndexedCase[]> => {
-    const column = (attribute: string) => columnOf(strapi, UID.case, attribute);
-    const query = trx(tableOf(strapi, UID.case))
+    const column = (attribute: string) => `c.${columnOf(strapi, UID.case, attribute)}`;
+    const link = joinTableOf(strapi, UID.case, 'source');
+    const source = targetOf(strapi, UID.case, 'source');
+    const query = trx(`${tableOf(strapi, UID.case)} as c`)
+      .leftJoin(`${link.name} as sl`, (on) => {
+        on.on(`sl.${link.joinColumn.name}`, 'c.id');
+        for (const [name, value] of Object.entries(link.on ?? {})) on.andOnVal(`sl.${name}`, value);
+      })
+      .leftJoin(`${tableOf(strapi, source)} as src`, 'src.id', `sl.${link.inverseJoinColumn.name}`)
       .select({
-        id: 'id',
+        id: 'c.id',
         documentId: column('documentId'),
         title: column('title'),
         summary: column('summary'),
         body: column('body'),
+        publishedAt: column('publishedAt'),
+        sourceDate: `src.${columnOf(strapi, source, 'date')}`,
       })
       .whereNotNull(column('publishedAt'))
-      .orderBy('id');
+      .orderBy('c.id');
     where(query);
     return query;
+  };
+
+  /** The day a case appeared: its source's date, else the day it was published here. */
+  const publishedOn = (row: IndexedCase): string => {
+    if (row.sourceDate) return row.sourceDate instanceof Date ? row.sourceDate.toISOString().slice(0, 10) : String(row.sourceDate).slice(0, 10);
+    const published = row.publishedAt instanceof Date ? row.publishedAt : new Date(row.publishedAt);
+    return published.toISOString().slice(0, 10);
   };
 
   const initiativeNames = async (trx: Knex, caseIds: number[]): Promise<Map<number, string[]>> => {
@@ -51,16 +68,17 @@ const searchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = cases.map((row) => ({
       case_id: row.id,
       document_id: row.documentId,
+      published_on: publishedOn(row),
       title: searchForm(row.title ?? ''),
       summary: searchForm(row.summary ?? ''),
       initiatives: searchForm((names.get(row.id) ?? []).join('\n')),
       body: searchForm(row.body ?? ''),
     }));
     if (dialect() === 'postgres') {
-      await trx(SEARCH_TABLE).insert(rows.map((row) => ({ ...row, grams: textGrams([row.title, row.summary, row.initiatives, row.body].join('\n')) })));
+      await trx(CASE_INDEX_TABLE).insert(rows.map((row) => ({ ...row, grams: textGrams([row.title, row.summary, row.initiatives, row.body].join('\n')) })));
     } else {
-      await trx(SEARCH_TABLE).insert(rows);
-      await trx(SEARCH_FTS_TABLE).insert(
+      await trx(CASE_INDEX_TABLE).insert(rows);
+      await trx(CASE_INDEX_FTS_TABLE).insert(
         rows.map((row) => ({ rowid: row.case_id, tokens: ftsDocument([row.title, row.summary, row.initiatives, row.body].join('\n')) })),
       );
     }
@@ -68,11 +86,11 @@ const searchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const remove = async (trx: Knex, documentIds: string[]) => {
     if (dialect() === 'sqlite') {
-      await trx(SEARCH_FTS_TABLE)
-        .whereIn('rowid', trx(SEARCH_TABLE).select('case_id').whereIn('document_id', documentIds))
+      await trx(CASE_INDEX_FTS_TABLE)
+        .whereIn('rowid', trx(CASE_INDEX_TABLE).select('case_id').whereIn('document_id', documentIds))
         .delete();
     }
-    await trx(SEARCH_TABLE).whereIn('document_id', documentIds).delete();
+    await trx(CASE_INDEX_TABLE).whereIn('document_id', documentIds).delete();
   };
 
   return {
@@ -86,18 +104,18 @@ const searchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (unique.length === 0) return;
       await strapi.db.transaction(async ({ trx }) => {
         await remove(trx, unique);
-        await write(trx, await publishedCases(trx, (query) => query.whereIn(columnOf(strapi, UID.case, 'documentId'), unique)));
+        await write(trx, await publishedCases(trx, (query) => query.whereIn(`c.${columnOf(strapi, UID.case, 'documentId')}`, unique)));
       });
     },
 
     /** Rebuilds the whole index, in batches, in one transaction. Returns the number of indexed cases. */
     async rebuild(): Promise<number> {
       return strapi.db.transaction(async ({ trx }) => {
-        if (dialect() === 'sqlite') await trx(SEARCH_FTS_TABLE).delete();
-        await trx(SEARCH_TABLE).delete();
+        if (dialect() === 'sqlite') await trx(CASE_INDEX_FTS_TABLE).delete();
+        await trx(CASE_INDEX_TABLE).delete();
         let indexed = 0;
         for (let after = 0; ; ) {
-          const batch = await publishedCases(trx, (query) => query.where('id', '>', after).limit(REBUILD_BATCH));
+          const batch = await publishedCases(trx, (query) => query.where('c.id', '>', after).limit(REBUILD_BATCH));
           if (batch.length === 0) return indexed;
           await write(trx, batch);
           indexed += batch.length;
@@ -114,8 +132,8 @@ const searchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         .select({
           stale: knex.raw(
             `(select count(*) from ${cases} c where c.${columnOf(strapi, UID.case, 'publishedAt')} is not null
-               and not exists (select 1 from ${SEARCH_TABLE} s where s.case_id = c.id))
-             + (select count(*) from ${SEARCH_TABLE} s where not exists
+               and not exists (select 1 from ${CASE_INDEX_TABLE} s where s.case_id = c.id))
+             + (select count(*) from ${CASE_INDEX_TABLE} s where not exists
                (select 1 from ${cases} c where c.id = s.case_id and c.${columnOf(strapi, UID.case, 'publishedAt')} is not null))`,
           ),
         });

@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { UID } from '../constants';
-import { columnOf, fromRow, joinTableOf, tableOf, targetOf } from '../database/metadata';
+import { columnOf, fromRow, joinTableOf, scalarColumnsOf, tableOf, targetOf } from '../database/metadata';
 import { HOSPITAL_CATEGORIES, PROVINCES } from '../labels';
 import { ftsQuery, parseQuery, snippet, termGrams, type Snippet } from '../showcase/search-text';
-import { COUNTERS_TABLE, SEARCH_FTS_TABLE, SEARCH_TABLE, dialectOf, positionSql, type Dialect } from '../showcase/store';
+import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, COUNTERS_TABLE, dialectOf, positionSql, type Dialect } from '../showcase/store';
 
 export type CaseFilter = {
   /** documentId or slug */
@@ -17,7 +17,7 @@ export type CaseFilter = {
   theme?: string | null;
   /** documentId or slug */
   campaign?: string | null;
-  /** the source's publication date, YYYY-MM-DD, inclusive */
+  /** publication date (the source's, else the day it was published), YYYY-MM-DD, inclusive */
   publishedFrom?: string | null;
   publishedTo?: string | null;
   search?: string | null;
@@ -49,7 +49,6 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
   const maxPageSize = (): number => Number(strapi.config.get('plugin::graphql.maxLimit', 100)) || 100;
   const knex = (): Knex => strapi.db.connection;
   const dialect = (): Dialect => dialectOf(strapi);
-  const text = () => (dialect() === 'postgres' ? '?::text' : '?');
 
   const caseColumn = (attribute: string) => `c.${columnOf(strapi, UID.case, attribute)}`;
   const hospitalColumn = (attribute: string) => `h.${columnOf(strapi, UID.hospital, attribute)}`;
@@ -70,16 +69,19 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     pageCount: Math.ceil(total / page.pageSize),
   });
 
-  /** `cases as c` joined to what `filter` needs, restricted to published rows matching it (without `omit`'s dimension). */
-  const caseQuery = (filter: CaseFilter, search: Search | undefined, omit?: Facet, join: { hospital?: boolean; source?: boolean } = {}) => {
+  /**
+   * The published cases matching `filter` (without `omit`'s dimension): the case index `s`, one row per published
+   * case, joined to what the filter needs. Counting needs nothing else; a page joins `cases as c` for its rows.
+   */
+  const caseQuery = (filter: CaseFilter, search: Search | undefined, omit?: Facet, join: { hospital?: boolean } = {}) => {
     const db = knex();
-    const query = db(`${tableOf(strapi, UID.case)} as c`).whereNotNull(caseColumn('publishedAt'));
+    const query = db(`${CASE_INDEX_TABLE} as s`);
 
     const byHospital = join.hospital || filter.hospital || filter.city || (filter.province && omit !== 'province') || (filter.category && omit !== 'category');
     if (byHospital) {
       const link = joinTableOf(strapi, UID.case, 'hospital');
       query
-        .leftJoin(`${link.name} as hl`, `hl.${link.joinColumn.name}`, 'c.id')
+        .leftJoin(`${link.name} as hl`, `hl.${link.joinColumn.name}`, 's.case_id')
         .leftJoin(`${tableOf(strapi, UID.hospital)} as h`, 'h.id', `hl.${link.inverseJoinColumn.name}`);
       if (filter.hospital) query.where((where) => where.where(hospitalColumn('documentId'), filter.hospital!).orWhere(hospitalColumn('slug'), filter.hospital!));
       if (filter.city) query.where(hospitalColumn('city'), filter.city);
@@ -93,7 +95,7 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       query.whereExists(
         db(`${link.name} as rl`)
           .join(`${tableOf(strapi, target)} as r`, 'r.id', `rl.${link.inverseJoinColumn.name}`)
-          .whereRaw(`rl.${link.joinColumn.name} = c.id`)
+          .whereRaw(`rl.${link.joinColumn.name} = s.case_id`)
           .where((where) => where.where(`r.${columnOf(strapi, target, 'documentId')}`, reference).orWhere(`r.${columnOf(strapi, target, 'slug')}`, reference))
           .select(db.raw('1')),
       );
@@ -101,25 +103,13 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (filter.theme && omit !== 'theme') related('themes', filter.theme);
     if (filter.campaign) related('campaign', filter.campaign);
 
-    if (join.source || filter.publishedFrom || filter.publishedTo) {
-      const link = joinTableOf(strapi, UID.case, 'source');
-      const source = targetOf(strapi, UID.case, 'source');
-      query
-        .leftJoin(`${link.name} as sl`, (on) => {
-          on.on(`sl.${link.joinColumn.name}`, 'c.id');
-          for (const [column, value] of Object.entries(link.on ?? {})) on.andOnVal(`sl.${column}`, value);
-        })
-        .leftJoin(`${tableOf(strapi, source)} as src`, 'src.id', `sl.${link.inverseJoinColumn.name}`);
-      const date = `src.${columnOf(strapi, source, 'date')}`;
-      if (filter.publishedFrom) query.where(date, '>=', filter.publishedFrom);
-      if (filter.publishedTo) query.where(date, '<=', filter.publishedTo);
-    }
+    if (filter.publishedFrom) query.where('s.published_on', '>=', filter.publishedFrom);
+    if (filter.publishedTo) query.where('s.published_on', '<=', filter.publishedTo);
 
     if (search) {
-      query.join(`${SEARCH_TABLE} as s`, 's.case_id', 'c.id');
       if (dialect() === 'sqlite') {
         const match = ftsQuery(search.terms);
-        if (match) query.whereIn('s.case_id', db(SEARCH_FTS_TABLE).select('rowid').whereRaw(`${SEARCH_FTS_TABLE} match ?`, [match]));
+        if (match) query.whereIn('s.case_id', db(CASE_INDEX_FTS_TABLE).select('rowid').whereRaw(`${CASE_INDEX_FTS_TABLE} match ?`, [match]));
       } else {
         query.whereRaw('s.grams @> ?::text[]', [search.terms.flatMap(termGrams)]);
       }
@@ -134,31 +124,29 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     return query;
   };
 
+  /** Per term: 10 for the title, 5 for the summary, 5 for an initiative name, 1 for the body. */
   const scoreSql = (terms: string[]) => {
     const position = (column: string) => positionSql(dialect(), column);
-    const least = dialect() === 'sqlite' ? 'min' : 'least';
     const parts = terms.map(
-      (term) =>
+      () =>
         `(case when ${position('s.title')} > 0 then 10 else 0 end + case when ${position('s.summary')} > 0 then 5 else 0 end` +
-        ` + case when ${position('s.initiatives')} > 0 then 5 else 0 end` +
-        ` + ${least}(5, (length(s.body) - length(replace(s.body, ${text()}, ''))) / ${[...term].length}))`,
+        ` + case when ${position('s.initiatives')} > 0 then 5 else 0 end + case when ${position('s.body')} > 0 then 1 else 0 end)`,
     );
     return knex().raw(parts.join(' + '), terms.flatMap((term) => [term, term, term, term]));
   };
 
   const orderCases = (query: Knex.QueryBuilder, sort: CaseSort, search: Search | undefined) => {
-    const date = `src.${columnOf(strapi, targetOf(strapi, UID.case, 'source'), 'date')}`;
-    const newest = () => query.orderByRaw(`${date} desc nulls last`).orderBy(caseColumn('publishedAt'), 'desc').orderBy('c.id', 'desc');
+    const newest = () => query.orderBy('s.published_on', 'desc').orderBy('s.case_id', 'desc');
     switch (sort) {
       case 'RELEVANCE':
         if (!search) throw new errors.ValidationError('RELEVANCE sorts search results: give a search query or another sort', { sort });
         query.orderBy('score', 'desc');
         return newest();
       case 'OLDEST':
-        return query.orderByRaw(`${date} asc nulls last`).orderBy(caseColumn('publishedAt'), 'asc').orderBy('c.id', 'asc');
+        return query.orderBy('s.published_on', 'asc').orderBy('s.case_id', 'asc');
       case 'MOST_VOTED':
       case 'MOST_VIEWED':
-        query.leftJoin(`${COUNTERS_TABLE} as k`, 'k.document_id', caseColumn('documentId'));
+        query.leftJoin(`${COUNTERS_TABLE} as k`, 'k.document_id', 's.document_id');
         query.orderByRaw(`coalesce(k.${sort === 'MOST_VOTED' ? 'votes' : 'views'}, 0) desc`);
         return newest();
       default:
@@ -176,15 +164,25 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     return Number(row?.total ?? 0);
   };
 
-  const findCases = async (filter: CaseFilter, sort: CaseSort | null | undefined, pageArgs: PageArgs) => {
+  /** Every column of a case row but its body: a list that does not show bodies need not read them. */
+  const caseColumnsWithoutBody = () => {
+    const body = columnOf(strapi, UID.case, 'body');
+    return scalarColumnsOf(strapi, UID.case)
+      .filter((column) => column !== body)
+      .map((column) => `c.${column}`);
+  };
+
+  const findCases = async (filter: CaseFilter, sort: CaseSort | null | undefined, pageArgs: PageArgs, withBody: boolean) => {
     const search = searchOf(filter);
     const page = pageOf(pageArgs);
     const effectiveSort = sort ?? (search ? 'RELEVANCE' : 'NEWEST');
-    const query = caseQuery(filter, search, undefined, { source: true }).select('c.*');
+    const query = caseQuery(filter, search)
+      .join(`${tableOf(strapi, UID.case)} as c`, 'c.id', 's.case_id')
+      .select(withBody ? 'c.*' : caseColumnsWithoutBody());
     if (search) query.select({ score: scoreSql(search.terms), searchInitiatives: 's.initiatives' });
     orderCases(query, effectiveSort, search);
     const [rows, total] = await Promise.all([
-      query.clone().limit(page.pageSize).offset(page.offset) as Promise<Array<Record<string, unknown>>>,
+      query.limit(page.pageSize).offset(page.offset) as Promise<Array<Record<string, unknown>>>,
       countOf(caseQuery(filter, search)),
     ]);
     return { rows, total, page, search };
@@ -194,14 +192,15 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** A page of published cases matching `filter`, in `sort` order (newest first, or by relevance when searching). */
-    async listCases(filter: CaseFilter = {}, sort?: CaseSort | null, pageArgs: PageArgs = {}) {
-      const { rows, total, page } = await findCases(filter, sort, pageArgs);
+    async listCases(filter: CaseFilter = {}, sort?: CaseSort | null, pageArgs: PageArgs = {}, options: { withBody?: boolean } = {}) {
+      const { rows, total, page } = await findCases(filter, sort, pageArgs, options.withBody ?? true);
       return { nodes: rows.map(asCase), pageInfo: pageInfo(page, total) };
     },
 
     /** Published cases holding every term of `query`, best first, each with the passage that matched. */
     async searchCases(query: string, filter: CaseFilter = {}, pageArgs: PageArgs = {}, sort?: CaseSort | null) {
-      const { rows, total, page, search } = await findCases({ ...filter, search: query }, sort, pageArgs);
+      // The snippet is cut from the body, so search always reads it.
+      const { rows, total, page, search } = await findCases({ ...filter, search: query }, sort, pageArgs, true);
       const terms = search!.terms;
       const nodes: CaseHit[] = rows.map((row) => {
         const found = asCase(row);
@@ -236,7 +235,7 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
         const slug = `t.${columnOf(strapi, UID.theme, 'slug')}`;
         const name = `t.${columnOf(strapi, UID.theme, 'name')}`;
         const rows: Array<{ value: string; label: string; count: number | string }> = await caseQuery(filter, search, 'theme')
-          .join(`${link.name} as tl`, `tl.${link.joinColumn.name}`, 'c.id')
+          .join(`${link.name} as tl`, `tl.${link.joinColumn.name}`, 's.case_id')
           .join(`${tableOf(strapi, UID.theme)} as t`, 't.id', `tl.${link.inverseJoinColumn.name}`)
           .select({ value: slug, label: name })
           .count({ count: '*' })
