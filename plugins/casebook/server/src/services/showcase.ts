@@ -179,7 +179,9 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     const query = caseQuery(filter, search)
       .join(`${tableOf(strapi, UID.case)} as c`, 'c.id', 's.case_id')
       .select(withBody ? 'c.*' : caseColumnsWithoutBody());
-    if (search) query.select({ score: scoreSql(search.terms), searchInitiatives: 's.initiatives' });
+    if (search) {
+      query.select({ score: scoreSql(search.terms), formTitle: 's.title', formSummary: 's.summary', formInitiatives: 's.initiatives', formBody: 's.body' });
+    }
     orderCases(query, effectiveSort, search);
     const [rows, total] = await Promise.all([
       query.limit(page.pageSize).offset(page.offset) as Promise<Array<Record<string, unknown>>>,
@@ -204,11 +206,12 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       const terms = search!.terms;
       const nodes: CaseHit[] = rows.map((row) => {
         const found = asCase(row);
-        const fields: Array<[string, string | null | undefined]> = [
-          ['body', found.body as string | null],
-          ['summary', found.summary as string | null],
-          ['initiatives', row.searchInitiatives as string | null],
-          ['title', found.title as string | null],
+        const form = (key: string) => row[key] as string | null;
+        const fields = [
+          { field: 'body', text: found.body as string | null, form: form('formBody') },
+          { field: 'summary', text: found.summary as string | null, form: form('formSummary') },
+          { field: 'initiatives', text: form('formInitiatives'), form: form('formInitiatives') },
+          { field: 'title', text: found.title as string | null, form: form('formTitle') },
         ];
         return { case: found, score: Number(row.score ?? 0), snippet: snippet(fields, terms) ?? null };
       });

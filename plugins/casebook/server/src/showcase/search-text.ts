@@ -81,13 +81,17 @@ export type TextRange = { start: number; end: number };
 export type Snippet = { field: string; text: string; matches: TextRange[] };
 
 /**
- * The passage around the first match, cut from the original text (the search form keeps every offset), with the
- * ranges of every term inside it. Fields are tried in order; undefined when no field holds a term.
+ * The passage around the first match, cut from the original text, with the ranges of every term inside it.
+ * Each field comes with its search form (as the case index stores it), where the terms are looked for: the form
+ * keeps every offset of the original. Fields are tried in order; undefined when no field holds a term.
  */
-export const snippet = (fields: ReadonlyArray<[field: string, text: string | null | undefined]>, terms: readonly string[], radius = 40): Snippet | undefined => {
-  for (const [field, text] of fields) {
-    if (!text) continue;
-    const form = searchForm(text);
+export const snippet = (
+  fields: ReadonlyArray<{ field: string; text: string | null | undefined; form: string | null | undefined }>,
+  terms: readonly string[],
+  radius = 40,
+): Snippet | undefined => {
+  for (const { field, text, form } of fields) {
+    if (!text || !form || form.length !== text.length) continue;
     const first = Math.min(...terms.map((term) => form.indexOf(term)).filter((index) => index >= 0));
     if (!Number.isFinite(first)) continue;
     const start = Math.max(0, first - radius);

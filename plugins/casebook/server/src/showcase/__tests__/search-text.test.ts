@@ -50,7 +50,7 @@ describe('snippet', () => {
   const body = `${'医院坚持'.repeat(20)}构建医院黨校，党校每月开课${'持续推进'.repeat(20)}`;
 
   test('cuts the passage around the first match from the original text, with the ranges of the terms', () => {
-    const found = snippet([['summary', '无关'], ['body', body]], ['党校'])!;
+    const found = snippet([{ field: 'summary', text: '无关', form: '无关' }, { field: 'body', text: body, form: searchForm(body) }], ['党校'])!;
     expect(found.field).toBe('body');
     expect(found.text.startsWith('…')).toBe(true);
     expect(found.text.endsWith('…')).toBe(true);
@@ -59,6 +59,6 @@ describe('snippet', () => {
   });
 
   test('is undefined when no field holds a term', () => {
-    expect(snippet([['body', body]], ['清廉'])).toBeUndefined();
+    expect(snippet([{ field: 'body', text: body, form: searchForm(body) }], ['清廉'])).toBeUndefined();
   });
 });
