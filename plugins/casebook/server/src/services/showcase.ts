@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { columnOf, fromRow, joinTableOf, scalarColumnsOf, tableOf, targetOf } from '../database/metadata';
 import { HOSPITAL_CATEGORIES, PROVINCES } from '../labels';
-import { ftsQuery, parseQuery, snippet, termGrams, type Snippet } from '../showcase/search-text';
+import { ftsQuery, needsSubstringTest, parseQuery, snippet, termGrams, type Snippet } from '../showcase/search-text';
 import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, COUNTERS_TABLE, dialectOf, positionSql, type Dialect } from '../showcase/store';
 
 export type CaseFilter = {
@@ -113,8 +113,7 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       } else {
         query.whereRaw('s.grams @> ?::text[]', [search.terms.flatMap(termGrams)]);
       }
-      // The index finds candidates; the substring test decides (a phrase of tokens ignores punctuation).
-      for (const term of search.terms) {
+      for (const term of search.terms.filter((candidate) => needsSubstringTest(candidate, dialect()))) {
         query.whereRaw(
           `(${['s.title', 's.summary', 's.initiatives', 's.body'].map((column) => `${positionSql(dialect(), column)} > 0`).join(' or ')})`,
           [term, term, term, term],
@@ -124,33 +123,37 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     return query;
   };
 
-  /** Per term: 10 for the title, 5 for the summary, 5 for an initiative name, 1 for the body. */
+  /** Per term: 10 for the title, 5 for the summary, 5 for an initiative name (a match in the body alone scores 0). */
   const scoreSql = (terms: string[]) => {
     const position = (column: string) => positionSql(dialect(), column);
     const parts = terms.map(
       () =>
         `(case when ${position('s.title')} > 0 then 10 else 0 end + case when ${position('s.summary')} > 0 then 5 else 0 end` +
-        ` + case when ${position('s.initiatives')} > 0 then 5 else 0 end + case when ${position('s.body')} > 0 then 1 else 0 end)`,
+        ` + case when ${position('s.initiatives')} > 0 then 5 else 0 end)`,
     );
-    return knex().raw(parts.join(' + '), terms.flatMap((term) => [term, term, term, term]));
+    return knex().raw(parts.join(' + '), terms.flatMap((term) => [term, term, term]));
   };
 
-  const orderCases = (query: Knex.QueryBuilder, sort: CaseSort, search: Search | undefined) => {
-    const newest = () => query.orderBy('s.published_on', 'desc').orderBy('s.case_id', 'desc');
+  type SortKey = { key: string; value: string | Knex.Raw; direction: 'asc' | 'desc' };
+
+  /** The keys a sort orders by, newest first as the last resort; joins the counters when it needs them. */
+  const sortKeys = (query: Knex.QueryBuilder, sort: CaseSort, search: Search | undefined): SortKey[] => {
+    const newest: SortKey[] = [
+      { key: 'published_on', value: 's.published_on', direction: 'desc' },
+      { key: 'case_id', value: 's.case_id', direction: 'desc' },
+    ];
     switch (sort) {
       case 'RELEVANCE':
         if (!search) throw new errors.ValidationError('RELEVANCE sorts search results: give a search query or another sort', { sort });
-        query.orderBy('score', 'desc');
-        return newest();
+        return [{ key: 'score', value: scoreSql(search.terms), direction: 'desc' }, ...newest];
       case 'OLDEST':
-        return query.orderBy('s.published_on', 'asc').orderBy('s.case_id', 'asc');
+        return newest.map((key) => ({ ...key, direction: 'asc' }));
       case 'MOST_VOTED':
       case 'MOST_VIEWED':
         query.leftJoin(`${COUNTERS_TABLE} as k`, 'k.document_id', 's.document_id');
-        query.orderByRaw(`coalesce(k.${sort === 'MOST_VOTED' ? 'votes' : 'views'}, 0) desc`);
-        return newest();
+        return [{ key: 'counter', value: knex().raw(`coalesce(k.${sort === 'MOST_VOTED' ? 'votes' : 'views'}, 0)`), direction: 'desc' }, ...newest];
       default:
-        return newest();
+        return newest;
     }
   };
 
@@ -172,21 +175,31 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       .map((column) => `c.${column}`);
   };
 
+  /**
+   * A page in one statement, in two steps: the inner query orders and cuts the page on the case index alone (light
+   * rows, an index for dates), the outer one reads the page's case rows, so nothing large goes through a sort.
+   */
   const findCases = async (filter: CaseFilter, sort: CaseSort | null | undefined, pageArgs: PageArgs, withBody: boolean) => {
     const search = searchOf(filter);
     const page = pageOf(pageArgs);
-    const effectiveSort = sort ?? (search ? 'RELEVANCE' : 'NEWEST');
-    const query = caseQuery(filter, search)
-      .join(`${tableOf(strapi, UID.case)} as c`, 'c.id', 's.case_id')
+    const inner = caseQuery(filter, search);
+    const keys = sortKeys(inner, sort ?? (search ? 'RELEVANCE' : 'NEWEST'), search);
+    inner.select(Object.fromEntries(keys.map((key) => [key.key, key.value])));
+    for (const key of keys) inner.orderBy(key.key, key.direction);
+    inner.limit(page.pageSize).offset(page.offset);
+
+    const db = knex();
+    const query = db
+      .from(inner.as('p'))
+      .join(`${tableOf(strapi, UID.case)} as c`, 'c.id', 'p.case_id')
       .select(withBody ? 'c.*' : caseColumnsWithoutBody());
     if (search) {
-      query.select({ score: scoreSql(search.terms), formTitle: 's.title', formSummary: 's.summary', formInitiatives: 's.initiatives', formBody: 's.body' });
+      query
+        .join(`${CASE_INDEX_TABLE} as s`, 's.case_id', 'p.case_id')
+        .select({ score: 'p.score', formTitle: 's.title', formSummary: 's.summary', formInitiatives: 's.initiatives', formBody: 's.body' });
     }
-    orderCases(query, effectiveSort, search);
-    const [rows, total] = await Promise.all([
-      query.limit(page.pageSize).offset(page.offset) as Promise<Array<Record<string, unknown>>>,
-      countOf(caseQuery(filter, search)),
-    ]);
+    for (const key of keys) query.orderBy(`p.${key.key}`, key.direction);
+    const [rows, total] = await Promise.all([query as Promise<Array<Record<string, unknown>>>, countOf(caseQuery(filter, search))]);
     return { rows, total, page, search };
   };
 

@@ -3,9 +3,10 @@ import { toSimplified } from '../chinese';
 
 /**
  * Chinese text search without a word segmenter: every Han character is a token, and a query term is matched
- * as a phrase of consecutive tokens, which is exactly "the term occurs in the text". The index (FTS5 on SQLite,
- * a GIN-indexed gram array on PostgreSQL) narrows the candidates; an exact substring test on the search form of
- * the text decides, so both databases return the same cases.
+ * as a phrase of consecutive tokens, which is exactly "the term occurs in the text" (other scripts match whole
+ * words). On SQLite FTS5 answers that alone; PostgreSQL's GIN-indexed gram array answers it alone for terms of
+ * one token or one pair of Han characters. Wherever the index can only narrow the candidates, an exact substring
+ * test on the stored search form decides, so both databases return the same cases.
  */
 
 const HAN = /\p{Script=Han}/u;
@@ -36,8 +37,23 @@ export const searchForm = (text: string): string => {
 /** The index's tokens: each Han character alone, runs of other letters and digits as words. */
 export const tokens = (form: string): string[] => form.match(TOKEN) ?? [];
 
-/** What FTS5 indexes: the tokens, space separated (its unicode61 tokenizer splits them back). */
-export const ftsDocument = (form: string): string => tokens(form).join(' ');
+/** Stands where the text has anything but a token between two tokens, so that phrases do not match across it. */
+const BREAK = 'x0brk';
+
+/** Tokens with BREAK wherever something (space, punctuation) separates two of them. */
+const ftsTokens = (form: string): string[] => {
+  const out: string[] = [];
+  let end = 0;
+  for (const match of form.matchAll(TOKEN)) {
+    if (out.length > 0 && match.index !== end) out.push(BREAK);
+    out.push(match[0]);
+    end = match.index + match[0].length;
+  }
+  return out;
+};
+
+/** What FTS5 indexes: the tokens and breaks, space separated (its unicode61 tokenizer splits them back). */
+export const ftsDocument = (form: string): string => ftsTokens(form).join(' ');
 
 /** Grams of a text (PostgreSQL's index): every token, and every pair of adjacent Han characters. */
 export const textGrams = (form: string): string[] => {
@@ -60,8 +76,20 @@ export const termGrams = (term: string): string[] => {
 
 /** An FTS5 query that holds every term as a phrase; terms without tokens (only punctuation) are left to the exact test. */
 export const ftsQuery = (terms: readonly string[]): string | undefined => {
-  const phrases = terms.map((term) => tokens(term)).filter((list) => list.length > 0);
+  const phrases = terms.map(ftsTokens).filter((list) => list.length > 0);
   return phrases.length > 0 ? phrases.map((list) => `"${list.join(' ')}"`).join(' AND ') : undefined;
+};
+
+/**
+ * Whether the index's answer for `term` needs the exact substring test: on SQLite only when the term holds
+ * something other than tokens (the phrase ignores which separator stands where); on PostgreSQL also when it is
+ * more than one token or one pair of Han characters (its grams may then be spread over the text).
+ */
+export const needsSubstringTest = (term: string, dialect: 'sqlite' | 'postgres'): boolean => {
+  const parts = tokens(term);
+  if (parts.join('') !== term) return true;
+  if (dialect === 'sqlite') return false;
+  return !(parts.length === 1 || (parts.length === 2 && HAN.test(parts[0]!) && HAN.test(parts[1]!)));
 };
 
 /**

@@ -1,4 +1,4 @@
-import { ftsDocument, ftsQuery, parseQuery, searchForm, snippet, termGrams, textGrams, tokens } from '../search-text';
+import { ftsDocument, ftsQuery, needsSubstringTest, parseQuery, searchForm, snippet, termGrams, textGrams, tokens } from '../search-text';
 
 describe('searchForm', () => {
   test.each([
@@ -40,9 +40,23 @@ describe('parseQuery', () => {
     expect(() => parseQuery(query)).toThrow(expect.objectContaining({ name: 'ValidationError' }));
   });
 
-  test('an FTS5 query holds each term as a phrase', () => {
+  test('an FTS5 query holds each term as a phrase, which does not match across punctuation', () => {
     expect(ftsQuery(['党校', 'pdca循环'])).toBe('"党 校" AND "pdca 循 环"');
+    expect(ftsQuery(['党建+业务'])).toBe('"党 建 x0brk 业 务"');
+    expect(ftsDocument('党，校 党校')).toBe('党 x0brk 校 x0brk 党 校');
     expect(ftsQuery(['——'])).toBeUndefined();
+  });
+
+  test.each([
+    ['党校', false, false],
+    ['党', false, false],
+    ['pdca', false, false],
+    ['医院党校', false, true],
+    ['pdca循环', false, true],
+    ['党建+业务', true, true],
+  ])('%s needs the substring test: SQLite %p, PostgreSQL %p', (term, sqlite, postgres) => {
+    expect(needsSubstringTest(term, 'sqlite')).toBe(sqlite);
+    expect(needsSubstringTest(term, 'postgres')).toBe(postgres);
   });
 });
 
