@@ -198,11 +198,12 @@ const boot = async (env) => {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   strapi.server.mount();
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  return { strapi, base: `http://127.0.0.1:${strapi.server.httpServer.address().port}` };
+  return { strapi };
 };
 
 /** Runs the load in a child process while counting this process's SQL statements. */
-const measure = async (label, knex, base, request) => {
+const measure = async (label, { knex, server }, request) => {
+  const base = `http://127.0.0.1:${server.address().port}`;
   const first = request.bodies
     ? await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.bodies[0] })
     : await fetch(`${base}${request.paths[0]}`);
@@ -210,22 +211,22 @@ const measure = async (label, knex, base, request) => {
   if (!first.ok || body.errors) throw new Error(`${label} answers ${first.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
 
   let queries = 0;
-  let running = 0;
+  let lastQuery = Date.now();
   const count = () => {
     queries += 1;
-    running += 1;
+    lastQuery = Date.now();
   };
-  const done = () => (running -= 1);
-  knex.on('query', count).on('query-response', done).on('query-error', done);
+  knex.on('query', count);
   const result = await new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--load', JSON.stringify({ url: request.bodies ? `${base}/graphql` : base, method: request.bodies ? 'POST' : 'GET', ...request })]);
     child.on('message', resolve);
     child.on('error', reject);
     child.on('exit', (code) => code !== 0 && reject(new Error(`${label}: the load generator exited with ${code}`)));
   });
-  // The load generator stops at the deadline with requests still in flight: let them finish before the next boot.
-  for (let waited = 0; running > 0 && waited < 120000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-  knex.off('query', count).off('query-response', done).off('query-error', done);
+  // The load generator leaves at the deadline; the server goes on with what it had accepted. Wait for the
+  // database to be quiet for a second, so that no scenario runs on the previous one's backlog.
+  for (const deadline = Date.now() + 180000; Date.now() - lastQuery < 1000 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 100));
+  knex.off('query', count);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
   return { label, ...result, queriesPerRequest: queries / result.requests };
 };
@@ -276,25 +277,25 @@ const main = async () => {
     await strapi.destroy();
 
     ({ strapi } = await boot(db.env));
-    const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
     const knex = strapi.db.connection;
+    const cms = { knex, server: strapi.server.httpServer };
     const ids = (await knex('cases').whereNotNull('published_at').orderBy('id').limit(100).select('document_id')).map((row) => row.document_id);
-    results.push(await measure('casebook list (GraphQL)', knex, base, {
+    results.push(await measure('casebook list (GraphQL)', cms, {
       bodies: pages.map((page) => graphql(`query ($page: Int) { caseList(pageSize: 25, page: $page) { nodes { ${CASE_FIELDS} } pageInfo { total } } }`, { page })),
     }));
-    results.push(await measure('casebook detail (GraphQL)', knex, base, { bodies: ids.map((id) => graphql(`query ($id: ID) { caseDetail(documentId: $id) { ${CASE_FIELDS} } }`, { id })) }));
+    results.push(await measure('casebook detail (GraphQL)', cms, { bodies: ids.map((id) => graphql(`query ($id: ID) { caseDetail(documentId: $id) { ${CASE_FIELDS} } }`, { id })) }));
     for (const [query, share] of [['党校', '1 case in 10'], ['党建', 'every case']]) {
-      results.push(await measure(`casebook search ${query}, in ${share} (GraphQL)`, knex, base, {
+      results.push(await measure(`casebook search ${query}, in ${share} (GraphQL)`, cms, {
         bodies: pages.slice(0, 10).map((page) => graphql(`query ($page: Int) { caseSearch(query: "${query}", page: $page, pageSize: 25) { nodes { score snippet { text } case { ${CASE_FIELDS} } } pageInfo { total } } }`, { page })),
       }));
     }
-    results.push(await measure('REST populate', knex, base, {
+    results.push(await measure('REST populate', cms, {
       paths: pages.map((page) => `/api/cases?pagination[pageSize]=25&pagination[page]=${page}&populate[hospital]=true&populate[initiatives]=true&populate[metrics]=true&sort=publishedAt:desc`),
     }));
     await strapi.destroy();
 
     ({ strapi } = await boot({ ...db.env, CASEBOOK_GRAPHQL_BATCHING: 'false' }));
-    results.push(await measure('built-in GraphQL, unbatched', strapi.db.connection, `http://127.0.0.1:${strapi.server.httpServer.address().port}`, {
+    results.push(await measure('built-in GraphQL, unbatched', { knex: strapi.db.connection, server: strapi.server.httpServer }, {
       bodies: pages.map((page) =>
         graphql(`query ($page: Int) { cases(pagination: { page: $page, pageSize: 25 }, sort: "publishedAt:desc") { ${CASE_FIELDS} } cases_connection(pagination: { page: $page, pageSize: 25 }) { pageInfo { total } } }`, { page }),
       ),
@@ -309,7 +310,7 @@ const main = async () => {
     );
     const server = rawServer(knexRaw);
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    results.push(await measure('raw SQL lower bound (node:http)', knexRaw, `http://127.0.0.1:${server.address().port}`, { paths: pages.map((page) => `/?page=${page}`) }));
+    results.push(await measure('raw SQL lower bound (node:http)', { knex: knexRaw, server }, { paths: pages.map((page) => `/?page=${page}`) }));
     await new Promise((resolve) => server.close(resolve));
     await knexRaw.destroy();
 
