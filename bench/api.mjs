@@ -161,7 +161,10 @@ const seed = async (strapi) => {
       }
     }
   });
-  return strapi.plugin('casebook').service('search-index').rebuild();
+  const indexed = await strapi.plugin('casebook').service('search-index').rebuild();
+  // Bulk loads leave the planner without statistics; a live database has them (autovacuum, or sqlite's optimize).
+  await knex.raw('analyze');
+  return indexed;
 };
 
 // ---------------------------------------------------------------------------------------------
