@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { columnOf, fromRow, joinTableOf, scalarColumnsOf, tableOf, targetOf } from '../database/metadata';
 import { HOSPITAL_CATEGORIES, PROVINCES } from '../labels';
+import { publishedCaseCounts } from '../showcase/loaders';
 import { ftsQuery, needsSubstringTest, parseQuery, snippet, termGrams, type Snippet } from '../showcase/search-text';
 import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, COUNTERS_TABLE, dialectOf, positionSql, type Dialect } from '../showcase/store';
 
@@ -286,15 +287,7 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     async listHospitals(filter: HospitalFilter = {}, sort: HospitalSort | null = 'MOST_CASES', pageArgs: PageArgs = {}) {
       const page = pageOf(pageArgs);
       const db = knex();
-      const link = joinTableOf(strapi, UID.case, 'hospital');
-      const counts = db(`${link.name} as hl`)
-        .join(`${tableOf(strapi, UID.case)} as c`, 'c.id', `hl.${link.joinColumn.name}`)
-        .whereNotNull(caseColumn('publishedAt'))
-        .groupBy(`hl.${link.inverseJoinColumn.name}`)
-        .select({ hospitalId: `hl.${link.inverseJoinColumn.name}` })
-        .count({ cases: '*' })
-        .as('pc');
-      const query = db(`${tableOf(strapi, UID.hospital)} as h`).leftJoin(counts, 'pc.hospitalId', 'h.id');
+      const query = db(`${tableOf(strapi, UID.hospital)} as h`).leftJoin(publishedCaseCounts(strapi).as('pc'), 'pc.hospitalId', 'h.id');
       if (filter.province) query.where(hospitalColumn('province'), filter.province);
       if (filter.city) query.where(hospitalColumn('city'), filter.city);
       if (filter.category) query.where(hospitalColumn('category'), filter.category);
