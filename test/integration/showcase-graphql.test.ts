@@ -218,6 +218,12 @@ describe('the search index', () => {
     await casebook.strapi.documents('api::case.case').discardDraft({ documentId });
   });
 
+  test('indexes a case created as published, and not one created as a draft', async () => {
+    await casebook.strapi.documents('api::case.case').create({ data: { title: '直接发布的护理案例' }, status: 'published' });
+    await casebook.strapi.documents('api::case.case').create({ data: { title: '仅为草稿的护理案例' } });
+    expect(await search('护理案例')).toEqual(['直接发布的护理案例']);
+  });
+
   test('follows an initiative renamed in the admin', async () => {
     const { id } = await partySchoolCase();
     const initiative = await casebook.strapi.db.query('api::initiative.initiative').findOne({ where: { case: { id } } });
@@ -229,7 +235,7 @@ describe('the search index', () => {
     const index = casebook.strapi.plugin('casebook').service('search-index');
     await casebook.strapi.db.connection('casebook_case_index').where('document_id', (await partySchoolCase()).documentId).delete();
     expect(await index.isFresh()).toBe(false);
-    expect(await index.rebuild()).toBe(16);
+    expect(await index.rebuild()).toBe(17);
     expect(await index.isFresh()).toBe(true);
     expect(await search('医院党校')).toEqual(['构建医院党校 提升实干能力']);
   });
