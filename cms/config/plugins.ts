@@ -33,6 +33,16 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       config: {
         secret: env('CASEBOOK_SECRET'),
         batching: env.bool('CASEBOOK_GRAPHQL_BATCHING', true),
+        votes: {
+          rule: env('CASEBOOK_VOTE_RULE', 'per-day'),
+          timeZone: env('CASEBOOK_VOTE_TIME_ZONE', 'Asia/Shanghai'),
+          ratePerMinute: env.int('CASEBOOK_VOTE_RATE_LIMIT', 30),
+        },
+        views: {
+          windowMinutes: env.int('CASEBOOK_VIEW_WINDOW_MINUTES', 30),
+          ratePerMinute: env.int('CASEBOOK_VIEW_RATE_LIMIT', 120),
+        },
+        redisUrl: env('REDIS_URL'),
       },
     },
   };

@@ -25,10 +25,11 @@ afterAll(async () => {
 const titles = (rows: Array<{ title: string }>) => rows.map((row) => row.title).sort();
 
 describe('the public role', () => {
-  test('holds exactly the read permissions of the showcase types', async () => {
+  test('holds exactly the read permissions of the showcase types, and votes and reads', async () => {
     const role = await casebook.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
     const actions = (role.permissions as Array<{ action: string }>).map((permission) => permission.action).sort();
-    expect(actions).toEqual(PUBLIC_TYPES.flatMap(([, uid]) => [`${uid}.find`, `${uid}.findOne`]).sort());
+    const engagement = ['vote', 'view', 'counters', 'ranking'].map((action) => `plugin::casebook.engagement.${action}`);
+    expect(actions).toEqual([...PUBLIC_TYPES.flatMap(([, uid]) => [`${uid}.find`, `${uid}.findOne`]), ...engagement].sort());
   });
 });
 

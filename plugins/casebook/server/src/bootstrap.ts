@@ -12,6 +12,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const search = getService(strapi, 'search-index');
   await search.ensureTables();
   if (!(await search.isFresh())) strapi.log.info(`[casebook] search index rebuilt: ${await search.rebuild()} published cases`);
+
+  getService(strapi, 'engagement').startPruning();
 };
 
 export default bootstrap;

@@ -28,5 +28,16 @@ export const PUBLIC_READABLE = [UID.case, UID.hospital, UID.initiative, UID.metr
 
 export const PUBLIC_READ_ACTIONS = ['find', 'findOne'] as const;
 
+/**
+ * The content-API actions of votes and reads (the plugin's `engagement` controller), which the Public role
+ * holds and the GraphQL mutations check; the ranking and counters are reads of cases.
+ */
+export const ENGAGEMENT_ACTIONS = {
+  vote: 'plugin::casebook.engagement.vote',
+  view: 'plugin::casebook.engagement.view',
+  counters: 'plugin::casebook.engagement.counters',
+  ranking: 'plugin::casebook.engagement.ranking',
+} as const;
+
 /** Parts of a case without a draft/publish state of their own: public only while their case is published. */
 export const CASE_PARTS = [UID.initiative, UID.metric] as const;

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
@@ -5,10 +6,14 @@ import controllers from './controllers';
 import register from './register';
 import routes from './routes';
 import services from './services';
+import { getService } from './utils';
 
 export default {
   register,
   bootstrap,
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await getService(strapi, 'engagement').stop();
+  },
   config,
   contentTypes,
   controllers,

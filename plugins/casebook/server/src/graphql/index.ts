@@ -1,13 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { contentTypes } from '@strapi/utils';
+import { contentTypes, errors } from '@strapi/utils';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { PUBLIC_READABLE, UID } from '../constants';
+import { ENGAGEMENT_ACTIONS, PUBLIC_READABLE, UID } from '../constants';
 import type { CaseFilter, CaseSort, HospitalFilter, HospitalSort, PageArgs } from '../services/showcase';
 import { loadersOf, type Entity, type Status } from '../showcase/loaders';
 import { getService } from '../utils';
 import { typeDefs } from './type-defs';
 
-type Context = { state?: { auth?: unknown }; rootQueryArgsByPath?: Map<string | number, Record<string, unknown>> };
+type Context = {
+  state?: { auth?: unknown };
+  rootQueryArgsByPath?: Map<string | number, Record<string, unknown>>;
+  koaContext?: { request: { ip: string }; get(header: string): string };
+};
 type Resolver = (parent: unknown, args: Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown;
 type Middleware = (next: Resolver, parent: unknown, args: Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown;
 type Attribute = { type: string; target?: string; component?: string; relation?: string; repeatable?: boolean; private?: boolean };
@@ -80,7 +84,34 @@ const selects = (info: GraphQLResolveInfo, name: string): boolean => {
   return info.fieldNodes.some((node) => visit(node.selectionSet));
 };
 
-/** The showcase queries (cases, search, facets, hospitals) and the batched relation fields. */
+const ENGAGEMENT_MUTATIONS = ['voteCase', 'recordCaseView'];
+
+/**
+ * At most one vote or read per request: aliases (`a: voteCase(…) b: voteCase(…)`) would otherwise multiply
+ * them past the rate limit. Counted in the operation's text, so every such field of the request refuses alike
+ * and none counts.
+ */
+const onePerRequest = (info: GraphQLResolveInfo) => {
+  let count = 0;
+  const visit = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === 'Field') count += ENGAGEMENT_MUTATIONS.includes(selection.name.value) ? 1 : 0;
+      else if (selection.kind === 'InlineFragment') visit(selection.selectionSet);
+      else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) visit(fragment.selectionSet);
+      }
+    }
+  };
+  visit(info.operation.selectionSet);
+  if (count > 1) {
+    throw new errors.ValidationError('One vote or read per request: send each voteCase or recordCaseView in a request of its own', { fields: count });
+  }
+};
+
+const visitorOf = (context: Context, voter: string | null | undefined) => ({ voter, address: context.koaContext?.request.ip ?? '' });
+
+/** The showcase queries (cases, search, facets, hospitals, ranking), votes and reads, and the batched relation fields. */
 export const registerGraphql = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
@@ -92,6 +123,8 @@ export const registerGraphql = (strapi: Core.Strapi) => {
 
   extension.use(() => {
     const showcase = () => getService(strapi, 'showcase');
+    const engagement = () => getService(strapi, 'engagement');
+    const counters = (parent: Entity & { documentId: string }, context: Context) => loadersOf(strapi, context).counters().load(parent.documentId);
     const batching = strapi.plugin('casebook').config('batching') !== false;
     const scope = (uid: string, action: 'find' | 'findOne') => ({ auth: { scope: [`${uid}.${action}`] } });
     return {
@@ -106,6 +139,22 @@ export const registerGraphql = (strapi: Core.Strapi) => {
           hospitalList: (_parent: unknown, args: PageArgs & { filter?: HospitalFilter | null; sort?: HospitalSort | null }) =>
             showcase().listHospitals(args.filter ?? {}, args.sort, args),
           hospitalDetail: (_parent: unknown, args: { documentId?: string; slug?: string }) => showcase().findHospital(args),
+          caseRanking: (_parent: unknown, args: { campaign?: string | null; limit?: number | null }, _context: unknown, info: GraphQLResolveInfo) =>
+            showcase().ranking(args, { withBody: selects(info, 'body') }),
+        },
+        Mutation: {
+          voteCase: (_parent: unknown, args: { documentId: string; voter: string }, context: Context, info: GraphQLResolveInfo) => {
+            onePerRequest(info);
+            return engagement().vote(args.documentId, visitorOf(context, args.voter), context.koaContext?.get('idempotency-key'));
+          },
+          recordCaseView: (_parent: unknown, args: { documentId: string; voter?: string | null }, context: Context, info: GraphQLResolveInfo) => {
+            onePerRequest(info);
+            return engagement().recordView(args.documentId, visitorOf(context, args.voter));
+          },
+        },
+        Case: {
+          votes: async (parent: Entity & { documentId: string }, _args: unknown, context: Context) => (await counters(parent, context)).votes,
+          views: async (parent: Entity & { documentId: string }, _args: unknown, context: Context) => (await counters(parent, context)).views,
         },
         Hospital: {
           publishedCaseCount: (parent: Entity & { publishedCaseCount?: number }, _args: unknown, context: Context) =>
@@ -119,7 +168,12 @@ export const registerGraphql = (strapi: Core.Strapi) => {
         'Query.caseDetail': scope(UID.case, 'findOne'),
         'Query.hospitalList': scope(UID.hospital, 'find'),
         'Query.hospitalDetail': scope(UID.hospital, 'findOne'),
+        'Query.caseRanking': scope(UID.case, 'find'),
+        'Mutation.voteCase': { auth: { scope: [ENGAGEMENT_ACTIONS.vote] } },
+        'Mutation.recordCaseView': { auth: { scope: [ENGAGEMENT_ACTIONS.view] } },
         'Hospital.publishedCaseCount': scope(UID.case, 'find'),
+        'Case.votes': scope(UID.case, 'find'),
+        'Case.views': scope(UID.case, 'find'),
         ...(batching ? batchRelationFields(strapi) : {}),
       },
     };

@@ -97,7 +97,39 @@ export const typeDefs = /* GraphQL */ `
     publishedCaseCount: Int!
   }
 
+  extend type Case {
+    "how many votes (给我点赞 / 投票) the case has"
+    votes: Int!
+    "how often the case was read (阅读量); one reader's reads within 30 minutes count once"
+    views: Int!
+  }
+
+  type VoteResult {
+    "whether this vote counted"
+    counted: Boolean!
+    "the case's votes after this vote"
+    votes: Int!
+    "why the vote did not count: already_voted (this voter's vote for this case in this period counted already) or voting_closed (the case's campaign is not in its voting stage)"
+    reason: String
+  }
+
+  type ViewResult {
+    "whether this read counted"
+    counted: Boolean!
+    "the case's reads after this one"
+    views: Int!
+  }
+
+  extend type Mutation {
+    "A vote for a published case by the visitor the front end calls voter; one vote mutation per request. Send an Idempotency-Key header to make retries safe."
+    voteCase(documentId: ID!, voter: String!): VoteResult!
+    "A read of a published case; the same voter's reads of it within 30 minutes count once. One such mutation per request."
+    recordCaseView(documentId: ID!, voter: String): ViewResult!
+  }
+
   extend type Query {
+    "The voting centre's ranking: published cases (of the campaign, by documentId or slug, when given) by votes, a tie going to the case that reached its count first."
+    caseRanking(campaign: ID, limit: Int = 10): [Case!]!
     "Published cases, newest first unless sorted otherwise."
     caseList(filter: CaseQueryFilter, sort: CaseSort, page: Int = 1, pageSize: Int = 25): CasePage!
     "Published cases holding every term of the query, best match first, with the passage that matched."

@@ -1,18 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_READABLE, PUBLIC_READ_ACTIONS } from '../constants';
+import { ENGAGEMENT_ACTIONS, PUBLIC_READABLE, PUBLIC_READ_ACTIONS } from '../constants';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 
-export const PUBLIC_ACTIONS: readonly string[] = PUBLIC_READABLE.flatMap((uid) =>
-  PUBLIC_READ_ACTIONS.map((action) => `${uid}.${action}`),
-);
+export const PUBLIC_ACTIONS: readonly string[] = [
+  ...PUBLIC_READABLE.flatMap((uid) => PUBLIC_READ_ACTIONS.map((action) => `${uid}.${action}`)),
+  ...Object.values(ENGAGEMENT_ACTIONS),
+];
 
 export type PublicAccessReport = { granted: string[]; revoked: string[] };
 
 /**
  * Makes the users-permissions Public role grant exactly PUBLIC_ACTIONS: read access to the showcase
- * content, and nothing else (no writes, no other plugin). Safe to run at every start.
+ * content, votes and reads, and nothing else (no content writes, no other plugin). Safe to run at every start.
  */
 const publicAccessService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async enforce(): Promise<PublicAccessReport> {

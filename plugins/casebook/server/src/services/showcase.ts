@@ -150,9 +150,16 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       case 'OLDEST':
         return newest.map((key) => ({ ...key, direction: 'asc' }));
       case 'MOST_VOTED':
+        // Ties go to the case that reached its count first (a case without votes has no time, and ties at 0).
+        query.leftJoin(`${COUNTERS_TABLE} as k`, 'k.document_id', 's.document_id');
+        return [
+          { key: 'counter', value: knex().raw('coalesce(k.votes, 0)'), direction: 'desc' },
+          { key: 'reached', value: knex().raw('coalesce(k.voted_at, 0)'), direction: 'asc' },
+          ...newest,
+        ];
       case 'MOST_VIEWED':
         query.leftJoin(`${COUNTERS_TABLE} as k`, 'k.document_id', 's.document_id');
-        return [{ key: 'counter', value: knex().raw(`coalesce(k.${sort === 'MOST_VOTED' ? 'votes' : 'views'}, 0)`), direction: 'desc' }, ...newest];
+        return [{ key: 'counter', value: knex().raw('coalesce(k.views, 0)'), direction: 'desc' }, ...newest];
       default:
         return newest;
     }
@@ -230,6 +237,19 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
         return { case: found, score: Number(row.score ?? 0), snippet: snippet(fields, terms) ?? null };
       });
       return { nodes, terms, pageInfo: pageInfo(page, total) };
+    },
+
+    /**
+     * The voting centre's ranking: published cases (of `campaign`, by documentId or slug, when given) by votes,
+     * a tie going to the case that reached its count first.
+     */
+    async ranking({ campaign, limit }: { campaign?: string | null; limit?: number | null }, options: { withBody?: boolean } = {}) {
+      const size = limit ?? 10;
+      if (!Number.isInteger(size) || size < 1 || size > maxPageSize()) {
+        throw new errors.ValidationError(`limit must be a whole number from 1 to ${maxPageSize()}`, { limit });
+      }
+      const { rows } = await findCases({ campaign: campaign ?? null }, 'MOST_VOTED', { page: 1, pageSize: size }, options.withBody ?? true);
+      return rows.map(asCase);
     },
 
     /**

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import DataLoader from 'dataloader';
 import { UID } from '../constants';
 import { columnOf, fromRow, joinTableOf, tableOf, targetOf } from '../database/metadata';
+import type { Counters } from '../services/engagement';
+import { getService } from '../utils';
 
 export type Entity = Record<string, unknown> & { id: number };
 /** Which versions of a draft-and-publish target to load: published, draft, or (for targets without it) all. */
@@ -71,6 +73,7 @@ const options = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispat
 export const createLoaders = (strapi: Core.Strapi) => {
   const relations = new Map<string, DataLoader<number, Entity[]>>();
   let publishedCaseCounts: DataLoader<number, number> | undefined;
+  let counters: DataLoader<string, Counters> | undefined;
   return {
     relation(uid: string, attribute: string, status: Status): DataLoader<number, Entity[]> {
       const key = `${uid}.${attribute}.${status}`;
@@ -84,6 +87,11 @@ export const createLoaders = (strapi: Core.Strapi) => {
     publishedCaseCount(): DataLoader<number, number> {
       publishedCaseCounts ??= new DataLoader((ids) => loadPublishedCaseCounts(strapi, ids), options);
       return publishedCaseCounts;
+    },
+    /** Votes and views by case documentId. */
+    counters(): DataLoader<string, Counters> {
+      counters ??= new DataLoader((documentIds) => getService(strapi, 'engagement').counters(documentIds), options);
+      return counters;
     },
   };
 };

@@ -7,5 +7,10 @@ export default {
     { method: 'POST', path: '/import/preview', handler: 'import.preview', config: adminOnly },
     { method: 'POST', path: '/import', handler: 'import.confirm', config: adminOnly },
     { method: 'GET', path: '/source-documents', handler: 'import.list', config: adminOnly },
+    { method: 'GET', path: '/counters', handler: 'voting.counters', config: adminOnly },
+    { method: 'GET', path: '/campaigns', handler: 'voting.campaigns', config: adminOnly },
+    { method: 'GET', path: '/campaigns/:campaign/ranking', handler: 'voting.ranking', config: adminOnly },
+    { method: 'GET', path: '/campaigns/:campaign/ranking.csv', handler: 'voting.rankingCsv', config: adminOnly },
+    { method: 'GET', path: '/campaigns/:campaign/ballots.csv', handler: 'voting.ballotsCsv', config: adminOnly },
   ],
 };

@@ -1,0 +1,73 @@
+import type { Core } from '@strapi/strapi';
+import { stringify } from 'csv-stringify';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { Readable } from 'node:stream';
+import { getService } from '../utils';
+import { documentIdsOf } from './engagement';
+
+/** A download whose name may hold Chinese: an ASCII fallback and the UTF-8 name (RFC 6266). */
+const attachment = (ctx: Context, name: string) => {
+  ctx.set('Content-Type', 'text/csv; charset=utf-8');
+  ctx.set('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+};
+
+/** CSV of `rows` with a byte-order mark, so that spreadsheet programs read the Chinese as UTF-8. */
+const csv = (columns: string[], rows: AsyncIterable<unknown[]>) => Readable.from(rows).pipe(stringify({ header: true, columns, bom: true }));
+
+/** The editors' voting centre: counters for the case list, the campaigns' standings and their CSV exports. */
+const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const voting = () => getService(strapi, 'voting');
+
+  const campaignOf = async (ctx: Context) => {
+    const campaign = await voting().campaign(ctx.params.campaign);
+    if (!campaign) throw new errors.NotFoundError(`No campaign ${ctx.params.campaign}`);
+    return campaign;
+  };
+
+  return {
+    async counters(ctx: Context) {
+      const ids = await documentIdsOf(ctx.query);
+      const counters = await getService(strapi, 'engagement').counters(ids);
+      ctx.body = { data: ids.map((documentId, index) => ({ documentId, ...counters[index]! })) };
+    },
+
+    async campaigns(ctx: Context) {
+      ctx.body = { data: await voting().campaigns() };
+    },
+
+    async ranking(ctx: Context) {
+      const campaign = await campaignOf(ctx);
+      ctx.body = { data: await voting().standings(campaign.documentId, 10) };
+    },
+
+    async rankingCsv(ctx: Context) {
+      const campaign = await campaignOf(ctx);
+      const standings = await voting().standings(campaign.documentId);
+      attachment(ctx, `${campaign.name}-排名.csv`);
+      ctx.body = csv(
+        ['rank', 'documentId', 'title', 'hospital', 'votes', 'views', 'lastVoteAt'],
+        (async function* rows() {
+          for (const row of standings) yield [row.rank, row.documentId, row.title, row.hospital ?? '', row.votes, row.views, row.votedAt?.toISOString() ?? ''];
+        })(),
+      );
+    },
+
+    async ballotsCsv(ctx: Context) {
+      const campaign = await campaignOf(ctx);
+      const titles = await voting().caseTitles(campaign.documentId);
+      const ballots = getService(strapi, 'engagement').ballots(campaign.documentId);
+      attachment(ctx, `${campaign.name}-投票记录.csv`);
+      ctx.body = csv(
+        ['castAt', 'documentId', 'title', 'voterKey', 'period'],
+        (async function* rows() {
+          for await (const page of ballots) {
+            for (const ballot of page) yield [ballot.castAt.toISOString(), ballot.documentId, titles.get(ballot.documentId) ?? '', ballot.voterKey, ballot.period];
+          }
+        })(),
+      );
+    },
+  };
+};
+
+export default votingController;

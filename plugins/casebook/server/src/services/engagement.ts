@@ -1,0 +1,263 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_CONFIG, type CasebookConfig, type VoteRule } from '../config';
+import { UID } from '../constants';
+import { columnOf, joinTableOf, tableOf } from '../database/metadata';
+import { addressKeyOf, dayIn, digest, secretHash, voterKeyOf } from '../engagement/keys';
+import { createRateLimits, type RateLimits } from '../engagement/rate-limit';
+import { BALLOTS_TABLE, COUNTERS_TABLE, IDEMPOTENCY_TABLE, VIEW_MARKS_TABLE } from '../showcase/store';
+
+/** Why a vote did not count. */
+export const VOTE_REFUSALS = { alreadyVoted: 'already_voted', votingClosed: 'voting_closed' } as const;
+
+export type VoteResult = { counted: boolean; votes: number; reason: string | null };
+export type ViewResult = { counted: boolean; views: number };
+/** A case's votes and views, and when it reached its vote count (null without votes). */
+export type Counters = { votes: number; views: number; votedAt: Date | null };
+
+/** Who is asking: the front end's anonymous voter id and the client address the request came from. */
+export type Visitor = { voter?: string | null; address: string };
+
+const MAX_VOTER_LENGTH = 128;
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const IDEMPOTENCY_HOURS = 24;
+const PRUNE_EVERY_MS = 5 * 60 * 1000;
+
+/** Rows of a raw statement with RETURNING or SELECT: pg puts them in `rows`, better-sqlite3 returns them. */
+const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : ((result as { rows?: Row[] }).rows ?? [])) as Row[];
+
+const checkVoter = (voter: string | null | undefined, required: boolean): string => {
+  if (voter === undefined || voter === null || voter === '') {
+    if (required) throw new errors.ValidationError('voter is required: the anonymous id the front end keeps for its visitor');
+    return '';
+  }
+  if (typeof voter !== 'string' || voter.length > MAX_VOTER_LENGTH) {
+    throw new errors.ValidationError(`voter must be a string of at most ${MAX_VOTER_LENGTH} characters`);
+  }
+  return voter;
+};
+
+/**
+ * Votes (给我点赞 / 投票) and reads (阅读量) of published cases. Counters, ballots and read marks live in the
+ * plugin's own tables keyed by documentId; every change is one atomic statement per table, in one transaction,
+ * never read-modify-write: a ballot's unique key decides whether a vote counts, and the counter moves only then.
+ */
+const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = (): Knex => strapi.db.connection;
+  const config = () => strapi.plugin('casebook').config as unknown as <K extends keyof CasebookConfig>(key: K) => CasebookConfig[K];
+  const setting = () => {
+    const votes = { ...DEFAULT_CONFIG.votes, ...config()('votes') };
+    const views = { ...DEFAULT_CONFIG.views, ...config()('views') };
+    const secret = config()('secret');
+    if (!secret) throw new Error('casebook.secret (CASEBOOK_SECRET) is not set: voter keys cannot be hashed');
+    return { votes, views, secret };
+  };
+
+  let clock: () => Date = () => new Date();
+  let limits: RateLimits | undefined;
+  let pruning: NodeJS.Timeout | undefined;
+
+  const rateLimits = () => {
+    if (!limits) {
+      const { votes, views } = setting();
+      limits = createRateLimits({ perMinute: { vote: votes.ratePerMinute, view: views.ratePerMinute }, redisUrl: config()('redisUrl') || undefined });
+    }
+    return limits;
+  };
+
+  /** The published case with this documentId, with its campaign's stage; NotFoundError for anything else. */
+  const publishedCase = async (db: Knex | Knex.Transaction, documentId: string) => {
+    if (typeof documentId !== 'string' || documentId === '') throw new errors.ValidationError('documentId is required');
+    const link = joinTableOf(strapi, UID.case, 'campaign');
+    const row: { campaignId: string | null; stage: string | null } | undefined = await db(`${tableOf(strapi, UID.case)} as c`)
+      .leftJoin(`${link.name} as cl`, `cl.${link.joinColumn.name}`, 'c.id')
+      .leftJoin(`${tableOf(strapi, UID.campaign)} as g`, 'g.id', `cl.${link.inverseJoinColumn.name}`)
+      .where(`c.${columnOf(strapi, UID.case, 'documentId')}`, documentId)
+      .whereNotNull(`c.${columnOf(strapi, UID.case, 'publishedAt')}`)
+      .first({ campaignId: `g.${columnOf(strapi, UID.campaign, 'documentId')}`, stage: `g.${columnOf(strapi, UID.campaign, 'stage')}` });
+    if (!row) throw new errors.NotFoundError(`No published case with documentId ${documentId}`, { documentId });
+    return row;
+  };
+
+  /** The period a ballot is unique in under `rule`: the day, the campaign, or (unlimited) a period of its own. */
+  const periodOf = (rule: VoteRule, timeZone: string, now: Date, campaignId: string | null) => {
+    if (rule === 'per-day') return `day:${dayIn(timeZone, now)}`;
+    if (rule === 'per-campaign') return `campaign:${campaignId ?? 'none'}`;
+    return `vote:${randomUUID()}`;
+  };
+
+  const counterOf = async (db: Knex | Knex.Transaction, documentId: string, column: 'votes' | 'views') => {
+    const row = await db(COUNTERS_TABLE).where('document_id', documentId).first(column);
+    return Number(row?.[column] ?? 0);
+  };
+
+  /** One statement: the case's counter plus one (created at 1), returning the new value. */
+  const increment = async (db: Knex.Transaction, documentId: string, column: 'votes' | 'views', at: number) => {
+    const votedAt = column === 'votes' ? ', voted_at = excluded.voted_at' : '';
+    const result = await db.raw(
+      `insert into ${COUNTERS_TABLE} (document_id, votes, views, voted_at) values (?, ?, ?, ?)` +
+        ` on conflict (document_id) do update set ${column} = ${COUNTERS_TABLE}.${column} + 1${votedAt} returning ${column}`,
+      [documentId, column === 'votes' ? 1 : 0, column === 'views' ? 1 : 0, column === 'votes' ? at : null],
+    );
+    return Number(rowsOf<Record<string, number | string>>(result)[0]![column]);
+  };
+
+  type Idempotency = { key: string; request: string };
+
+  /** The first answer given under this Idempotency-Key; ValidationError when the key was used for another request. */
+  const replayOf = async (db: Knex | Knex.Transaction, idempotency: Idempotency): Promise<VoteResult | undefined> => {
+    const row: { request: string; answer: string | null } | undefined = await db(IDEMPOTENCY_TABLE).where('key', idempotency.key).first('request', 'answer');
+    if (!row) return undefined;
+    if (row.request !== idempotency.request) {
+      throw new errors.ValidationError('This Idempotency-Key was already used for a different request: use a new key for each new vote');
+    }
+    return row.answer ? (JSON.parse(row.answer) as VoteResult) : undefined;
+  };
+
+  const prune = async () => {
+    const now = clock().getTime();
+    const { views } = setting();
+    await knex()(VIEW_MARKS_TABLE).where('viewed_at', '<=', now - views.windowMinutes * 60_000).delete();
+    await knex()(IDEMPOTENCY_TABLE).where('created_at', '<=', now - IDEMPOTENCY_HOURS * 3_600_000).delete();
+  };
+
+  return {
+    /** Replaces the clock votes and reads are dated by (tests move it to the next day). */
+    useClock(now: () => Date) {
+      clock = now;
+    },
+
+    /** Starts removing expired read marks and idempotency answers every few minutes. */
+    startPruning() {
+      pruning ??= setInterval(() => prune().catch((error: unknown) => strapi.log.warn(`[casebook] pruning engagement marks failed: ${String(error)}`)), PRUNE_EVERY_MS);
+      pruning.unref();
+    },
+
+    prune,
+
+    async stop() {
+      if (pruning) clearInterval(pruning);
+      pruning = undefined;
+      await limits?.close();
+      limits = undefined;
+    },
+
+    /**
+     * One vote by `visitor` for a published case. It counts when the voter has no ballot for the case in the
+     * current period (the day, the campaign, or always, by configuration) and the case's campaign, if any, is in
+     * its voting stage; the answer says whether it counted, why not, and the case's votes after it.
+     * @param idempotencyKey a client's key for this vote: a retry with the same key gets the first answer.
+     * @throws NotFoundError for anything but a published case, RateLimitError past the per-minute allowance.
+     */
+    async vote(documentId: string, visitor: Visitor, idempotencyKey?: string | null): Promise<VoteResult> {
+      const voter = checkVoter(visitor.voter, true);
+      const { votes: rules, secret } = setting();
+      const voterKey = voterKeyOf(secret, voter, visitor.address);
+      let idempotency: Idempotency | undefined;
+      if (idempotencyKey !== undefined && idempotencyKey !== null && idempotencyKey !== '') {
+        if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) throw new errors.ValidationError(`Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
+        idempotency = { key: secretHash(secret, 'idempotency', 'vote', voterKey, idempotencyKey), request: digest('vote', documentId) };
+        // A retry is answered before it meets the rate limit: it asks for nothing new.
+        const replay = await replayOf(knex(), idempotency);
+        if (replay) return replay;
+      }
+      await rateLimits().consume('vote', [addressKeyOf(secret, visitor.address), voterKey]);
+
+      return knex().transaction(async (trx) => {
+        const now = clock();
+        if (idempotency) {
+          const claimed = rowsOf(
+            await trx.raw(`insert into ${IDEMPOTENCY_TABLE} (key, request, created_at) values (?, ?, ?) on conflict (key) do nothing returning key`, [
+              idempotency.key,
+              idempotency.request,
+              now.getTime(),
+            ]),
+          );
+          // A concurrent request with the same key got there first (and has committed: the insert waited for it).
+          if (claimed.length === 0) {
+            const replay = await replayOf(trx, idempotency);
+            if (replay) return replay;
+          }
+        }
+        const target = await publishedCase(trx, documentId);
+        let answer: VoteResult;
+        if (target.campaignId !== null && target.stage !== 'voting') {
+          answer = { counted: false, votes: await counterOf(trx, documentId, 'votes'), reason: VOTE_REFUSALS.votingClosed };
+        } else {
+          const ballot = rowsOf(
+            await trx.raw(
+              `insert into ${BALLOTS_TABLE} (voter_key, document_id, period, campaign_id, cast_at) values (?, ?, ?, ?, ?)` +
+                ' on conflict (voter_key, document_id, period) do nothing returning id',
+              [voterKey, documentId, periodOf(rules.rule, rules.timeZone, now, target.campaignId), target.campaignId, now.getTime()],
+            ),
+          );
+          answer =
+            ballot.length > 0
+              ? { counted: true, votes: await increment(trx, documentId, 'votes', now.getTime()), reason: null }
+              : { counted: false, votes: await counterOf(trx, documentId, 'votes'), reason: VOTE_REFUSALS.alreadyVoted };
+        }
+        if (idempotency) await trx(IDEMPOTENCY_TABLE).where('key', idempotency.key).update({ answer: JSON.stringify(answer) });
+        return answer;
+      });
+    },
+
+    /**
+     * One read of a published case: it counts unless the same voter's read of it counted within the window
+     * (30 minutes by default). Without a voter id the client address alone identifies the reader.
+     * @throws NotFoundError for anything but a published case, RateLimitError past the per-minute allowance.
+     */
+    async recordView(documentId: string, visitor: Visitor): Promise<ViewResult> {
+      const voter = checkVoter(visitor.voter, false);
+      const { views: rules, secret } = setting();
+      const voterKey = voterKeyOf(secret, voter, visitor.address);
+      await rateLimits().consume('view', voter ? [addressKeyOf(secret, visitor.address), voterKey] : [addressKeyOf(secret, visitor.address)]);
+
+      return knex().transaction(async (trx) => {
+        await publishedCase(trx, documentId);
+        const now = clock().getTime();
+        // The mark moves only when the last counted read is out of the window: then, and only then, the read counts.
+        const marked = rowsOf(
+          await trx.raw(
+            `insert into ${VIEW_MARKS_TABLE} (voter_key, document_id, viewed_at) values (?, ?, ?)` +
+              ` on conflict (voter_key, document_id) do update set viewed_at = excluded.viewed_at where ${VIEW_MARKS_TABLE}.viewed_at <= ? returning viewed_at`,
+            [voterKey, documentId, now, now - rules.windowMinutes * 60_000],
+          ),
+        );
+        if (marked.length === 0) return { counted: false, views: await counterOf(trx, documentId, 'views') };
+        return { counted: true, views: await increment(trx, documentId, 'views', now) };
+      });
+    },
+
+    /** The counters of each documentId (0 and 0 for a case never voted for nor read), in one query. */
+    async counters(documentIds: readonly string[]): Promise<Counters[]> {
+      const rows: Array<{ document_id: string; votes: number | string; views: number | string; voted_at: number | string | null }> = documentIds.length
+        ? await knex()(COUNTERS_TABLE).whereIn('document_id', [...new Set(documentIds)]).select('document_id', 'votes', 'views', 'voted_at')
+        : [];
+      const byId = new Map(
+        rows.map((row) => [row.document_id, { votes: Number(row.votes), views: Number(row.views), votedAt: row.voted_at === null ? null : new Date(Number(row.voted_at)) }]),
+      );
+      return documentIds.map((id) => byId.get(id) ?? { votes: 0, views: 0, votedAt: null });
+    },
+
+    /**
+     * A campaign's ballots (or every ballot), oldest first, in pages of `batch`: for exports of any size
+     * without holding them in memory.
+     */
+    async *ballots(campaignId: string | null, batch = 5000): AsyncGenerator<Array<{ id: number; voterKey: string; documentId: string; period: string; castAt: Date }>> {
+      let after = 0;
+      for (;;) {
+        const query = knex()(BALLOTS_TABLE).where('id', '>', after).orderBy('id').limit(batch).select('id', 'voter_key', 'document_id', 'period', 'cast_at');
+        if (campaignId) query.where('campaign_id', campaignId);
+        const rows: Array<{ id: number | string; voter_key: string; document_id: string; period: string; cast_at: number | string }> = await query;
+        if (rows.length === 0) return;
+        after = Number(rows[rows.length - 1]!.id);
+        yield rows.map((row) => ({ id: Number(row.id), voterKey: row.voter_key, documentId: row.document_id, period: row.period, castAt: new Date(Number(row.cast_at)) }));
+        if (rows.length < batch) return;
+      }
+    },
+  };
+};
+
+export default engagementService;

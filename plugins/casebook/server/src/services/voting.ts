@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
+import { columnOf, tableOf } from '../database/metadata';
+import { createLoaders } from '../showcase/loaders';
+import { BALLOTS_TABLE } from '../showcase/store';
+import { getService } from '../utils';
+
+export type Campaign = { documentId: string; name: string; slug: string | null; stage: string; year: number | null; ballots: number };
+export type Standing = { rank: number; documentId: string; title: string; hospital: string | null; votes: number; views: number; votedAt: Date | null };
+
+const PAGE = 100;
+
+/** What editors see of a campaign's vote: its standings in full and its ballots, for the admin and its exports. */
+const votingService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+
+  return {
+    /** Every campaign, newest first, with how many ballots it has. */
+    async campaigns(): Promise<Campaign[]> {
+      const campaigns = (await strapi.db.query(UID.campaign).findMany({ select: ['documentId', 'name', 'slug', 'stage', 'year'], orderBy: [{ year: 'desc' }, { name: 'asc' }] })) as Array<
+        Omit<Campaign, 'ballots'>
+      >;
+      const counts: Array<{ campaign_id: string; ballots: number | string }> = await knex()(BALLOTS_TABLE).whereNotNull('campaign_id').groupBy('campaign_id').select('campaign_id').count({ ballots: '*' });
+      const ballots = new Map(counts.map((row) => [row.campaign_id, Number(row.ballots)]));
+      return campaigns.map((campaign) => ({ ...campaign, ballots: ballots.get(campaign.documentId) ?? 0 }));
+    },
+
+    /** The campaign with this documentId or slug, if any. */
+    async campaign(reference: string): Promise<Omit<Campaign, 'ballots'> | null> {
+      return strapi.db.query(UID.campaign).findOne({ select: ['documentId', 'name', 'slug', 'stage', 'year'], where: { $or: [{ documentId: reference }, { slug: reference }] } });
+    },
+
+    /** The campaign's published cases in ranking order (the public ranking's), with hospital, votes and views. */
+    async standings(campaignId: string, limit = Infinity): Promise<Standing[]> {
+      const showcase = getService(strapi, 'showcase');
+      const loaders = createLoaders(strapi);
+      const standings: Standing[] = [];
+      for (let page = 1; standings.length < limit; page += 1) {
+        const { nodes, pageInfo } = await showcase.listCases({ campaign: campaignId }, 'MOST_VOTED', { page, pageSize: PAGE }, { withBody: false });
+        const [counters, hospitals] = await Promise.all([
+          getService(strapi, 'engagement').counters(nodes.map((found) => found.documentId)),
+          loaders.relation(UID.case, 'hospital', 'published').loadMany(nodes.map((found) => found.id)),
+        ]);
+        nodes.forEach((found, index) => {
+          const hospital = hospitals[index];
+          standings.push({
+            rank: standings.length + 1,
+            documentId: found.documentId,
+            title: String(found.title),
+            hospital: Array.isArray(hospital) && hospital[0] ? String(hospital[0].name) : null,
+            ...counters[index]!,
+          });
+        });
+        if (page >= pageInfo.pageCount) break;
+      }
+      return standings.slice(0, limit);
+    },
+
+    /** The title of every case the campaign has ballots for (drafts' titles too, should a case be unpublished since). */
+    async caseTitles(campaignId: string): Promise<Map<string, string>> {
+      const documentId = columnOf(strapi, UID.case, 'documentId');
+      const rows: Array<{ documentId: string; title: string }> = await knex()(tableOf(strapi, UID.case))
+        .whereIn(documentId, knex()(BALLOTS_TABLE).where('campaign_id', campaignId).distinct('document_id'))
+        // Published rows last, so that their title is the one kept.
+        .orderByRaw(`case when ${columnOf(strapi, UID.case, 'publishedAt')} is null then 0 else 1 end`)
+        .select({ documentId, title: columnOf(strapi, UID.case, 'title') });
+      return new Map(rows.map((row) => [row.documentId, row.title]));
+    },
+  };
+};
+
+export default votingService;
