@@ -8,7 +8,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
-  proxy: env.bool('IS_PROXIED', false),
+  // Strapi 5 reads the Koa setting under proxy.koa (a bare boolean is ignored): behind a proxy, the client
+  // address (rate limits, voter keys) comes from X-Forwarded-For.
+  proxy: { koa: env.bool('IS_PROXIED', false) },
   app: {
     keys: env.array('APP_KEYS'),
   },

@@ -13,7 +13,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await search.ensureTables();
   if (!(await search.isFresh())) strapi.log.info(`[casebook] search index rebuilt: ${await search.rebuild()} published cases`);
 
-  getService(strapi, 'engagement').startPruning();
+  await getService(strapi, 'engagement').start();
 };
 
 export default bootstrap;

@@ -12,6 +12,9 @@ export const digest = (...parts: string[]): string => createHash('sha256').updat
 /** The voter key: the front end's anonymous voter id together with the client address, hashed with the secret. */
 export const voterKeyOf = (secret: string, voter: string, address: string) => secretHash(secret, 'voter', voter, address);
 
+/** The voter id's own key, whatever address it comes from: rate limits count per voter with it. */
+export const voterIdKeyOf = (secret: string, voter: string) => secretHash(secret, 'voter-id', voter);
+
 /** The client address's key for rate limits, hashed like a voter key. */
 export const addressKeyOf = (secret: string, address: string) => secretHash(secret, 'address', address);
 

@@ -17,13 +17,15 @@ export type RateLimits = {
    * @throws RateLimitError, with `retryAfter` in seconds, when any key has none left.
    */
   consume(action: EngagementAction, keys: string[]): Promise<void>;
-  close(): Promise<void>;
+  /** Waits for Redis (when configured) up to `timeoutMs`; false when it could not be reached meanwhile. */
+  ready(timeoutMs?: number): Promise<boolean>;
+  close(): void;
 };
 
 /**
  * Per-minute allowances for votes and views, kept by rate-limiter-flexible: in Redis when REDIS_URL is set,
  * so that every CMS instance draws on the same allowance (with an in-memory limiter standing in while Redis
- * cannot be reached), in this process's memory otherwise.
+ * cannot be reached: commands fail fast rather than queue), in this process's memory otherwise.
  */
 export const createRateLimits = ({ perMinute, redisUrl }: RateLimitOptions): RateLimits => {
   const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : undefined;
@@ -57,8 +59,22 @@ export const createRateLimits = ({ perMinute, redisUrl }: RateLimitOptions): Rat
         limit: perMinute[action],
       });
     },
-    async close() {
-      if (redis) await redis.quit().catch(() => redis.disconnect());
+    ready(timeoutMs = 2000) {
+      if (!redis || redis.status === 'ready') return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const settle = (ready: boolean) => {
+          clearTimeout(timer);
+          redis.off('ready', onReady);
+          resolve(ready);
+        };
+        const onReady = () => settle(true);
+        const timer = setTimeout(() => settle(false), timeoutMs);
+        redis.once('ready', onReady);
+      });
+    },
+    close() {
+      // Counts in Redis expire on their own: nothing to flush.
+      redis?.disconnect();
     },
   };
 };

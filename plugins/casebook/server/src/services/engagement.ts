@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_CONFIG, type CasebookConfig, type VoteRule } from '../config';
 import { UID } from '../constants';
 import { columnOf, joinTableOf, tableOf } from '../database/metadata';
-import { addressKeyOf, dayIn, digest, secretHash, voterKeyOf } from '../engagement/keys';
+import { addressKeyOf, dayIn, digest, secretHash, voterIdKeyOf, voterKeyOf } from '../engagement/keys';
 import { createRateLimits, type RateLimits } from '../engagement/rate-limit';
 import { BALLOTS_TABLE, COUNTERS_TABLE, IDEMPOTENCY_TABLE, VIEW_MARKS_TABLE } from '../showcase/store';
 
@@ -129,8 +129,14 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
       clock = now;
     },
 
-    /** Starts removing expired read marks and idempotency answers every few minutes. */
-    startPruning() {
+    /**
+     * Connects the rate limits (to Redis when configured, waiting for it briefly) and starts removing expired
+     * read marks and idempotency answers every few minutes.
+     */
+    async start() {
+      if (!(await rateLimits().ready())) {
+        strapi.log.warn('[casebook] Redis (REDIS_URL) is not reachable: rate limits count in this process until it is');
+      }
       pruning ??= setInterval(() => prune().catch((error: unknown) => strapi.log.warn(`[casebook] pruning engagement marks failed: ${String(error)}`)), PRUNE_EVERY_MS);
       pruning.unref();
     },
@@ -140,7 +146,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
     async stop() {
       if (pruning) clearInterval(pruning);
       pruning = undefined;
-      await limits?.close();
+      limits?.close();
       limits = undefined;
     },
 
@@ -163,7 +169,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
         const replay = await replayOf(knex(), idempotency);
         if (replay) return replay;
       }
-      await rateLimits().consume('vote', [addressKeyOf(secret, visitor.address), voterKey]);
+      await rateLimits().consume('vote', [addressKeyOf(secret, visitor.address), voterIdKeyOf(secret, voter)]);
 
       return knex().transaction(async (trx) => {
         const now = clock();
@@ -212,7 +218,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
       const voter = checkVoter(visitor.voter, false);
       const { views: rules, secret } = setting();
       const voterKey = voterKeyOf(secret, voter, visitor.address);
-      await rateLimits().consume('view', voter ? [addressKeyOf(secret, visitor.address), voterKey] : [addressKeyOf(secret, visitor.address)]);
+      await rateLimits().consume('view', voter ? [addressKeyOf(secret, visitor.address), voterIdKeyOf(secret, voter)] : [addressKeyOf(secret, visitor.address)]);
 
       return knex().transaction(async (trx) => {
         await publishedCase(trx, documentId);
