@@ -1,11 +1,14 @@
 import type * as z from 'zod/mini';
-import { ValidationError, describeIssue } from './errors.js';
-import { CASE_DETAIL, CASE_FACETS, CASE_LIST, CASE_SEARCH, HOSPITAL_DETAIL, HOSPITAL_LIST } from './operations.js';
+import { NetworkError, ValidationError, describeIssue } from './errors.js';
+import { CASE_DETAIL, CASE_FACETS, CASE_LIST, CASE_RANKING, CASE_SEARCH, HOSPITAL_DETAIL, HOSPITAL_LIST, RECORD_CASE_VIEW, VOTE_CASE } from './operations.js';
 import {
   CaseFacetsParamsSchema,
   CaseListParamsSchema,
   CaseSearchParamsSchema,
   HospitalListParamsSchema,
+  RankingParamsSchema,
+  VoteOptionsSchema,
+  VoterSchema,
   type Case,
   type CaseFacets,
   type CaseFacetsParams,
@@ -16,6 +19,10 @@ import {
   type Hospital,
   type HospitalListParams,
   type PageInfo,
+  type RankingParams,
+  type ViewResult,
+  type VoteOptions,
+  type VoteResult,
 } from './schemas.js';
 import { createTransport, type ClientOptions } from './transport.js';
 
@@ -32,6 +39,10 @@ const checked = <Schema extends z.ZodMiniType>(schema: Schema, params: unknown, 
   }
   return result.data;
 };
+
+/** A fresh Idempotency-Key: a UUID where the platform has one (browsers, Node 19+), else 128 random bits. */
+const newIdempotencyKey = (): string =>
+  globalThis.crypto?.randomUUID?.() ?? Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0')).join('-');
 
 /**
  * A client of the Casebook GraphQL API.
@@ -99,6 +110,45 @@ export const createCasebookClient = (options: ClientOptions) => {
         yield* items;
         if (page >= pageInfo.pageCount) return;
       }
+    },
+
+    /**
+     * The voting centre's ranking: published cases (of `campaign`, by documentId or slug) by votes, a tie going
+     * to the case that reached its count first.
+     * @example const top = await casebook.cases.ranking({ campaign: '2022-dang-jian-an-li', limit: 10 });
+     */
+    async ranking(params: RankingParams = {}): Promise<CaseSummary[]> {
+      return (await request(CASE_RANKING, checked(RankingParamsSchema, params, 'cases.ranking'))).caseRanking;
+    },
+
+    /**
+     * A vote (给我点赞 / 投票) for a published case by `voter`, the anonymous id the front end keeps for its
+     * visitor. It is sent with an Idempotency-Key (made here unless given) and resent with the same key after a
+     * network failure, so a lost answer never counts twice.
+     * @returns whether it counted (`reason` says why not: `already_voted`, `voting_closed`) and the case's votes
+     * @throws NotFoundError for a draft or unknown case, RateLimitError (with `retryAfter`) when voting too fast
+     * @example const { counted, votes } = await casebook.cases.vote(shown.documentId, visitorId);
+     */
+    async vote(documentId: string, voter: string, options: VoteOptions = {}): Promise<VoteResult> {
+      const checkedVoter = checked(VoterSchema, voter, 'cases.vote: voter');
+      const { idempotencyKey = newIdempotencyKey(), retries = 1 } = checked(VoteOptionsSchema, options, 'cases.vote');
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return (await request(VOTE_CASE, { documentId, voter: checkedVoter }, { 'Idempotency-Key': idempotencyKey })).voteCase;
+        } catch (error) {
+          if (!(error instanceof NetworkError) || attempt >= retries) throw error;
+        }
+      }
+    },
+
+    /**
+     * A read (阅读量) of a published case; one voter's reads of it within 30 minutes count once. Without `voter`
+     * the client address stands for the reader.
+     * @example const { views } = await casebook.cases.recordView(shown.documentId, visitorId);
+     */
+    async recordView(documentId: string, voter?: string): Promise<ViewResult> {
+      const variables = voter === undefined ? { documentId } : { documentId, voter: checked(VoterSchema, voter, 'cases.recordView: voter') };
+      return (await request(RECORD_CASE_VIEW, variables)).recordCaseView;
     },
   };
 

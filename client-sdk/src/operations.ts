@@ -6,6 +6,8 @@ import {
   CaseSummarySchema,
   HospitalSchema,
   PageInfoSchema,
+  ViewResultSchema,
+  VoteResultSchema,
 } from './schemas.js';
 
 /** A GraphQL document with the zod schema of its `data` and the type of its variables. */
@@ -35,6 +37,7 @@ const CASE_SUMMARY = `
   source { publication column issue date url }
   initiatives${ALL} { documentId name summary order theme { ${THEME} } }
   metrics${ALL} { documentId label value unit qualifier kind period asOf quote }
+  votes views
 `;
 const CASE = `${CASE_SUMMARY} body people${ALL} { name role unit }`;
 const HOSPITAL = `${HOSPITAL_REF} aliases affiliatedUniversity publishedCaseCount`;
@@ -95,5 +98,23 @@ export const HOSPITAL_DETAIL = operation<{ documentId?: string; slug?: string }>
   z.object({ hospitalDetail: HospitalSchema }),
 );
 
+export const CASE_RANKING = operation<{ campaign?: string; limit?: number }>()(
+  'caseRanking',
+  `query CaseRanking($campaign: ID, $limit: Int) { caseRanking(campaign: $campaign, limit: $limit) { ${CASE_SUMMARY} } }`,
+  z.object({ caseRanking: z.array(CaseSummarySchema) }),
+);
+
+export const VOTE_CASE = operation<{ documentId: string; voter: string }>()(
+  'voteCase',
+  `mutation VoteCase($documentId: ID!, $voter: String!) { voteCase(documentId: $documentId, voter: $voter) { counted votes reason } }`,
+  z.object({ voteCase: VoteResultSchema }),
+);
+
+export const RECORD_CASE_VIEW = operation<{ documentId: string; voter?: string }>()(
+  'recordCaseView',
+  `mutation RecordCaseView($documentId: ID!, $voter: String) { recordCaseView(documentId: $documentId, voter: $voter) { counted views } }`,
+  z.object({ recordCaseView: ViewResultSchema }),
+);
+
 /** Every operation the SDK sends: the schema test validates each against the live schema. */
-export const OPERATIONS = [CASE_LIST, CASE_SEARCH, CASE_FACETS, CASE_DETAIL, HOSPITAL_LIST, HOSPITAL_DETAIL] as const;
+export const OPERATIONS = [CASE_LIST, CASE_SEARCH, CASE_FACETS, CASE_DETAIL, CASE_RANKING, HOSPITAL_LIST, HOSPITAL_DETAIL, VOTE_CASE, RECORD_CASE_VIEW] as const;

@@ -95,6 +95,10 @@ export const CaseSummarySchema = z.object({
   source: z.nullable(SourceSchema),
   initiatives: z.array(InitiativeSchema),
   metrics: z.array(MetricSchema),
+  /** votes (给我点赞 / 投票) */
+  votes: z.int(),
+  /** reads (阅读量) */
+  views: z.int(),
 });
 
 /** A case as its own page shows it. */
@@ -102,6 +106,12 @@ export const CaseSchema = z.extend(CaseSummarySchema, {
   body: z.nullable(z.string()),
   people: z.array(PersonSchema),
 });
+
+/** The answer to a vote: whether it counted, the case's votes after it, and why not (`already_voted`, `voting_closed`). */
+export const VoteResultSchema = z.object({ counted: z.boolean(), votes: z.int(), reason: z.nullable(z.string()) });
+
+/** The answer to a read: whether it counted (one voter's reads within 30 minutes count once) and the case's reads after it. */
+export const ViewResultSchema = z.object({ counted: z.boolean(), views: z.int() });
 
 export const PageInfoSchema = z.object({
   page: z.int(),
@@ -172,6 +182,23 @@ export const CaseListParamsSchema = z.partial(z.strictObject({ filter: CaseFilte
 export const CaseSearchParamsSchema = z.partial(z.strictObject({ filter: z.omit(CaseFilterSchema, { search: true }), sort: CaseSortSchema, ...page }));
 export const CaseFacetsParamsSchema = z.partial(z.strictObject({ filter: CaseFilterSchema }));
 export const HospitalListParamsSchema = z.partial(z.strictObject({ filter: HospitalFilterSchema, sort: HospitalSortSchema, ...page }));
+/** The front end's anonymous id for its visitor. */
+export const VoterSchema = z.string().check(z.minLength(1), z.maxLength(128));
+export const VoteOptionsSchema = z.partial(
+  z.strictObject({
+    /** Sent as the Idempotency-Key header: a retry with the same key gets the first answer. One is made when absent. */
+    idempotencyKey: z.string().check(z.minLength(1), z.maxLength(255)),
+    /** How often to resend after a network failure (with the same key); 1 by default. */
+    retries: z.int().check(z.minimum(0), z.maximum(5)),
+  }),
+);
+export const RankingParamsSchema = z.partial(
+  z.strictObject({
+    /** documentId or slug of the campaign; every published case when absent */
+    campaign: z.string(),
+    limit: z.int().check(z.minimum(1), z.maximum(100)),
+  }),
+);
 
 export type Province = z.infer<typeof ProvinceSchema>;
 export type HospitalCategory = z.infer<typeof HospitalCategorySchema>;
@@ -200,3 +227,7 @@ export type CaseListParams = z.input<typeof CaseListParamsSchema>;
 export type CaseSearchParams = z.input<typeof CaseSearchParamsSchema>;
 export type CaseFacetsParams = z.input<typeof CaseFacetsParamsSchema>;
 export type HospitalListParams = z.input<typeof HospitalListParamsSchema>;
+export type VoteResult = z.infer<typeof VoteResultSchema>;
+export type ViewResult = z.infer<typeof ViewResultSchema>;
+export type VoteOptions = z.input<typeof VoteOptionsSchema>;
+export type RankingParams = z.input<typeof RankingParamsSchema>;

@@ -56,10 +56,10 @@ export const createTransport = (options: ClientOptions) => {
   const headers = { ...options.headers, ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) };
   const client = new GraphQLClient(options.endpoint, { headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
 
-  return async <Data, Variables extends object>(operation: Operation<Data, Variables>, variables: Variables): Promise<Data> => {
+  return async <Data, Variables extends object>(operation: Operation<Data, Variables>, variables: Variables, requestHeaders?: Record<string, string>): Promise<Data> => {
     let data: unknown;
     try {
-      data = await client.request<unknown>(operation.document, variables as Record<string, unknown>);
+      data = await client.request<unknown>({ document: operation.document, variables: variables as Record<string, unknown>, ...(requestHeaders ? { requestHeaders } : {}) });
     } catch (error) {
       if (error instanceof ClientError) {
         const { errors, status, headers: responseHeaders } = error.response as { errors?: GraphQLErrorLike[]; status: number; headers?: Headers };

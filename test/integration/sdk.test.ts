@@ -99,6 +99,57 @@ describe('cases', () => {
   });
 });
 
+describe('votes, reads and the ranking', () => {
+  let votable: string;
+  beforeAll(async () => {
+    const created = await casebook.strapi.documents('api::case.case').create({ data: { title: '点赞测试案例', body: '正文' } });
+    await casebook.strapi.documents('api::case.case').publish({ documentId: created.documentId });
+    votable = created.documentId;
+  });
+
+  test('vote: counted once a day per voter, with the new total; Case.votes follows', async () => {
+    expect(await client.cases.vote(votable, 'sdk-visitor')).toEqual({ counted: true, votes: 1, reason: null });
+    expect(await client.cases.vote(votable, 'sdk-visitor')).toEqual({ counted: false, votes: 1, reason: 'already_voted' });
+    expect((await client.cases.get(votable)).votes).toBe(1);
+  });
+
+  test('vote: a response lost on the way is resent with the same Idempotency-Key and counts once', async () => {
+    const keys: string[] = [];
+    let lost = 0;
+    const losingFirstAnswer: typeof fetch = async (input, init) => {
+      keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
+      const response = await fetch(input, init);
+      if (lost++ === 0) throw new TypeError('fetch failed: socket hang up');
+      return response;
+    };
+    const flaky = createCasebookClient({ endpoint, fetch: losingFirstAnswer });
+    expect(await flaky.cases.vote(votable, 'sdk-retrying-visitor')).toEqual({ counted: true, votes: 2, reason: null });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/\S{16,}/);
+    expect(keys[1]).toBe(keys[0]);
+    expect((await client.cases.get(votable)).votes).toBe(2);
+  });
+
+  test('vote: a draft is not found, a missing voter refused before sending', async () => {
+    await expect(client.cases.vote(draftId, 'sdk-visitor')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(client.cases.vote(votable, '')).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  test('recordView: one voter’s reads count once in the window', async () => {
+    const first = await client.cases.recordView(votable, 'sdk-reader');
+    expect(first.counted).toBe(true);
+    expect(await client.cases.recordView(votable, 'sdk-reader')).toEqual({ counted: false, views: first.views });
+    expect((await client.cases.get(votable)).views).toBe(first.views);
+  });
+
+  test('ranking: most votes first, every item a case summary with its counters', async () => {
+    const top = await client.cases.ranking({ limit: 3 });
+    expect(top[0]).toMatchObject({ documentId: votable, votes: 2 });
+    expect(top).toHaveLength(3);
+    await expect(client.cases.ranking({ limit: 0 })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
 describe('hospitals', () => {
   test('list with published-case counts, and get by documentId or slug', async () => {
     const { items, pageInfo } = await client.hospitals.list({ filter: { withCases: true }, pageSize: 50 });

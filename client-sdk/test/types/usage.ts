@@ -1,5 +1,5 @@
 // A type test: `tsc -p client-sdk/test/types` compiles the intended uses and fails if any misuse below compiles.
-import { createCasebookClient, isCasebookError, NotFoundError, type Case, type CaseSummary, type Hospital, type Province } from '../../src/index.js';
+import { createCasebookClient, isCasebookError, NotFoundError, type Case, type CaseSummary, type Hospital, type Province, type VoteResult } from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(value: T) => value;
@@ -31,6 +31,14 @@ export const uses = async () => {
   expectType<Equal<typeof hospital.publishedCaseCount, number>>(true);
   await casebook.hospitals.list({ filter: { withCases: true, name: '华西' }, sort: 'NAME' });
 
+  const vote = await casebook.cases.vote('abc', 'visitor-1', { idempotencyKey: 'k-1' });
+  expectType<Equal<typeof vote, VoteResult>>(true);
+  expectType<Equal<typeof vote.reason, string | null>>(true);
+  const read = await casebook.cases.recordView('abc');
+  expectType<Equal<typeof read.views, number>>(true);
+  const top = await casebook.cases.ranking({ campaign: '2022-dang-jian', limit: 10 });
+  expectType<Equal<typeof top[number]['votes'], number>>(true);
+
   try {
     await casebook.cases.bySlug('x');
   } catch (error) {
@@ -56,6 +64,12 @@ export const misuses = async () => {
   casebook.cases.iterate({ page: 3 });
   // @ts-expect-error get takes a documentId string
   await casebook.cases.get(42);
+  // @ts-expect-error a vote needs a voter
+  await casebook.cases.vote('abc');
+  // @ts-expect-error the Idempotency-Key is a string
+  await casebook.cases.vote('abc', 'v', { idempotencyKey: 7 });
+  // @ts-expect-error the ranking has a limit, not a page
+  await casebook.cases.ranking({ page: 2 });
   // @ts-expect-error an endpoint is required
   createCasebookClient({ token: 't' });
   const shown = await casebook.cases.get('abc');
