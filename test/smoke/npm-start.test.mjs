@@ -131,7 +131,41 @@ const importThroughTheAdmin = async (base) => {
     assert.equal(cases.results[0].publishedAt, null);
     const metricRows = await (await fetch(`${base}/content-manager/collection-types/api::metric.metric?pageSize=100&filters[case][documentId][$eq]=${cases.results[0].documentId}`, { headers })).json();
     assert.equal(metricRows.results?.length, 9, JSON.stringify(metricRows).slice(0, 400));
+
+    await countersInTheAdmin(base, page, headers);
   } finally {
     await browser.close();
   }
+};
+
+/** Editors see votes and views as columns of the case list, and export a campaign's ranking from the voting centre. */
+const countersInTheAdmin = async (base, page, headers) => {
+  const graphql = async (query, variables) => (await (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()).data;
+  const [newest] = (await graphql('{ caseList(pageSize: 1) { nodes { documentId title } } }')).caseList.nodes;
+  for (const voter of ['reader-1', 'reader-2', 'reader-3']) {
+    await graphql('mutation($d: ID!, $v: String) { recordCaseView(documentId: $d, voter: $v) { counted } }', { d: newest.documentId, v: voter });
+  }
+  const vote = await graphql('mutation($d: ID!) { voteCase(documentId: $d, voter: "admin-smoke") { counted votes } }', { d: newest.documentId });
+  assert.deepEqual(vote.voteCase, { counted: true, votes: 1 });
+
+  await page.goto(`${base}/admin/content-manager/collection-types/api::case.case?filters[$and][0][title][$eq]=${encodeURIComponent(newest.title)}`);
+  await page.getByRole('columnheader', { name: '投票' }).waitFor({ timeout: 60_000 });
+  const row = page.getByRole('row').filter({ hasText: newest.title });
+  await row.locator('[data-casebook-counter="views"]').getByText('3').waitFor({ timeout: 30_000 });
+  assert.equal(await row.locator('[data-casebook-counter="votes"]').textContent(), '1');
+
+  const campaign = await (
+    await fetch(`${base}/content-manager/collection-types/api::campaign.campaign`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '冒烟测试征集活动', year: 2026, stage: 'voting' }),
+    })
+  ).json();
+  assert.ok(campaign.data?.documentId, JSON.stringify(campaign).slice(0, 300));
+  await page.goto(`${base}/admin/plugins/casebook/voting`);
+  await page.getByRole('row').filter({ hasText: '冒烟测试征集活动' }).getByRole('button', { name: '查看排名' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出排名 CSV' }).click()]);
+  assert.equal(download.suggestedFilename(), '冒烟测试征集活动-排名.csv');
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert.equal(csv.replace(/^\uFEFF/, '').trim(), 'rank,documentId,title,hospital,votes,views,lastVoteAt');
 };

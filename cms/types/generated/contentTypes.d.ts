@@ -508,6 +508,11 @@ export interface ApiCaseCase extends Struct.CollectionTypeSchema {
   options: {
     draftAndPublish: true;
   };
+  pluginOptions: {
+    casebook: {
+      counters: true;
+    };
+  };
   attributes: {
     award: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{

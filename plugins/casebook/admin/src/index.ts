@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { addCounterColumns } from './components/counter-columns';
 import { PluginIcon } from './components/PluginIcon';
 import { PLUGIN_ID } from './pluginId';
 
@@ -18,7 +19,18 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.import.name`, defaultMessage: '导入文档' },
       Component: () => import('./pages/ImportPage').then((module) => ({ default: module.ImportPage })),
     });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/voting`,
+      icon: PluginIcon,
+      permissions: [],
+      intlLabel: { id: `${PLUGIN_ID}.voting.name`, defaultMessage: '投票中心' },
+      Component: () => import('./pages/VotingPage').then((module) => ({ default: module.VotingPage })),
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app: StrapiApp) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addCounterColumns);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

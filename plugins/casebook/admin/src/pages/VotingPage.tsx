@@ -1,0 +1,160 @@
+import { Box, Button, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../pluginId';
+
+type Campaign = { documentId: string; name: string; slug: string | null; stage: string; year: number | null; ballots: number };
+type Standing = { rank: number; documentId: string; title: string; hospital: string | null; votes: number; views: number };
+
+const STAGES: Record<string, string> = { collecting: '征集', reviewing: '评审', voting: '投票', showcase: '展示', closed: '结束' };
+
+/** The voting centre (投票中心) for editors: each campaign's standings, and its ranking and ballots as CSV. */
+export const VotingPage = () => {
+  const { get } = useFetchClient();
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
+  const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
+  const [chosen, setChosen] = useState<Campaign | null>(null);
+  const [standings, setStandings] = useState<Standing[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason));
+
+  useEffect(() => {
+    get<{ data: Campaign[] }>(`/${PLUGIN_ID}/campaigns`)
+      .then(({ data }) => setCampaigns(data.data))
+      .catch(fail);
+  }, [get]);
+
+  useEffect(() => {
+    if (!chosen) return;
+    setStandings(null);
+    get<{ data: Standing[] }>(`/${PLUGIN_ID}/campaigns/${chosen.documentId}/ranking`)
+      .then(({ data }) => setStandings(data.data))
+      .catch(fail);
+  }, [get, chosen]);
+
+  const download = async (kind: 'ranking' | 'ballots') => {
+    if (!chosen) return;
+    const { data } = await get<Blob>(`/${PLUGIN_ID}/campaigns/${chosen.documentId}/${kind}.csv`, { responseType: 'blob' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(data);
+    link.download = `${chosen.name}-${kind === 'ranking' ? '排名' : '投票记录'}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  if (error) return <Page.Error />;
+  if (!campaigns) return <Loader>{t('overview.loading', '加载中')}</Loader>;
+
+  return (
+    <Layouts.Root>
+      <Page.Title>{t('voting.name', '投票中心')}</Page.Title>
+      <Layouts.Header title={t('voting.name', '投票中心')} subtitle={t('voting.subtitle', '各征集活动的投票排名与导出')} />
+      <Layouts.Content>
+        <Table colCount={4} rowCount={campaigns.length + 1}>
+          <Thead>
+            <Tr>
+              <Th>
+                <Typography variant="sigma">{t('voting.campaign', '征集活动')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('voting.stage', '阶段')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('voting.ballots', '投票数')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('voting.actions', '操作')}</Typography>
+              </Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {campaigns.map((campaign) => (
+              <Tr key={campaign.documentId}>
+                <Td>
+                  <Typography>{campaign.name}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{STAGES[campaign.stage] ?? campaign.stage}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{campaign.ballots}</Typography>
+                </Td>
+                <Td>
+                  <Button variant="secondary" onClick={() => setChosen(campaign)}>
+                    {t('voting.show', '查看排名')}
+                  </Button>
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+
+        {chosen && (
+          <Box paddingTop={8}>
+            <Flex justifyContent="space-between" paddingBottom={4}>
+              <Typography variant="beta" tag="h2">
+                {chosen.name}
+              </Typography>
+              <Flex gap={2}>
+                <Button variant="secondary" onClick={() => download('ranking').catch(fail)}>
+                  {t('voting.exportRanking', '导出排名 CSV')}
+                </Button>
+                <Button variant="secondary" onClick={() => download('ballots').catch(fail)}>
+                  {t('voting.exportBallots', '导出投票记录 CSV')}
+                </Button>
+              </Flex>
+            </Flex>
+            {!standings ? (
+              <Loader>{t('overview.loading', '加载中')}</Loader>
+            ) : (
+              <Table colCount={5} rowCount={standings.length + 1}>
+                <Thead>
+                  <Tr>
+                    <Th>
+                      <Typography variant="sigma">{t('voting.rank', '名次')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('voting.case', '案例')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('voting.hospital', '医院')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('counters.votes', '投票')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('counters.views', '阅读')}</Typography>
+                    </Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {standings.map((row) => (
+                    <Tr key={row.documentId}>
+                      <Td>
+                        <Typography>{row.rank}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{row.title}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{row.hospital ?? '–'}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{row.votes}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{row.views}</Typography>
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            )}
+          </Box>
+        )}
+      </Layouts.Content>
+    </Layouts.Root>
+  );
+};
