@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, type CasebookConfig, type VoteRule } from '../config';
 import { UID } from '../constants';
 import { columnOf, joinTableOf, tableOf } from '../database/metadata';
 import { addressKeyOf, dayIn, digest, secretHash, voterIdKeyOf, voterKeyOf } from '../engagement/keys';
+import { groupCommit } from '../engagement/group-commit';
 import { createRateLimits, type RateLimits } from '../engagement/rate-limit';
 import { BALLOTS_TABLE, COUNTERS_TABLE, IDEMPOTENCY_TABLE, VIEW_MARKS_TABLE } from '../showcase/store';
 
@@ -116,6 +117,39 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
     return row.answer ? (JSON.parse(row.answer) as VoteResult) : undefined;
   };
 
+  type View = { documentId: string; voterKey: string; now: number; window: number };
+
+  /**
+   * Reads, committed in groups (see groupCommit): one query for which of the group's cases are published,
+   * then per read one upsert of its mark and, when that counted, one increment of its counter.
+   */
+  const views = groupCommit<View, ViewResult>(knex, async (trx, jobs) => {
+    const documentIdColumn = columnOf(strapi, UID.case, 'documentId');
+    const published = new Set<string>(
+      await trx(tableOf(strapi, UID.case))
+        .whereIn(documentIdColumn, [...new Set(jobs.map((job) => job.documentId))])
+        .whereNotNull(columnOf(strapi, UID.case, 'publishedAt'))
+        .pluck(documentIdColumn),
+    );
+    const results: Array<ViewResult | Error> = [];
+    for (const { documentId, voterKey, now, window } of jobs) {
+      if (!published.has(documentId)) {
+        results.push(new errors.NotFoundError(`No published case with documentId ${documentId}`, { documentId }));
+        continue;
+      }
+      // The mark moves only when the last counted read is out of the window: then, and only then, the read counts.
+      const marked = rowsOf(
+        await trx.raw(
+          `insert into ${VIEW_MARKS_TABLE} (voter_key, document_id, viewed_at) values (?, ?, ?)` +
+            ` on conflict (voter_key, document_id) do update set viewed_at = excluded.viewed_at where ${VIEW_MARKS_TABLE}.viewed_at <= ? returning viewed_at`,
+          [voterKey, documentId, now, now - window],
+        ),
+      );
+      results.push(marked.length > 0 ? { counted: true, views: await increment(trx, documentId, 'views', now) } : { counted: false, views: await counterOf(trx, documentId, 'views') });
+    }
+    return results;
+  });
+
   const prune = async () => {
     const now = clock().getTime();
     const { views } = setting();
@@ -217,23 +251,10 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
     async recordView(documentId: string, visitor: Visitor): Promise<ViewResult> {
       const voter = checkVoter(visitor.voter, false);
       const { views: rules, secret } = setting();
+      if (typeof documentId !== 'string' || documentId === '') throw new errors.ValidationError('documentId is required');
       const voterKey = voterKeyOf(secret, voter, visitor.address);
       await rateLimits().consume('view', voter ? [addressKeyOf(secret, visitor.address), voterIdKeyOf(secret, voter)] : [addressKeyOf(secret, visitor.address)]);
-
-      return knex().transaction(async (trx) => {
-        await publishedCase(trx, documentId);
-        const now = clock().getTime();
-        // The mark moves only when the last counted read is out of the window: then, and only then, the read counts.
-        const marked = rowsOf(
-          await trx.raw(
-            `insert into ${VIEW_MARKS_TABLE} (voter_key, document_id, viewed_at) values (?, ?, ?)` +
-              ` on conflict (voter_key, document_id) do update set viewed_at = excluded.viewed_at where ${VIEW_MARKS_TABLE}.viewed_at <= ? returning viewed_at`,
-            [voterKey, documentId, now, now - rules.windowMinutes * 60_000],
-          ),
-        );
-        if (marked.length === 0) return { counted: false, views: await counterOf(trx, documentId, 'views') };
-        return { counted: true, views: await increment(trx, documentId, 'views', now) };
-      });
+      return views({ documentId, voterKey, now: clock().getTime(), window: rules.windowMinutes * 60_000 });
     },
 
     /** The counters of each documentId (0 and 0 for a case never voted for nor read), in one query. */

@@ -1,0 +1,56 @@
+import createKnex, { type Knex } from 'knex';
+import { groupCommit } from '../group-commit';
+
+let knex: Knex;
+
+beforeEach(async () => {
+  knex = createKnex({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  await knex.schema.createTable('items', (table) => table.integer('n').primary());
+});
+
+afterEach(async () => {
+  await knex.destroy();
+});
+
+test('jobs arriving while a transaction runs share the next one; alone, a job runs at once', async () => {
+  const batches: number[][] = [];
+  const insert = groupCommit<number, number>(
+    () => knex,
+    async (trx, jobs) => {
+      batches.push(jobs);
+      for (const n of jobs) await trx('items').insert({ n });
+      return jobs.map((n) => n * 2);
+    },
+  );
+  expect(await Promise.all([1, 2, 3, 4].map(insert))).toEqual([2, 4, 6, 8]);
+  expect(batches).toEqual([[1], [2, 3, 4]]);
+  expect(await insert(5)).toBe(10);
+  expect(batches.at(-1)).toEqual([5]);
+});
+
+test('a job refused on its own fails alone; a failed transaction fails its whole group and writes nothing of it', async () => {
+  const insert = groupCommit<number, number>(
+    () => knex,
+    async (trx, jobs) => {
+      const results: Array<number | Error> = [];
+      for (const n of jobs) {
+        if (n < 0) {
+          results.push(new Error(`negative: ${n}`));
+          continue;
+        }
+        await trx('items').insert({ n });
+        results.push(n);
+      }
+      return results;
+    },
+  );
+  const settled = await Promise.allSettled([insert(1), insert(2), insert(-3), insert(2), insert(4)]);
+  expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected', 'rejected']);
+  // The second group held a duplicate key: the transaction failed, so none of 2, -3, 2, 4 stands.
+  expect((settled[2] as PromiseRejectedResult).reason.message).toMatch(/UNIQUE/);
+  expect(await knex('items').pluck('n')).toEqual([1]);
+  // In a group that commits, a refused job fails with its own error and the others stand.
+  const next = await Promise.allSettled([insert(5), insert(-6), insert(7)]);
+  expect(next.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message))).toEqual([5, 'negative: -6', 7]);
+  expect(await knex('items').orderBy('n').pluck('n')).toEqual([1, 5, 7]);
+});
