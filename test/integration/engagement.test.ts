@@ -94,6 +94,10 @@ describe('under load', () => {
     const [{ ballots }] = await casebook.strapi.db.connection('casebook_ballots').count({ ballots: '*' });
     expect(Number(ballots)).toBe(total);
     // Refusals said so, with the total at that moment.
+    for (const documentId of cases) {
+      const seen = answers.filter((answer, index) => requests[index]!.documentId === documentId && answer.body.data.voteCase.counted).map((answer) => answer.body.data.voteCase.votes as number);
+      expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: expected.get(documentId)?.size ?? 0 }, (_, index) => index + 1));
+    }
     const refused = answers.filter((answer) => !answer.body.data.voteCase.counted);
     expect(refused.every((answer) => answer.body.data.voteCase.reason === 'already_voted')).toBe(true);
   });
@@ -108,6 +112,11 @@ describe('under load', () => {
     const stored = await counters();
     for (const documentId of cases) expect(stored.get(documentId)?.views ?? 0).toBe(expected.get(documentId)?.size ?? 0);
     expect(answers.filter((answer) => answer.body.data.counted).length).toBe([...expected.values()].reduce((sum, voters) => sum + voters.size, 0));
+    // Each counted read saw a total of its own: a case's counted answers are exactly 1, 2, … n.
+    for (const documentId of cases) {
+      const seen = answers.filter((answer, index) => requests[index]!.documentId === documentId && answer.body.data.counted).map((answer) => answer.body.data.views as number);
+      expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: expected.get(documentId)?.size ?? 0 }, (_, index) => index + 1));
+    }
   });
 });
 
@@ -216,6 +225,26 @@ describe('the vote rules', () => {
     // Without a voter id, the address is the reader.
     expect((await read()).data.recordCaseView.counted).toBe(true);
     expect((await read()).data.recordCaseView.counted).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  test('the Public role governs votes and reads, over REST and GraphQL alike', async () => {
+    const permissions = casebook.strapi.db.query('plugin::users-permissions.permission');
+    const role = await casebook.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const read = () => casebook.http().post(`/api/casebook/cases/${cases[9]}/views`).send({ voter: 'permitted-reader' });
+    await read().expect(200);
+    await permissions.delete({ where: { action: 'plugin::casebook.engagement.view', role: role.id } });
+    try {
+      await read().expect(403);
+      const refused = await casebook.graphql(`mutation { recordCaseView(documentId: "${cases[9]}") { counted } }`);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // Votes keep their own permission.
+      await casebook.http().post(`/api/casebook/cases/${cases[9]}/votes`).send({ voter: 'permitted-voter' }).expect(200);
+    } finally {
+      await permissions.create({ data: { action: 'plugin::casebook.engagement.view', role: role.id } });
+    }
+    await read().expect(200);
   });
 });
 

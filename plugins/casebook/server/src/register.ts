@@ -30,6 +30,18 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   registerGraphql(strapi);
+
+  // Any write to a permission in this process drops the cached copy of the Public role's grants.
+  const forget = () => getService(strapi, 'public-access').forgetGrants();
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::users-permissions.permission'],
+    afterCreate: forget,
+    afterCreateMany: forget,
+    afterUpdate: forget,
+    afterUpdateMany: forget,
+    afterDelete: forget,
+    afterDeleteMany: forget,
+  });
 };
 
 export default register;

@@ -61,8 +61,8 @@ export default {
     if (views.ratePerMinute !== undefined && !isWholeNumber(views.ratePerMinute)) {
       throw new Error('casebook.views.ratePerMinute (CASEBOOK_VIEW_RATE_LIMIT) must be a whole number, 0 for no limit');
     }
-    if (views.windowMinutes !== undefined && !isWholeNumber(views.windowMinutes)) {
-      throw new Error('casebook.views.windowMinutes must be a whole number of minutes');
+    if (views.windowMinutes !== undefined && (!isWholeNumber(views.windowMinutes) || views.windowMinutes < 1)) {
+      throw new Error('casebook.views.windowMinutes (CASEBOOK_VIEW_WINDOW_MINUTES) must be a whole number of minutes, at least 1');
     }
     if (config.redisUrl !== undefined && config.redisUrl !== '' && !/^rediss?:\/\//.test(config.redisUrl)) {
       throw new Error(`casebook.redisUrl (REDIS_URL) must be a redis:// or rediss:// URL, not ${config.redisUrl}`);

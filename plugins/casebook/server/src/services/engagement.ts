@@ -120,8 +120,10 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
   type View = { documentId: string; voterKey: string; now: number; window: number };
 
   /**
-   * Reads, committed in groups (see groupCommit): one query for which of the group's cases are published,
-   * then per read one upsert of its mark and, when that counted, one increment of its counter.
+   * Reads, committed in groups (see groupCommit) with a fixed number of statements per group: which of the
+   * group's cases are published; one upsert of the readers' marks, where a mark moves (and its read counts)
+   * only when the last counted read is out of the window; one upsert adding each case's counted reads to its
+   * counter, returning the new totals. Each read's own total follows from its place in the group.
    */
   const views = groupCommit<View, ViewResult>(knex, async (trx, jobs) => {
     const documentIdColumn = columnOf(strapi, UID.case, 'documentId');
@@ -131,23 +133,52 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNotNull(columnOf(strapi, UID.case, 'publishedAt'))
         .pluck(documentIdColumn),
     );
-    const results: Array<ViewResult | Error> = [];
-    for (const { documentId, voterKey, now, window } of jobs) {
-      if (!published.has(documentId)) {
-        results.push(new errors.NotFoundError(`No published case with documentId ${documentId}`, { documentId }));
-        continue;
-      }
-      // The mark moves only when the last counted read is out of the window: then, and only then, the read counts.
-      const marked = rowsOf(
+    // A reader's second read of a case in the same group is inside the window of the first (a minute at least).
+    const firsts = new Map<string, View>();
+    for (const job of jobs) if (published.has(job.documentId)) firsts.set(`${job.voterKey}\u0000${job.documentId}`, firsts.get(`${job.voterKey}\u0000${job.documentId}`) ?? job);
+    const attempts = [...firsts.values()];
+    const moved = attempts.length
+      ? rowsOf<{ voter_key: string; document_id: string }>(
+          await trx.raw(
+            `insert into ${VIEW_MARKS_TABLE} (voter_key, document_id, viewed_at) values ${attempts.map(() => '(?, ?, ?)').join(', ')}` +
+              ` on conflict (voter_key, document_id) do update set viewed_at = excluded.viewed_at where ${VIEW_MARKS_TABLE}.viewed_at <= excluded.viewed_at - ?` +
+              ' returning voter_key, document_id',
+            [...attempts.flatMap((job) => [job.voterKey, job.documentId, job.now]), attempts[0]!.window],
+          ),
+        )
+      : [];
+    const counted = new Set(moved.map((row) => firsts.get(`${row.voter_key}\u0000${row.document_id}`)!));
+    const added = new Map<string, number>();
+    for (const job of counted) added.set(job.documentId, (added.get(job.documentId) ?? 0) + 1);
+
+    const totals = new Map<string, number>();
+    if (added.size > 0) {
+      const rows = rowsOf<{ document_id: string; views: number | string }>(
         await trx.raw(
-          `insert into ${VIEW_MARKS_TABLE} (voter_key, document_id, viewed_at) values (?, ?, ?)` +
-            ` on conflict (voter_key, document_id) do update set viewed_at = excluded.viewed_at where ${VIEW_MARKS_TABLE}.viewed_at <= ? returning viewed_at`,
-          [voterKey, documentId, now, now - window],
+          `insert into ${COUNTERS_TABLE} (document_id, votes, views) values ${[...added].map(() => '(?, 0, ?)').join(', ')}` +
+            ` on conflict (document_id) do update set views = ${COUNTERS_TABLE}.views + excluded.views returning document_id, views`,
+          [...added].flat(),
         ),
       );
-      results.push(marked.length > 0 ? { counted: true, views: await increment(trx, documentId, 'views', now) } : { counted: false, views: await counterOf(trx, documentId, 'views') });
+      for (const row of rows) totals.set(row.document_id, Number(row.views));
     }
-    return results;
+    const unread = [...published].filter((documentId) => !totals.has(documentId));
+    if (unread.length > 0) {
+      const rows: Array<{ document_id: string; views: number | string }> = await trx(COUNTERS_TABLE).whereIn('document_id', unread).select('document_id', 'views');
+      for (const documentId of unread) totals.set(documentId, 0);
+      for (const row of rows) totals.set(row.document_id, Number(row.views));
+    }
+
+    // The k-th counted read of a case in this group saw its total before the later ones: the final total less them.
+    const later = new Map(added);
+    return jobs.map((job) => {
+      if (!published.has(job.documentId)) return new errors.NotFoundError(`No published case with documentId ${job.documentId}`, { documentId: job.documentId });
+      const total = totals.get(job.documentId)!;
+      if (!counted.has(job)) return { counted: false, views: total - (later.get(job.documentId) ?? 0) };
+      const remaining = later.get(job.documentId)! - 1;
+      later.set(job.documentId, remaining);
+      return { counted: true, views: total - remaining };
+    });
   });
 
   const prune = async () => {
