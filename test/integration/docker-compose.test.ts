@@ -49,6 +49,9 @@ describe('docker-compose.yml', () => {
     expect(fs.existsSync(path.join(ROOT_DIR, 'cms', 'Dockerfile'))).toBe(true);
     for (const name of ['postgres', 'redis', 'cms']) expect(compose.services[name].healthcheck?.test).toBeDefined();
     expect(compose.services.cms.depends_on?.postgres.condition).toBe('service_healthy');
+    expect(compose.services.cms.depends_on?.redis.condition).toBe('service_healthy');
+    // Several CMS instances share the vote and view rate limits through Redis.
+    expect(compose.services.cms.environment!.REDIS_URL).toBe('redis://redis:6379');
   });
 
   test('keeps PostgreSQL data in a named volume', () => {
