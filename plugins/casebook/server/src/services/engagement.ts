@@ -47,11 +47,11 @@ const checkVoter = (voter: string | null | undefined, required: boolean): string
  */
 const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;
-  const config = () => strapi.plugin('casebook').config as unknown as <K extends keyof CasebookConfig>(key: K) => CasebookConfig[K];
+  const config = <Key extends keyof CasebookConfig>(key: Key) => strapi.plugin('casebook').config(key) as CasebookConfig[Key];
   const setting = () => {
-    const votes = { ...DEFAULT_CONFIG.votes, ...config()('votes') };
-    const views = { ...DEFAULT_CONFIG.views, ...config()('views') };
-    const secret = config()('secret');
+    const votes = { ...DEFAULT_CONFIG.votes, ...config('votes') };
+    const views = { ...DEFAULT_CONFIG.views, ...config('views') };
+    const secret = config('secret');
     if (!secret) throw new Error('casebook.secret (CASEBOOK_SECRET) is not set: voter keys cannot be hashed');
     return { votes, views, secret };
   };
@@ -63,7 +63,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rateLimits = () => {
     if (!limits) {
       const { votes, views } = setting();
-      limits = createRateLimits({ perMinute: { vote: votes.ratePerMinute, view: views.ratePerMinute }, redisUrl: config()('redisUrl') || undefined });
+      limits = createRateLimits({ perMinute: { vote: votes.ratePerMinute, view: views.ratePerMinute }, redisUrl: config('redisUrl') || undefined });
     }
     return limits;
   };
@@ -89,20 +89,19 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
     return `vote:${randomUUID()}`;
   };
 
-  const counterOf = async (db: Knex | Knex.Transaction, documentId: string, column: 'votes' | 'views') => {
-    const row = await db(COUNTERS_TABLE).where('document_id', documentId).first(column);
-    return Number(row?.[column] ?? 0);
+  const votesOf = async (db: Knex | Knex.Transaction, documentId: string) => {
+    const row = await db(COUNTERS_TABLE).where('document_id', documentId).first('votes');
+    return Number(row?.votes ?? 0);
   };
 
-  /** One statement: the case's counter plus one (created at 1), returning the new value. */
-  const increment = async (db: Knex.Transaction, documentId: string, column: 'votes' | 'views', at: number) => {
-    const votedAt = column === 'votes' ? ', voted_at = excluded.voted_at' : '';
+  /** One statement: the case's votes plus one (the counter created at 1), dated `at`, returning the new count. */
+  const addVote = async (db: Knex.Transaction, documentId: string, at: number) => {
     const result = await db.raw(
-      `insert into ${COUNTERS_TABLE} (document_id, votes, views, voted_at) values (?, ?, ?, ?)` +
-        ` on conflict (document_id) do update set ${column} = ${COUNTERS_TABLE}.${column} + 1${votedAt} returning ${column}`,
-      [documentId, column === 'votes' ? 1 : 0, column === 'views' ? 1 : 0, column === 'votes' ? at : null],
+      `insert into ${COUNTERS_TABLE} (document_id, votes, views, voted_at) values (?, 1, 0, ?)` +
+        ` on conflict (document_id) do update set votes = ${COUNTERS_TABLE}.votes + 1, voted_at = excluded.voted_at returning votes`,
+      [documentId, at],
     );
-    return Number(rowsOf<Record<string, number | string>>(result)[0]![column]);
+    return Number(rowsOf<{ votes: number | string }>(result)[0]!.votes);
   };
 
   type Idempotency = { key: string; request: string };
@@ -255,7 +254,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
         const target = await publishedCase(trx, documentId);
         let answer: VoteResult;
         if (target.campaignId !== null && target.stage !== 'voting') {
-          answer = { counted: false, votes: await counterOf(trx, documentId, 'votes'), reason: VOTE_REFUSALS.votingClosed };
+          answer = { counted: false, votes: await votesOf(trx, documentId), reason: VOTE_REFUSALS.votingClosed };
         } else {
           const ballot = rowsOf(
             await trx.raw(
@@ -266,8 +265,8 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
           );
           answer =
             ballot.length > 0
-              ? { counted: true, votes: await increment(trx, documentId, 'votes', now.getTime()), reason: null }
-              : { counted: false, votes: await counterOf(trx, documentId, 'votes'), reason: VOTE_REFUSALS.alreadyVoted };
+              ? { counted: true, votes: await addVote(trx, documentId, now.getTime()), reason: null }
+              : { counted: false, votes: await votesOf(trx, documentId), reason: VOTE_REFUSALS.alreadyVoted };
         }
         if (idempotency) await trx(IDEMPOTENCY_TABLE).where('key', idempotency.key).update({ answer: JSON.stringify(answer) });
         return answer;
