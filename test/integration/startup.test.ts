@@ -30,7 +30,8 @@ describe('startup', () => {
     const second = await bootCasebook({ database, env: { ...ADMIN, CASEBOOK_ADMIN_EMAIL: 'someone-else@example.com' } });
     try {
       expect(await publicActions(second.strapi)).toEqual(actionsAfterFirst);
-      expect(actionsAfterFirst).toHaveLength(12);
+      // find and findOne on six types, and the four engagement actions.
+      expect(actionsAfterFirst).toHaveLength(16);
       expect(await second.strapi.db.query('admin::user').count()).toBe(1);
       await second.http().post('/admin/login').send({ email: 'editor@example.com', password: ADMIN.CASEBOOK_ADMIN_PASSWORD }).expect(200);
     } finally {
