@@ -74,3 +74,8 @@ test('development offers introspection and the playground', async () => {
   expect(landing.headers['content-type']).toMatch(/html/);
   expect(landing.text).toMatch(/embeddable-sandbox/);
 });
+
+test('GraphQL responses say cache-control: no-store (Apollo cache-control plugin switched off)', async () => {
+  const response = await casebook.http().post('/graphql').send({ query: '{ metrics { label } }' }).expect(200);
+  expect(response.headers['cache-control']).toBe('no-store');
+});
