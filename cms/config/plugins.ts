@@ -1,9 +1,25 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { Core } from '@strapi/strapi';
 import path from 'node:path';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ensureSecrets, APP_DIR } from '../src/env/secrets';
 
 ensureSecrets();
+
+/**
+ * Apollo's cache-control plugin runs a hook on every resolved field to work out a policy that no field of this
+ * schema declares, and then answers `cache-control: no-store`. Switched off (about a tenth of a list page's
+ * time), it leaves that header unset: say it once per response instead.
+ */
+const noStore: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
@@ -24,6 +40,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         landingPage: production ? () => ApolloServerPluginLandingPageDisabled() : true,
         apolloServer: {
           introspection: !production,
+          // Strapi concatenates these with its own plugins (its merge joins arrays).
+          plugins: [ApolloServerPluginCacheControlDisabled(), noStore],
         },
       },
     },

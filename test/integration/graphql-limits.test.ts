@@ -1,3 +1,6 @@
+import { buildSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import path from 'node:path';
+import { ROOT_DIR } from '../support/paths';
 import { bootCasebook, type Casebook } from '../support/strapi';
 
 let casebook: Casebook;
@@ -73,4 +76,42 @@ test('development offers introspection and the playground', async () => {
   const landing = await casebook.http().get('/graphql').set('Accept', 'text/html');
   expect(landing.headers['content-type']).toMatch(/html/);
   expect(landing.text).toMatch(/embeddable-sandbox/);
+});
+
+test('GraphQL responses say cache-control: no-store (Apollo cache-control plugin switched off)', async () => {
+  const response = await casebook.http().post('/graphql').send({ query: '{ metrics { label } }' }).expect(200);
+  expect(response.headers['cache-control']).toBe('no-store');
+});
+
+describe("Strapi's resolver wrapping, as patches/@strapi+plugin-graphql+5.54.0.patch leaves it", () => {
+  // The patched module itself, on a schema of three fields: what it wraps, and what it leaves alone.
+  // Not among the package's exports: required by its path.
+  const { wrapResolvers } = require(path.join(ROOT_DIR, 'node_modules/@strapi/plugin-graphql/dist/server/services/content-api/wrap-resolvers.js')) as {
+    wrapResolvers: (options: { schema: GraphQLSchema; strapi: unknown; extension: { resolversConfig: Record<string, unknown> } }) => GraphQLSchema;
+  };
+  const schemaWith = (resolversConfig: Record<string, unknown>) =>
+    wrapResolvers({
+      schema: buildSchema('type Query { item: Item } type Item { plain: String, guarded: String, policed: String }'),
+      strapi: casebook.strapi,
+      extension: { resolversConfig },
+    });
+  const resolve = (schema: GraphQLSchema, type: string, field: string, parent: unknown, state = {}) =>
+    (schema.getType(type) as GraphQLObjectType).getFields()[field]!.resolve!(parent, {}, { state }, {} as never);
+
+  test('a field with nothing configured keeps its resolver: a value, not a promise', () => {
+    const schema = schemaWith({});
+    expect(resolve(schema, 'Item', 'plain', { plain: '党校' })).toBe('党校');
+  });
+
+  test('root fields, and fields with auth or policies, are still wrapped and checked', async () => {
+    // Strapi's own policy: refuses a request without an authenticated admin.
+    const schema = schemaWith({ 'Item.guarded': { auth: { scope: ['api::case.case.find'] } }, 'Item.policed': { policies: ['admin::isAuthenticatedAdmin'] } });
+    const allowed = { auth: { strategy: { verify: () => undefined } } };
+    await expect(resolve(schema, 'Query', 'item', {})).rejects.toThrow('Forbidden');
+    await expect(resolve(schema, 'Query', 'item', { item: 'x' }, allowed)).resolves.toBe('x');
+    await expect(resolve(schema, 'Item', 'guarded', { guarded: 'x' })).rejects.toThrow('Forbidden');
+    await expect(resolve(schema, 'Item', 'guarded', { guarded: 'x' }, allowed)).resolves.toBe('x');
+    await expect(resolve(schema, 'Item', 'policed', { policed: 'x' })).rejects.toThrow('Policy Failed');
+    await expect(resolve(schema, 'Item', 'policed', { policed: 'x' }, { isAuthenticated: true })).resolves.toBe('x');
+  });
 });

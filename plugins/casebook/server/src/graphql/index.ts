@@ -14,6 +14,7 @@ type Context = {
 };
 type Resolver = (parent: unknown, args: Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown;
 type Middleware = (next: Resolver, parent: unknown, args: Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown;
+type Slice = { start: number; end: number | undefined };
 type Attribute = { type: string; target?: string; component?: string; relation?: string; repeatable?: boolean; private?: boolean };
 
 /**
@@ -53,17 +54,33 @@ const batchRelationFields = (strapi: Core.Strapi) => {
       const targetModel = strapi.getModel(target as never);
       const draftAndPublish = !isComponent && contentTypes.hasDraftAndPublish(targetModel);
 
+      // The same default and maximum page as Strapi's resolver applies to a to-many field. Strapi's transformArgs
+      // costs more than the rest of the field; the arguments, hence the page, are the same for every parent that
+      // one field node resolves in one request (same document, same variables): worked out once for them all.
+      const slices = new WeakMap<object, WeakMap<object, Slice>>();
+      const sliceOf = (args: Record<string, unknown>, info: GraphQLResolveInfo, contentType: unknown): Slice => {
+        const node = info.fieldNodes[0]!;
+        let byVariables = slices.get(node);
+        if (!byVariables) slices.set(node, (byVariables = new WeakMap()));
+        let slice = byVariables.get(info.variableValues);
+        if (!slice) {
+          const page = transformArgs(args, { contentType, usePagination: true }) as { start?: number; limit?: number; page?: number; pageSize?: number };
+          const limit = page.pageSize ?? page.limit ?? -1;
+          const start = page.page !== undefined && page.pageSize !== undefined ? (page.page - 1) * page.pageSize : (page.start ?? 0);
+          slice = { start, end: limit < 0 ? undefined : start + limit };
+          byVariables.set(info.variableValues, slice);
+        }
+        return slice;
+      };
+
       const middleware: Middleware = async (next, parent, args, context, info) => {
         const id = (parent as { id?: unknown } | null)?.id;
         const status = draftAndPublish ? statusOf(context, info) : 'all';
         if (typeof id !== 'number' || !status || !isEmptyArg(args.filters) || !isEmptyArg(args.sort)) return next(parent, args, context, info);
         const items = await loadersOf(strapi, context).relation(uid, attribute, status).load(id);
         if (!many) return items[0] ?? null;
-        // The same default and maximum page as Strapi's resolver applies to a to-many field.
-        const page = transformArgs(args, { contentType: targetModel, usePagination: true }) as { start?: number; limit?: number; page?: number; pageSize?: number };
-        const limit = page.pageSize ?? page.limit ?? -1;
-        const start = page.page !== undefined && page.pageSize !== undefined ? (page.page - 1) * page.pageSize : (page.start ?? 0);
-        return items.slice(start, limit < 0 ? undefined : start + limit);
+        const { start, end } = sliceOf(args, info, targetModel);
+        return items.slice(start, end);
       };
       resolversConfig[`${naming.getTypeName(model)}.${attribute}`] = { middlewares: [middleware] };
     }

@@ -6,7 +6,7 @@ import { columnOf, fromRow, joinTableOf, scalarColumnsOf, tableOf, targetOf } fr
 import { HOSPITAL_CATEGORIES, PROVINCES } from '../labels';
 import { publishedCaseCounts } from '../showcase/loaders';
 import { ftsQuery, needsSubstringTest, parseQuery, snippet, termGrams, type Snippet } from '../showcase/search-text';
-import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, COUNTERS_TABLE, dialectOf, positionSql, type Dialect } from '../showcase/store';
+import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, CASES_WITH_GRAMS_FUNCTION, COUNTERS_TABLE, dialectOf, positionSql, type Dialect } from '../showcase/store';
 
 export type CaseFilter = {
   /** documentId or slug */
@@ -112,7 +112,8 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
         const match = ftsQuery(search.terms);
         if (match) query.whereIn('s.case_id', db(CASE_INDEX_FTS_TABLE).select('rowid').whereRaw(`${CASE_INDEX_FTS_TABLE} match ?`, [match]));
       } else {
-        query.whereRaw('s.grams @> ?::text[]', [search.terms.flatMap(termGrams)]);
+        // One row per case: a plain join. The function reads the grams through their index (see store.ts).
+        query.join(db.raw(`${CASES_WITH_GRAMS_FUNCTION}(?::text[]) as sg(case_id)`, [search.terms.flatMap(termGrams)]), 'sg.case_id', 's.case_id');
       }
       for (const term of search.terms.filter((candidate) => needsSubstringTest(candidate, dialect()))) {
         query.whereRaw(
