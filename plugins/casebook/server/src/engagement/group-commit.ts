@@ -3,18 +3,18 @@ import type { Knex } from 'knex';
 type Pending<Job, Result> = { job: Job; resolve: (result: Result) => void; reject: (error: unknown) => void };
 
 /**
- * Group commit: jobs that arrive while a transaction is running wait for it to end, then run together in the
- * next one. Under load that turns many small transactions (each holding SQLite's one connection across its
- * round trips) into few larger ones; alone, a job runs at once. Each job still does its own atomic statements
- * and gets its own answer: `run` returns one result per job, an Error for a job refused on its own. When the
- * transaction itself fails, every job of it fails with that error and nothing of it is written.
+ * Group commit: jobs that arrive in the same turn of the event loop, or while a transaction is running, run
+ * together in the next transaction. Under load that turns many small transactions into few larger ones (on
+ * SQLite, whose driver is synchronous, a transaction would otherwise finish before the next request is even
+ * read); alone, a job waits one turn of the loop. Each job gets its own answer: `run` returns one result per
+ * job, an Error for a job refused on its own. When the transaction itself fails, every job of it fails with
+ * that error and nothing of it is written.
  */
 export const groupCommit = <Job, Result>(knex: () => Knex, run: (trx: Knex.Transaction, jobs: Job[]) => Promise<Array<Result | Error>>, maxBatch = 200) => {
   let queue: Array<Pending<Job, Result>> = [];
   let running = false;
 
   const drain = async () => {
-    running = true;
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
@@ -35,6 +35,9 @@ export const groupCommit = <Job, Result>(knex: () => Knex, run: (trx: Knex.Trans
   return (job: Job): Promise<Result> =>
     new Promise<Result>((resolve, reject) => {
       queue.push({ job, resolve, reject });
-      if (!running) void drain();
+      if (!running) {
+        running = true;
+        setImmediate(() => void drain());
+      }
     });
 };

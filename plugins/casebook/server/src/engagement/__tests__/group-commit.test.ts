@@ -12,7 +12,7 @@ afterEach(async () => {
   await knex.destroy();
 });
 
-test('jobs arriving while a transaction runs share the next one; alone, a job runs at once', async () => {
+test('jobs arriving in one turn of the loop, or while a transaction runs, share one transaction', async () => {
   const batches: number[][] = [];
   const insert = groupCommit<number, number>(
     () => knex,
@@ -23,9 +23,12 @@ test('jobs arriving while a transaction runs share the next one; alone, a job ru
     },
   );
   expect(await Promise.all([1, 2, 3, 4].map(insert))).toEqual([2, 4, 6, 8]);
-  expect(batches).toEqual([[1], [2, 3, 4]]);
-  expect(await insert(5)).toBe(10);
-  expect(batches.at(-1)).toEqual([5]);
+  expect(batches).toEqual([[1, 2, 3, 4]]);
+  // One arriving while that group's transaction runs waits for it, with the others that arrive meanwhile.
+  const first = insert(5);
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(await Promise.all([first, insert(6), insert(7)])).toEqual([10, 12, 14]);
+  expect(batches.slice(1)).toEqual([[5], [6, 7]]);
 });
 
 test('a job refused on its own fails alone; a failed transaction fails its whole group and writes nothing of it', async () => {
@@ -44,10 +47,11 @@ test('a job refused on its own fails alone; a failed transaction fails its whole
       return results;
     },
   );
-  const settled = await Promise.allSettled([insert(1), insert(2), insert(-3), insert(2), insert(4)]);
-  expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected', 'rejected']);
-  // The second group held a duplicate key: the transaction failed, so none of 2, -3, 2, 4 stands.
-  expect((settled[2] as PromiseRejectedResult).reason.message).toMatch(/UNIQUE/);
+  expect(await insert(1)).toBe(1);
+  const settled = await Promise.allSettled([insert(2), insert(-3), insert(2), insert(4)]);
+  expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+  // That group held a duplicate key: the transaction failed, so none of 2, -3, 2, 4 stands.
+  expect((settled[1] as PromiseRejectedResult).reason.message).toMatch(/UNIQUE/);
   expect(await knex('items').pluck('n')).toEqual([1]);
   // In a group that commits, a refused job fails with its own error and the others stand.
   const next = await Promise.allSettled([insert(5), insert(-6), insert(7)]);
