@@ -138,7 +138,8 @@ const main = async () => {
     }
     console.log(`\nranking at ${BALLOTS.toLocaleString('en')} ballots (seeded in ${ballotSeconds.toFixed(1)} s), median of ${RANKING_RUNS} service calls: ${rankingMs.toFixed(2)} ms; newest 10 of the same campaign: ${newestMs.toFixed(2)} ms (${(rankingMs / newestMs).toFixed(2)}×)`);
     const views = rows.find((row) => row.label === 'views, REST');
-    console.log(`target: ≥ 1,000 view increments/s on SQLite with none lost: ${views.rps.toFixed(0)}/s, ${views.lost} lost`);
+    const target = db.name === 'SQLite' ? ` (target on SQLite: at least 1,000/s, none lost: ${views.rps >= 1000 && views.lost === 0 ? 'met' : 'not met'})` : '';
+    console.log(`reads over REST: ${views.rps.toFixed(0)}/s, ${views.lost} lost${target}`);
     if (rows.some((row) => row.lost)) throw new Error('increments were lost');
   } finally {
     if (process.env.BENCH_KEEP_DATABASE === 'true') console.log(`kept: ${JSON.stringify(db.env)}`);
