@@ -51,14 +51,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       config: {
         secret: env('CASEBOOK_SECRET'),
         batching: env.bool('CASEBOOK_GRAPHQL_BATCHING', true),
+        // Unset, these keep the plugin's defaults (plugins/casebook/server/src/config: DEFAULT_CONFIG).
         votes: {
-          rule: env('CASEBOOK_VOTE_RULE', 'per-day'),
-          timeZone: env('CASEBOOK_VOTE_TIME_ZONE', 'Asia/Shanghai'),
-          ratePerMinute: env.int('CASEBOOK_VOTE_RATE_LIMIT', 30),
+          rule: env('CASEBOOK_VOTE_RULE'),
+          timeZone: env('CASEBOOK_VOTE_TIME_ZONE'),
+          ratePerMinute: env.int('CASEBOOK_VOTE_RATE_LIMIT'),
         },
         views: {
-          windowMinutes: env.int('CASEBOOK_VIEW_WINDOW_MINUTES', 30),
-          ratePerMinute: env.int('CASEBOOK_VIEW_RATE_LIMIT', 120),
+          windowMinutes: env.int('CASEBOOK_VIEW_WINDOW_MINUTES'),
+          ratePerMinute: env.int('CASEBOOK_VIEW_RATE_LIMIT'),
         },
         redisUrl: env('REDIS_URL'),
       },

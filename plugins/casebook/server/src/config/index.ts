@@ -24,7 +24,7 @@ export type CasebookConfig = {
   redisUrl?: string;
 };
 
-export const DEFAULT_CONFIG = {
+const DEFAULT_CONFIG = {
   batching: true,
   votes: { rule: 'per-day', timeZone: 'Asia/Shanghai', ratePerMinute: 30 },
   views: { windowMinutes: 30, ratePerMinute: 120 },

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_CONFIG, type CasebookConfig, type VoteRule } from '../config';
+import type { CasebookConfig, VoteRule } from '../config';
 import { UID } from '../constants';
 import { columnOf, joinTableOf, tableOf } from '../database/metadata';
 import { addressKeyOf, dayIn, digest, secretHash, voterIdKeyOf, voterKeyOf } from '../engagement/keys';
@@ -48,9 +48,10 @@ const checkVoter = (voter: string | null | undefined, required: boolean): string
 const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;
   const config = <Key extends keyof CasebookConfig>(key: Key) => strapi.plugin('casebook').config(key) as CasebookConfig[Key];
+  // Strapi fills what the host's config leaves unset with the plugin's DEFAULT_CONFIG: every setting is there.
   const setting = () => {
-    const votes = { ...DEFAULT_CONFIG.votes, ...config('votes') };
-    const views = { ...DEFAULT_CONFIG.views, ...config('views') };
+    const votes = config('votes') as Required<NonNullable<CasebookConfig['votes']>>;
+    const views = config('views') as Required<NonNullable<CasebookConfig['views']>>;
     const secret = config('secret');
     if (!secret) throw new Error('casebook.secret (CASEBOOK_SECRET) is not set: voter keys cannot be hashed');
     return { votes, views, secret };
