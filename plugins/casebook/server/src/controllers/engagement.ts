@@ -22,14 +22,14 @@ const withRetryAfter = async <T>(ctx: Context, work: () => Promise<T>): Promise<
 };
 
 /** The documentIds of a `documentIds=a,b,c` query, at most MAX_IDS of them. */
-export const documentIdsOf = async (query: unknown): Promise<string[]> => {
+const documentIdsOf = async (query: unknown): Promise<string[]> => {
   const { documentIds } = await validateYupSchema(countersQuery)(query);
   const ids = documentIds.split(',').map((id: string) => id.trim()).filter(Boolean);
   if (ids.length > MAX_IDS) throw new errors.ValidationError(`At most ${MAX_IDS} documentIds at a time`);
   return ids;
 };
 
-/** REST mirrors of the GraphQL votes, reads, counters and ranking, under /api/casebook. */
+/** REST mirrors of the GraphQL votes, reads, counters and ranking, under /api/casebook (counters also for the admin's case list). */
 const engagementController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async vote(ctx: Context) {
     const { voter } = await validateYupSchema(voteBody)(ctx.request.body ?? {});

@@ -4,7 +4,6 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { Readable } from 'node:stream';
 import { getService } from '../utils';
-import { documentIdsOf } from './engagement';
 
 /** A download whose name may hold Chinese: an ASCII fallback and the UTF-8 name (RFC 6266). */
 const attachment = (ctx: Context, name: string) => {
@@ -15,7 +14,7 @@ const attachment = (ctx: Context, name: string) => {
 /** CSV of `rows` with a byte-order mark, so that spreadsheet programs read the Chinese as UTF-8. */
 const csv = (columns: string[], rows: AsyncIterable<unknown[]>) => Readable.from(rows).pipe(stringify({ header: true, columns, bom: true }));
 
-/** The editors' voting centre: counters for the case list, the campaigns' standings and their CSV exports. */
+/** The editors' voting centre: the campaigns' standings and their CSV exports. */
 const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
   const voting = () => getService(strapi, 'voting');
 
@@ -26,12 +25,6 @@ const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async counters(ctx: Context) {
-      const ids = await documentIdsOf(ctx.query);
-      const counters = await getService(strapi, 'engagement').counters(ids);
-      ctx.body = { data: ids.map((documentId, index) => ({ documentId, ...counters[index]! })) };
-    },
-
     async campaigns(ctx: Context) {
       ctx.body = { data: await voting().campaigns() };
     },
