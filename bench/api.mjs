@@ -12,9 +12,7 @@
  */
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { COUNTS, ROOT, SECONDS, boot, database, measure, seed } from './support.mjs';
+import { COUNTS, SECONDS, boot, machine, measure, runBenchmark, seed } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const PAGES = 50;
@@ -52,77 +50,63 @@ const rawServer = (knex) =>
     response.end(JSON.stringify({ data: { caseList: { nodes, pageInfo: { total: Number(total) } } } }));
   });
 
-const main = async () => {
-  const db = await database();
-  const { compileStrapi } = require('@strapi/strapi');
-  await compileStrapi({ appDir: path.join(ROOT, 'cms'), ignoreDiagnostics: false });
+runBenchmark(async (db) => {
   const results = [];
-  try {
-    const started = process.hrtime.bigint();
-    let { strapi } = await boot(db.env);
-    const indexed = await seed(strapi);
-    const seeding = Number(process.hrtime.bigint() - started) / 1e9;
-    await strapi.destroy();
+  const started = process.hrtime.bigint();
+  let { strapi } = await boot(db.env);
+  const indexed = await seed(strapi);
+  const seeding = Number(process.hrtime.bigint() - started) / 1e9;
+  await strapi.destroy();
 
-    ({ strapi } = await boot(db.env));
-    const knex = strapi.db.connection;
-    const cms = { knex, server: strapi.server.httpServer };
-    const ids = (await knex('cases').whereNotNull('published_at').orderBy('id').limit(100).select('document_id')).map((row) => row.document_id);
-    results.push(await measure('casebook list (GraphQL)', cms, {
-      bodies: pages.map((page) => graphql(`query ($page: Int) { caseList(pageSize: 25, page: $page) { nodes { ${CASE_FIELDS} } pageInfo { total } } }`, { page })),
+  ({ strapi } = await boot(db.env));
+  const knex = strapi.db.connection;
+  const cms = { knex, server: strapi.server.httpServer };
+  const ids = (await knex('cases').whereNotNull('published_at').orderBy('id').limit(100).select('document_id')).map((row) => row.document_id);
+  results.push(await measure('casebook list (GraphQL)', cms, {
+    bodies: pages.map((page) => graphql(`query ($page: Int) { caseList(pageSize: 25, page: $page) { nodes { ${CASE_FIELDS} } pageInfo { total } } }`, { page })),
+  }));
+  results.push(await measure('casebook detail (GraphQL)', cms, { bodies: ids.map((id) => graphql(`query ($id: ID) { caseDetail(documentId: $id) { ${CASE_FIELDS} } }`, { id })) }));
+  for (const [query, share] of [['党校', 'about 1 case in 5'], ['党建', 'every case']]) {
+    results.push(await measure(`casebook search ${query}, in ${share} (GraphQL)`, cms, {
+      bodies: pages.slice(0, 10).map((page) => graphql(`query ($page: Int) { caseSearch(query: "${query}", page: $page, pageSize: 25) { nodes { score snippet { text } case { ${CASE_FIELDS} } } pageInfo { total } } }`, { page })),
     }));
-    results.push(await measure('casebook detail (GraphQL)', cms, { bodies: ids.map((id) => graphql(`query ($id: ID) { caseDetail(documentId: $id) { ${CASE_FIELDS} } }`, { id })) }));
-    for (const [query, share] of [['党校', 'about 1 case in 5'], ['党建', 'every case']]) {
-      results.push(await measure(`casebook search ${query}, in ${share} (GraphQL)`, cms, {
-        bodies: pages.slice(0, 10).map((page) => graphql(`query ($page: Int) { caseSearch(query: "${query}", page: $page, pageSize: 25) { nodes { score snippet { text } case { ${CASE_FIELDS} } } pageInfo { total } } }`, { page })),
-      }));
-    }
-    results.push(await measure('REST populate', cms, {
-      paths: pages.map((page) => `/api/cases?pagination[pageSize]=25&pagination[page]=${page}&populate[hospital]=true&populate[initiatives]=true&populate[metrics]=true&sort=publishedAt:desc`),
-    }));
-    await strapi.destroy();
-
-    ({ strapi } = await boot({ ...db.env, CASEBOOK_GRAPHQL_BATCHING: 'false' }));
-    results.push(await measure('built-in GraphQL, unbatched', { knex: strapi.db.connection, server: strapi.server.httpServer }, {
-      bodies: pages.map((page) =>
-        graphql(`query ($page: Int) { cases(pagination: { page: $page, pageSize: 25 }, sort: "publishedAt:desc") { ${CASE_FIELDS} } cases_connection(pagination: { page: $page, pageSize: 25 }) { pageInfo { total } } }`, { page }),
-      ),
-    }));
-    await strapi.destroy();
-
-    // The lower bound reads the same database through its own knex, with Strapi stopped.
-    const knexRaw = require('knex')(
-      db.env.DATABASE_CLIENT === 'sqlite'
-        ? { client: 'better-sqlite3', connection: { filename: db.env.DATABASE_FILENAME }, useNullAsDefault: true }
-        : { client: 'pg', connection: db.env.DATABASE_URL, pool: { min: 0, max: 10 } },
-    );
-    const server = rawServer(knexRaw);
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    results.push(await measure('raw SQL lower bound (node:http)', { knex: knexRaw, server }, { paths: pages.map((page) => `/?page=${page}`) }));
-    await new Promise((resolve) => server.close(resolve));
-    await knexRaw.destroy();
-
-    const ours = results[0].rps;
-    const builtIn = results.find((row) => row.label.startsWith('built-in')).rps;
-    const rest = results.find((row) => row.label === 'REST populate').rps;
-    console.log(`\n${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}, ${db.name}`);
-    console.log(`data: ${COUNTS.cases} published cases (${indexed} indexed), ${COUNTS.hospitals} hospitals, ${COUNTS.cases * COUNTS.initiativesPerCase} initiatives, ${COUNTS.cases * COUNTS.metricsPerCase} metrics; seeded in ${seeding.toFixed(1)} s`);
-    console.log(`load: autocannon, 10 connections, ${SECONDS} s per scenario, pages of 25 with hospital, initiatives and metrics\n`);
-    console.log('| scenario | requests/s | p50 ms | p99 ms | SQL queries/request | × built-in GraphQL | × REST populate |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const row of results) {
-      console.log(`| ${row.label} | ${row.rps.toFixed(1)} | ${row.p50} | ${row.p99} | ${row.queriesPerRequest.toFixed(1)} | ${(row.rps / builtIn).toFixed(2)} | ${(row.rps / rest).toFixed(2)} |`);
-    }
-    console.log(`\ntarget: list ≥ 3× built-in GraphQL: ${(ours / builtIn).toFixed(2)}× (${ours / builtIn >= 3 ? 'met' : 'not met'})`);
-    console.log(`target: list ≥ 1.5× REST populate: ${(ours / rest).toFixed(2)}× (${ours / rest >= 1.5 ? 'met' : 'not met'})`);
-  } finally {
-    // BENCH_KEEP_DATABASE=true keeps the seeded database for a look at query plans afterwards.
-    if (process.env.BENCH_KEEP_DATABASE === 'true') console.log(`kept: ${JSON.stringify(db.env)}`);
-    else await db.drop();
   }
-};
+  results.push(await measure('REST populate', cms, {
+    paths: pages.map((page) => `/api/cases?pagination[pageSize]=25&pagination[page]=${page}&populate[hospital]=true&populate[initiatives]=true&populate[metrics]=true&sort=publishedAt:desc`),
+  }));
+  await strapi.destroy();
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  ({ strapi } = await boot({ ...db.env, CASEBOOK_GRAPHQL_BATCHING: 'false' }));
+  results.push(await measure('built-in GraphQL, unbatched', { knex: strapi.db.connection, server: strapi.server.httpServer }, {
+    bodies: pages.map((page) =>
+      graphql(`query ($page: Int) { cases(pagination: { page: $page, pageSize: 25 }, sort: "publishedAt:desc") { ${CASE_FIELDS} } cases_connection(pagination: { page: $page, pageSize: 25 }) { pageInfo { total } } }`, { page }),
+    ),
+  }));
+  await strapi.destroy();
+
+  // The lower bound reads the same database through its own knex, with Strapi stopped.
+  const knexRaw = require('knex')(
+    db.env.DATABASE_CLIENT === 'sqlite'
+      ? { client: 'better-sqlite3', connection: { filename: db.env.DATABASE_FILENAME }, useNullAsDefault: true }
+      : { client: 'pg', connection: db.env.DATABASE_URL, pool: { min: 0, max: 10 } },
+  );
+  const server = rawServer(knexRaw);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  results.push(await measure('raw SQL lower bound (node:http)', { knex: knexRaw, server }, { paths: pages.map((page) => `/?page=${page}`) }));
+  await new Promise((resolve) => server.close(resolve));
+  await knexRaw.destroy();
+
+  const ours = results[0].rps;
+  const builtIn = results.find((row) => row.label.startsWith('built-in')).rps;
+  const rest = results.find((row) => row.label === 'REST populate').rps;
+  console.log(`\n${machine(db)}`);
+  console.log(`data: ${COUNTS.cases} published cases (${indexed} indexed), ${COUNTS.hospitals} hospitals, ${COUNTS.cases * COUNTS.initiativesPerCase} initiatives, ${COUNTS.cases * COUNTS.metricsPerCase} metrics; seeded in ${seeding.toFixed(1)} s`);
+  console.log(`load: autocannon, 10 connections, ${SECONDS} s per scenario, pages of 25 with hospital, initiatives and metrics\n`);
+  console.log('| scenario | requests/s | p50 ms | p99 ms | SQL queries/request | × built-in GraphQL | × REST populate |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of results) {
+    console.log(`| ${row.label} | ${row.rps.toFixed(1)} | ${row.p50} | ${row.p99} | ${row.queriesPerRequest.toFixed(1)} | ${(row.rps / builtIn).toFixed(2)} | ${(row.rps / rest).toFixed(2)} |`);
+  }
+  console.log(`\ntarget: list ≥ 3× built-in GraphQL: ${(ours / builtIn).toFixed(2)}× (${ours / builtIn >= 3 ? 'met' : 'not met'})`);
+  console.log(`target: list ≥ 1.5× REST populate: ${(ours / rest).toFixed(2)}× (${ours / rest >= 1.5 ? 'met' : 'not met'})`);
 });

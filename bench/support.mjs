@@ -136,7 +136,7 @@ export const seed = async (strapi) => {
 
 // ---------------------------------------------------------------------------------------------
 // The database and the CMS.
-export const database = async () => {
+const database = async () => {
   if (!process.env.BENCH_DATABASE_URL) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-'));
     return { name: 'SQLite', env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -210,3 +210,26 @@ export const measure = async (label, { knex, server }, request) => {
   return { label, ...result, queriesPerRequest: queries / Math.max(result.sent, result.requests) };
 };
 
+
+/**
+ * Runs a benchmark on a database of its own, with the CMS compiled first; drops the database afterwards unless
+ * BENCH_KEEP_DATABASE=true keeps it for a look at query plans. A failure is printed and exits with 1.
+ */
+export const runBenchmark = (bench) =>
+  (async () => {
+    const db = await database();
+    const { compileStrapi } = require('@strapi/strapi');
+    await compileStrapi({ appDir: path.join(ROOT, 'cms'), ignoreDiagnostics: false });
+    try {
+      await bench(db);
+    } finally {
+      if (process.env.BENCH_KEEP_DATABASE === 'true') console.log(`kept: ${JSON.stringify(db.env)}`);
+      else await db.drop();
+    }
+  })().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+
+/** When, on what machine and on which database a table was measured: its first line. */
+export const machine = (db) => `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}, ${db.name}`;

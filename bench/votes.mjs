@@ -8,12 +8,7 @@
  * After each write scenario the counters are checked against the rows written with them (ballots, read
  * marks) in the same transactions: "lost" is how many increments are missing; it must be 0.
  */
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { COUNTS, ROOT, SECONDS, boot, database, measure, seed, useConnections } from './support.mjs';
-
-const require = createRequire(import.meta.url);
+import { COUNTS, SECONDS, boot, machine, measure, runBenchmark, seed, useConnections } from './support.mjs';
 
 const CONNECTIONS = 50;
 const BALLOTS = 1_000_000;
@@ -58,96 +53,83 @@ const seedBallots = async (knex, documentIds, campaignOf) => {
   await knex.raw('analyze');
 };
 
-const main = async () => {
-  const db = await database();
-  const { compileStrapi } = require('@strapi/strapi');
-  await compileStrapi({ appDir: path.join(ROOT, 'cms'), ignoreDiagnostics: false });
+runBenchmark(async (db) => {
   const rows = [];
-  try {
-    let { strapi } = await boot(db.env);
-    await seed(strapi);
-    await strapi.destroy();
+  let { strapi } = await boot(db.env);
+  await seed(strapi);
+  await strapi.destroy();
 
-    ({ strapi } = await boot({ ...db.env, CASEBOOK_VOTE_RATE_LIMIT: '0', CASEBOOK_VIEW_RATE_LIMIT: '0' }));
-    const knex = strapi.db.connection;
-    const cms = { knex, server: strapi.server.httpServer };
-    const published = await knex('cases as c')
-      .join('cases_campaign_lnk as l', 'l.case_id', 'c.id')
-      .join('campaigns as g', 'g.id', 'l.campaign_id')
-      .whereNotNull('c.published_at')
-      .orderBy('c.id')
-      .select({ documentId: 'c.document_id', campaign: 'g.document_id' });
-    const ids = published.slice(0, 1000).map((row) => row.documentId);
-    const paths = (suffix) => ids.map((id) => `/api/casebook/cases/${id}/${suffix}`);
+  ({ strapi } = await boot({ ...db.env, CASEBOOK_VOTE_RATE_LIMIT: '0', CASEBOOK_VIEW_RATE_LIMIT: '0' }));
+  const knex = strapi.db.connection;
+  const cms = { knex, server: strapi.server.httpServer };
+  const published = await knex('cases as c')
+    .join('cases_campaign_lnk as l', 'l.case_id', 'c.id')
+    .join('campaigns as g', 'g.id', 'l.campaign_id')
+    .whereNotNull('c.published_at')
+    .orderBy('c.id')
+    .select({ documentId: 'c.document_id', campaign: 'g.document_id' });
+  const ids = published.slice(0, 1000).map((row) => row.documentId);
+  const paths = (suffix) => ids.map((id) => `/api/casebook/cases/${id}/${suffix}`);
 
-    useConnections(CONNECTIONS);
-    const write = async (label, kind, request) => {
-      const before = await totals(knex);
-      const result = await measure(label, cms, { unique: true, ...request });
-      const after = await totals(knex);
-      const counted = after[kind] - before[kind];
-      const written = kind === 'votes' ? after.ballots - before.ballots : after.marks - before.marks;
-      rows.push({ ...result, counted, lost: written - counted });
-    };
-    rows.push(await measure('health check (HTTP floor)', cms, { paths: ['/_health'] }));
-    rows.push(await measure('counters read, REST (baseline)', cms, { paths: ids.map((id) => `/api/casebook/counters?documentIds=${id}`) }));
-    await write('views, REST', 'views', { paths: paths('views'), bodies: ['{"voter":"reader-__N__"}'] });
-    await write('views, GraphQL', 'views', {
-      bodies: ids.map((id) => JSON.stringify({ query: `mutation { recordCaseView(documentId: "${id}", voter: "gql-reader-__N__") { counted views } }` })),
-    });
-    await write('votes, REST', 'votes', { paths: paths('votes'), bodies: ['{"voter":"voter-__N__"}'] });
-    await write('votes, GraphQL', 'votes', {
-      bodies: ids.map((id) => JSON.stringify({ query: `mutation { voteCase(documentId: "${id}", voter: "gql-voter-__N__") { counted votes } }` })),
-    });
+  useConnections(CONNECTIONS);
+  const write = async (label, kind, request) => {
+    const before = await totals(knex);
+    const result = await measure(label, cms, { unique: true, ...request });
+    const after = await totals(knex);
+    const counted = after[kind] - before[kind];
+    const written = kind === 'votes' ? after.ballots - before.ballots : after.marks - before.marks;
+    rows.push({ ...result, counted, lost: written - counted });
+  };
+  rows.push(await measure('health check (HTTP floor)', cms, { paths: ['/_health'] }));
+  rows.push(await measure('counters read, REST (baseline)', cms, { paths: ids.map((id) => `/api/casebook/counters?documentIds=${id}`) }));
+  await write('views, REST', 'views', { paths: paths('views'), bodies: ['{"voter":"reader-__N__"}'] });
+  await write('views, GraphQL', 'views', {
+    bodies: ids.map((id) => JSON.stringify({ query: `mutation { recordCaseView(documentId: "${id}", voter: "gql-reader-__N__") { counted views } }` })),
+  });
+  await write('votes, REST', 'votes', { paths: paths('votes'), bodies: ['{"voter":"voter-__N__"}'] });
+  await write('votes, GraphQL', 'votes', {
+    bodies: ids.map((id) => JSON.stringify({ query: `mutation { voteCase(documentId: "${id}", voter: "gql-voter-__N__") { counted votes } }` })),
+  });
 
-    // The voting centre at 1,000,000 ballots.
-    await knex('casebook_ballots').delete();
-    await knex('casebook_case_counters').delete();
-    const seeding = process.hrtime.bigint();
-    await seedBallots(knex, published.map((row) => row.documentId), new Map(published.map((row) => [row.documentId, row.campaign])));
-    const ballotSeconds = Number(process.hrtime.bigint() - seeding) / 1e9;
-    const [campaign] = await knex('campaigns').orderBy('id').limit(1).select('document_id');
-    const showcase = strapi.plugin('casebook').service('showcase');
-    const time = async (work) => {
-      const times = [];
-      for (let run = 0; run < RANKING_RUNS; run += 1) {
-        const started = process.hrtime.bigint();
-        await work();
-        times.push(Number(process.hrtime.bigint() - started) / 1e6);
-      }
-      return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-    };
-    const rankingMs = await time(() => showcase.ranking({ campaign: campaign.document_id, limit: 10 }, { withBody: false }));
-    const newestMs = await time(() => showcase.listCases({ campaign: campaign.document_id }, 'NEWEST', { pageSize: 10 }, { withBody: false }));
-    useConnections(10);
-    const fields = 'documentId title votes views hospital { name }';
-    rows.push(await measure('ranking, GraphQL (top 10 of a campaign)', cms, { bodies: [JSON.stringify({ query: `{ caseRanking(campaign: "${campaign.document_id}", limit: 10) { ${fields} } }` })] }));
-    rows.push(await measure('newest 10 of a campaign, GraphQL (baseline)', cms, { bodies: [JSON.stringify({ query: `{ caseList(filter: { campaign: "${campaign.document_id}" }, pageSize: 10) { nodes { ${fields} } } }` })] }));
-    await strapi.destroy();
-
-    const floor = rows[0].rps;
-    const read = rows[1].rps;
-    console.log(`\n${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}, ${db.name}`);
-    console.log(`data: ${COUNTS.cases} published cases; load: autocannon, ${CONNECTIONS} connections for votes and views (10 for the ranking), ${SECONDS} s per scenario\n`);
-    console.log('| scenario | requests/s | p50 ms | p99 ms | SQL/request | × health check | × counters read | counted | lost |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const row of rows) {
-      console.log(
-        `| ${row.label} | ${row.rps.toFixed(1)} | ${row.p50} | ${row.p99} | ${row.queriesPerRequest.toFixed(1)} | ${(row.rps / floor).toFixed(3)} | ${(row.rps / read).toFixed(2)} | ${row.counted ?? ''} | ${row.lost ?? ''} |`,
-      );
+  // The voting centre at 1,000,000 ballots.
+  await knex('casebook_ballots').delete();
+  await knex('casebook_case_counters').delete();
+  const seeding = process.hrtime.bigint();
+  await seedBallots(knex, published.map((row) => row.documentId), new Map(published.map((row) => [row.documentId, row.campaign])));
+  const ballotSeconds = Number(process.hrtime.bigint() - seeding) / 1e9;
+  const [campaign] = await knex('campaigns').orderBy('id').limit(1).select('document_id');
+  const showcase = strapi.plugin('casebook').service('showcase');
+  const time = async (work) => {
+    const times = [];
+    for (let run = 0; run < RANKING_RUNS; run += 1) {
+      const started = process.hrtime.bigint();
+      await work();
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
-    console.log(`\nranking at ${BALLOTS.toLocaleString('en')} ballots (seeded in ${ballotSeconds.toFixed(1)} s), median of ${RANKING_RUNS} service calls: ${rankingMs.toFixed(2)} ms; newest 10 of the same campaign: ${newestMs.toFixed(2)} ms (${(rankingMs / newestMs).toFixed(2)}×)`);
-    const views = rows.find((row) => row.label === 'views, REST');
-    const target = db.name === 'SQLite' ? ` (target on SQLite: at least 1,000/s, none lost: ${views.rps >= 1000 && views.lost === 0 ? 'met' : 'not met'})` : '';
-    console.log(`reads over REST: ${views.rps.toFixed(0)}/s, ${views.lost} lost${target}`);
-    if (rows.some((row) => row.lost)) throw new Error('increments were lost');
-  } finally {
-    if (process.env.BENCH_KEEP_DATABASE === 'true') console.log(`kept: ${JSON.stringify(db.env)}`);
-    else await db.drop();
-  }
-};
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  };
+  const rankingMs = await time(() => showcase.ranking({ campaign: campaign.document_id, limit: 10 }, { withBody: false }));
+  const newestMs = await time(() => showcase.listCases({ campaign: campaign.document_id }, 'NEWEST', { pageSize: 10 }, { withBody: false }));
+  useConnections(10);
+  const fields = 'documentId title votes views hospital { name }';
+  rows.push(await measure('ranking, GraphQL (top 10 of a campaign)', cms, { bodies: [JSON.stringify({ query: `{ caseRanking(campaign: "${campaign.document_id}", limit: 10) { ${fields} } }` })] }));
+  rows.push(await measure('newest 10 of a campaign, GraphQL (baseline)', cms, { bodies: [JSON.stringify({ query: `{ caseList(filter: { campaign: "${campaign.document_id}" }, pageSize: 10) { nodes { ${fields} } } }` })] }));
+  await strapi.destroy();
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  const floor = rows[0].rps;
+  const read = rows[1].rps;
+  console.log(`\n${machine(db)}`);
+  console.log(`data: ${COUNTS.cases} published cases; load: autocannon, ${CONNECTIONS} connections for votes and views (10 for the ranking), ${SECONDS} s per scenario\n`);
+  console.log('| scenario | requests/s | p50 ms | p99 ms | SQL/request | × health check | × counters read | counted | lost |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    console.log(
+      `| ${row.label} | ${row.rps.toFixed(1)} | ${row.p50} | ${row.p99} | ${row.queriesPerRequest.toFixed(1)} | ${(row.rps / floor).toFixed(3)} | ${(row.rps / read).toFixed(2)} | ${row.counted ?? ''} | ${row.lost ?? ''} |`,
+    );
+  }
+  console.log(`\nranking at ${BALLOTS.toLocaleString('en')} ballots (seeded in ${ballotSeconds.toFixed(1)} s), median of ${RANKING_RUNS} service calls: ${rankingMs.toFixed(2)} ms; newest 10 of the same campaign: ${newestMs.toFixed(2)} ms (${(rankingMs / newestMs).toFixed(2)}×)`);
+  const views = rows.find((row) => row.label === 'views, REST');
+  const target = db.name === 'SQLite' ? ` (target on SQLite: at least 1,000/s, none lost: ${views.rps >= 1000 && views.lost === 0 ? 'met' : 'not met'})` : '';
+  console.log(`reads over REST: ${views.rps.toFixed(0)}/s, ${views.lost} lost${target}`);
+  if (rows.some((row) => row.lost)) throw new Error('increments were lost');
 });
