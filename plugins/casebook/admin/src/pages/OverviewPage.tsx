@@ -1,7 +1,8 @@
-import { Box, Flex, Grid, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { DataTable } from '../components/DataTable';
 import { PLUGIN_ID } from '../pluginId';
 
 type Overview = {
@@ -66,30 +67,13 @@ export const OverviewPage = () => {
           </Grid.Item>
         </Grid.Root>
         <Box paddingTop={6}>
-          <Table colCount={2} rowCount={overview.casesByProvince.length + 1}>
-            <Thead>
-              <Tr>
-                <Th>
-                  <Typography variant="sigma">{t('overview.province', '省份')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('overview.cases', '案例数')}</Typography>
-                </Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {overview.casesByProvince.map((row) => (
-                <Tr key={row.province ?? '-'}>
-                  <Td>
-                    <Typography>{row.province ?? t('overview.unknownProvince', '未注明')}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{row.cases}</Typography>
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
+          <DataTable
+            headers={[t('overview.province', '省份'), t('overview.cases', '案例数')]}
+            rows={overview.casesByProvince.map((row) => ({
+              key: row.province ?? '-',
+              cells: [row.province ?? t('overview.unknownProvince', '未注明'), row.cases],
+            }))}
+          />
         </Box>
       </Layouts.Content>
     </Layouts.Root>

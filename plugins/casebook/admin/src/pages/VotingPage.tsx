@@ -1,7 +1,8 @@
-import { Box, Button, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { DataTable } from '../components/DataTable';
 import { PLUGIN_ID } from '../pluginId';
 
 type Campaign = { documentId: string; name: string; slug: string | null; stage: string; year: number | null; ballots: number };
@@ -52,44 +53,20 @@ export const VotingPage = () => {
       <Page.Title>{t('voting.name', '投票中心')}</Page.Title>
       <Layouts.Header title={t('voting.name', '投票中心')} subtitle={t('voting.subtitle', '各征集活动的投票排名与导出')} />
       <Layouts.Content>
-        <Table colCount={4} rowCount={campaigns.length + 1}>
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma">{t('voting.campaign', '征集活动')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('voting.stage', '阶段')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('voting.ballots', '投票数')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('voting.actions', '操作')}</Typography>
-              </Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {campaigns.map((campaign) => (
-              <Tr key={campaign.documentId}>
-                <Td>
-                  <Typography>{campaign.name}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{STAGES[campaign.stage] ?? campaign.stage}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{campaign.ballots}</Typography>
-                </Td>
-                <Td>
-                  <Button variant="secondary" onClick={() => setChosen(campaign)}>
-                    {t('voting.show', '查看排名')}
-                  </Button>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <DataTable
+          headers={[t('voting.campaign', '征集活动'), t('voting.stage', '阶段'), t('voting.ballots', '投票数'), t('voting.actions', '操作')]}
+          rows={campaigns.map((campaign) => ({
+            key: campaign.documentId,
+            cells: [
+              campaign.name,
+              STAGES[campaign.stage] ?? campaign.stage,
+              campaign.ballots,
+              <Button variant="secondary" onClick={() => setChosen(campaign)}>
+                {t('voting.show', '查看排名')}
+              </Button>,
+            ],
+          }))}
+        />
 
         {chosen && (
           <Box paddingTop={8}>
@@ -109,48 +86,10 @@ export const VotingPage = () => {
             {!standings ? (
               <Loader>{t('overview.loading', '加载中')}</Loader>
             ) : (
-              <Table colCount={5} rowCount={standings.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th>
-                      <Typography variant="sigma">{t('voting.rank', '名次')}</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">{t('voting.case', '案例')}</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">{t('voting.hospital', '医院')}</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">{t('counters.votes', '投票')}</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">{t('counters.views', '阅读')}</Typography>
-                    </Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {standings.map((row) => (
-                    <Tr key={row.documentId}>
-                      <Td>
-                        <Typography>{row.rank}</Typography>
-                      </Td>
-                      <Td>
-                        <Typography>{row.title}</Typography>
-                      </Td>
-                      <Td>
-                        <Typography>{row.hospital ?? '–'}</Typography>
-                      </Td>
-                      <Td>
-                        <Typography>{row.votes}</Typography>
-                      </Td>
-                      <Td>
-                        <Typography>{row.views}</Typography>
-                      </Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
+              <DataTable
+                headers={[t('voting.rank', '名次'), t('voting.case', '案例'), t('voting.hospital', '医院'), t('counters.votes', '投票'), t('counters.views', '阅读')]}
+                rows={standings.map((row) => ({ key: row.documentId, cells: [row.rank, row.title, row.hospital ?? '–', row.votes, row.views] }))}
+              />
             )}
           </Box>
         )}
