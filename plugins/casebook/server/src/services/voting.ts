@@ -9,6 +9,7 @@ export type Campaign = { documentId: string; name: string; slug: string | null; 
 export type Standing = { rank: number; documentId: string; title: string; hospital: string | null; votes: number; views: number; votedAt: Date | null };
 
 const PAGE = 100;
+const CAMPAIGN_FIELDS = ['documentId', 'name', 'slug', 'stage', 'year'];
 
 /** What editors see of a campaign's vote: its standings in full and its ballots, for the admin and its exports. */
 const votingService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -17,7 +18,7 @@ const votingService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Every campaign, newest first, with how many ballots it has. */
     async campaigns(): Promise<Campaign[]> {
-      const campaigns = (await strapi.db.query(UID.campaign).findMany({ select: ['documentId', 'name', 'slug', 'stage', 'year'], orderBy: [{ year: 'desc' }, { name: 'asc' }] })) as Array<
+      const campaigns = (await strapi.db.query(UID.campaign).findMany({ select: CAMPAIGN_FIELDS, orderBy: [{ year: 'desc' }, { name: 'asc' }] })) as Array<
         Omit<Campaign, 'ballots'>
       >;
       const counts: Array<{ campaign_id: string; ballots: number | string }> = await knex()(BALLOTS_TABLE).whereNotNull('campaign_id').groupBy('campaign_id').select('campaign_id').count({ ballots: '*' });
@@ -27,7 +28,7 @@ const votingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The campaign with this documentId or slug, if any. */
     async campaign(reference: string): Promise<Omit<Campaign, 'ballots'> | null> {
-      return strapi.db.query(UID.campaign).findOne({ select: ['documentId', 'name', 'slug', 'stage', 'year'], where: { $or: [{ documentId: reference }, { slug: reference }] } });
+      return strapi.db.query(UID.campaign).findOne({ select: CAMPAIGN_FIELDS, where: { $or: [{ documentId: reference }, { slug: reference }] } });
     },
 
     /** The campaign's published cases in ranking order (the public ranking's), with hospital, votes and views. */
