@@ -3,5 +3,7 @@ export default {
     defaultLimit: 25,
     maxLimit: 100,
     withCount: true,
+    // Unknown query parameters are a 400, not silently ignored (Strapi's strictParams).
+    strictParams: true,
   },
 };

@@ -1,14 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { contentTypes, errors } from '@strapi/utils';
+import { errors } from '@strapi/utils';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { ENGAGEMENT_ACTIONS, PUBLIC_READABLE, UID } from '../constants';
 import type { CaseFilter, CaseSort, HospitalFilter, HospitalSort, PageArgs } from '../services/showcase';
+import { assertPublicSort, GRAPHQL_DIALECT, isGuarded, publicRowsOf, restrictTo, scopeFilters } from '../drafts';
+import { mayReadDrafts, type RequestState } from '../services/request-scope';
 import { loadersOf, type Entity, type Status } from '../showcase/loaders';
 import { getService } from '../utils';
 import { typeDefs } from './type-defs';
 
 type Context = {
-  state?: { auth?: unknown };
+  state?: RequestState;
   rootQueryArgsByPath?: Map<string | number, Record<string, unknown>>;
   koaContext?: { request: { ip: string }; get(header: string): string };
 };
@@ -33,11 +35,15 @@ const isEmptyArg = (value: unknown) =>
   value === undefined || value === null || (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value).length === 0);
 
 /**
- * Replaces the per-parent loading of every public relation and component field with one batched query per
- * field and request (a DataLoader), as a resolver middleware in front of Strapi's own resolver: that keeps
- * Strapi's auth scope on the field, and hands fields with filters or sort to Strapi's resolver unchanged.
+ * Every public relation and component field gets a resolver middleware in front of Strapi's own resolver, which
+ * keeps Strapi's auth scope on the field:
+ * - for a caller without an API token, the field shows only what a public reader may see (drafts/scope.ts):
+ *   published cases and the parts of published cases, also when the field is given filters or a sort, whatever
+ *   its root query (Strapi's resolver follows the root's status only under its own queries);
+ * - with batching on, fields without filters or sort load with one query per field and request (a DataLoader)
+ *   instead of one per parent; fields with them go to Strapi's resolver.
  */
-const batchRelationFields = (strapi: Core.Strapi) => {
+const relationFields = (strapi: Core.Strapi, batching: boolean) => {
   const graphql = strapi.plugin('graphql');
   const { naming } = graphql.service('utils');
   const { transformArgs } = graphql.service('builders').utils;
@@ -52,7 +58,7 @@ const batchRelationFields = (strapi: Core.Strapi) => {
       if (!isComponent && (definition.type !== 'relation' || !(PUBLIC_READABLE as readonly string[]).includes(target))) continue;
       const many = isComponent ? Boolean(definition.repeatable) : Boolean(definition.relation?.endsWith('Many'));
       const targetModel = strapi.getModel(target as never);
-      const draftAndPublish = !isComponent && contentTypes.hasDraftAndPublish(targetModel);
+      const guarded = !isComponent && isGuarded(target);
 
       // The same default and maximum page as Strapi's resolver applies to a to-many field. Strapi's transformArgs
       // costs more than the rest of the field; the arguments, hence the page, are the same for every parent that
@@ -74,13 +80,21 @@ const batchRelationFields = (strapi: Core.Strapi) => {
       };
 
       const middleware: Middleware = async (next, parent, args, context, info) => {
+        const isPublic = !mayReadDrafts(context.state);
+        const filtered = !isEmptyArg(args.filters) || !isEmptyArg(args.sort);
+        // Cases follow the root query's status (an API token may preview drafts); their parts have none of their own.
+        const status: Status | undefined = !guarded ? 'all' : isPublic ? 'published' : target === UID.case ? statusOf(context, info) : 'all';
         const id = (parent as { id?: unknown } | null)?.id;
-        const status = draftAndPublish ? statusOf(context, info) : 'all';
-        if (typeof id !== 'number' || !status || !isEmptyArg(args.filters) || !isEmptyArg(args.sort)) return next(parent, args, context, info);
-        const items = await loadersOf(strapi, context).relation(uid, attribute, status).load(id);
-        if (!many) return items[0] ?? null;
-        const { start, end } = sliceOf(args, info, targetModel);
-        return items.slice(start, end);
+        if (batching && !filtered && typeof id === 'number' && status) {
+          const items = await loadersOf(strapi, context).relation(uid, attribute, status).load(id);
+          if (!many) return items[0] ?? null;
+          const { start, end } = sliceOf(args, info, targetModel);
+          return items.slice(start, end);
+        }
+        if (!isPublic || isComponent) return next(parent, args, context, info);
+        if (!isEmptyArg(args.sort)) assertPublicSort(strapi, target, args.sort);
+        const filters = isEmptyArg(args.filters) ? undefined : scopeFilters(strapi, target, args.filters, GRAPHQL_DIALECT);
+        return next(parent, { ...args, filters: restrictTo(filters, publicRowsOf(target, GRAPHQL_DIALECT), GRAPHQL_DIALECT) }, context, info);
       };
       resolversConfig[`${naming.getTypeName(model)}.${attribute}`] = { middlewares: [middleware] };
     }
@@ -191,7 +205,7 @@ export const registerGraphql = (strapi: Core.Strapi) => {
         'Hospital.publishedCaseCount': scope(UID.case, 'find'),
         'Case.votes': scope(UID.case, 'find'),
         'Case.views': scope(UID.case, 'find'),
-        ...(batching ? batchRelationFields(strapi) : {}),
+        ...relationFields(strapi, batching),
       },
     };
   });

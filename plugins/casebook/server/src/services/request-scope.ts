@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-type RequestState = {
+export type RequestState = {
   route?: { info?: { type?: string } };
   auth?: { strategy?: { name?: string } };
 };

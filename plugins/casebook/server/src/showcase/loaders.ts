@@ -3,10 +3,14 @@ import DataLoader from 'dataloader';
 import { UID } from '../constants';
 import { columnOf, fromRow, joinTableOf, tableOf, targetOf } from '../database/metadata';
 import type { Counters } from '../services/engagement';
+import { isGuarded } from '../drafts';
 import { getService } from '../utils';
 
 export type Entity = Record<string, unknown> & { id: number };
-/** Which versions of a draft-and-publish target to load: published, draft, or (for targets without it) all. */
+/**
+ * Which versions of a target to load: a case's published or draft rows, or all rows; for the parts of a case,
+ * 'published' means those a published case holds.
+ */
 export type Status = 'published' | 'draft' | 'all';
 
 const PARENT = '__casebook_parent';
@@ -27,10 +31,21 @@ const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string,
     .whereIn(`j.${link.joinColumn.name}`, parentIds)
     .select('t.*', { [PARENT]: `j.${link.joinColumn.name}` })
     .orderBy(`j.${link.joinColumn.name}`);
-  if (status !== 'all') {
+  if (status !== 'all' && target === UID.case) {
     const publishedAt = `t.${columnOf(strapi, target, 'publishedAt')}`;
     if (status === 'published') query.whereNotNull(publishedAt);
     else query.whereNull(publishedAt);
+  } else if (status === 'published' && isGuarded(target)) {
+    // A part of a case (no publication state of its own) is public while a published case holds it.
+    const caseLink = joinTableOf(strapi, target, 'case');
+    query.whereExists(
+      strapi.db
+        .connection(`${caseLink.name} as pl`)
+        .join(`${tableOf(strapi, UID.case)} as pc`, 'pc.id', `pl.${caseLink.inverseJoinColumn.name}`)
+        .whereRaw(`pl.${caseLink.joinColumn.name} = t.id`)
+        .whereNotNull(`pc.${columnOf(strapi, UID.case, 'publishedAt')}`)
+        .select(strapi.db.connection.raw('1')),
+    );
   }
   if (link.orderColumnName) query.orderBy(`j.${link.orderColumnName}`);
   query.orderBy('t.id');

@@ -1,0 +1,150 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { CASE_PARTS, UID } from '../constants';
+
+/**
+ * The operator names of a filter: the document service's (`$and`, `$notNull` …, also REST's) or GraphQL's
+ * (`and`, `notNull` …). Both spell the same tree; the rule below is written once for both.
+ */
+export type FilterDialect = {
+  and: string;
+  or: string;
+  not: string;
+  notNull: string;
+  /** Whether a key of a relation's filter is an operator on the related id (`filters[cases][$null]=true`). */
+  isIdOperator(key: string): boolean;
+};
+
+const GROUPS = new Set(['$and', '$or', '$not']);
+
+export const DOCUMENT_DIALECT: FilterDialect = {
+  and: '$and',
+  or: '$or',
+  not: '$not',
+  notNull: '$notNull',
+  isIdOperator: (key) => key.startsWith('$') && !GROUPS.has(key),
+};
+
+// GraphQL's filter inputs on a relation hold only the target's fields and and/or/not.
+export const GRAPHQL_DIALECT: FilterDialect = { and: 'and', or: 'or', not: 'not', notNull: 'notNull', isIdOperator: () => false };
+
+type Attribute = { type: string; target?: string; component?: string; private?: boolean };
+type Filters = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+const isCasePart = (uid: string) => (CASE_PARTS as readonly string[]).includes(uid);
+
+/** Content whose rows a public reader may see only in part: cases (drafts and published versions share the table) and their parts. */
+export const isGuarded = (uid: string | undefined): boolean => uid === UID.case || isCasePart(uid ?? '');
+
+/**
+ * What a public reader may see of `uid`, as a filter on it: published case rows, and the parts of published
+ * cases (initiatives and metrics have no publication state of their own). Undefined for everything else.
+ */
+export const publicRowsOf = (uid: string, dialect: FilterDialect): Filters | undefined => {
+  const published = { publishedAt: { [dialect.notNull]: true } };
+  if (uid === UID.case) return published;
+  if (isCasePart(uid)) return { case: published };
+  return undefined;
+};
+
+const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, Attribute> =>
+  ((strapi.getModel(uid as never) as { attributes?: Record<string, Attribute> } | undefined)?.attributes ?? {});
+
+/** `filters` with `only` added beside them (`only` alone when there were none). */
+export const restrictTo = (filters: unknown, only: Filters | undefined, dialect: FilterDialect): unknown => {
+  if (!only) return filters;
+  if (filters === undefined || filters === null || (isRecord(filters) && Object.keys(filters).length === 0)) return only;
+  return { [dialect.and]: [filters, only] };
+};
+
+/**
+ * `filters` on `uid` as a public reader may run them: every step through a relation into cases or their parts,
+ * at any depth and under and/or/not, sees only what publicRowsOf allows. Otherwise a filter on a draft's
+ * title (`hospitals?filters[cases][title][$startsWith]=…`) answers yes or no about the draft, one character at a time.
+ */
+export const scopeFilters = (strapi: Core.Strapi, uid: string, filters: unknown, dialect: FilterDialect): unknown => {
+  if (Array.isArray(filters)) return filters.map((item) => scopeFilters(strapi, uid, item, dialect));
+  if (!isRecord(filters)) return filters;
+  const attributes = attributesOf(strapi, uid);
+  return Object.fromEntries(
+    Object.entries(filters).map(([key, value]) => {
+      if (key === dialect.and || key === dialect.or || key === dialect.not) return [key, scopeFilters(strapi, uid, value, dialect)];
+      const attribute = Object.hasOwn(attributes, key) ? attributes[key]! : undefined;
+      if (attribute?.type !== 'relation' || !attribute.target) return [key, value];
+      // `filters[cases]=3` and `filters[cases][$null]=true` are conditions on the related id.
+      const onTarget = isRecord(value) && !Object.keys(value).some((name) => dialect.isIdOperator(name)) ? value : { id: value };
+      return [key, restrictTo(scopeFilters(strapi, attribute.target, onTarget, dialect), publicRowsOf(attribute.target, dialect), dialect)];
+    }),
+  );
+};
+
+/** The attribute paths a sort names, in any of its spellings: 'a.b:desc,c', ['a'], { a: { b: 'asc' } }, [{ a: 'asc' }]. */
+const sortPaths = (sort: unknown): string[][] => {
+  if (typeof sort === 'string') {
+    return sort
+      .split(',')
+      .map((part) => part.trim().split(':')[0]!.trim())
+      .filter(Boolean)
+      .map((path) => path.split('.'));
+  }
+  if (Array.isArray(sort)) return sort.flatMap(sortPaths);
+  if (isRecord(sort)) {
+    return Object.entries(sort).flatMap(([key, value]) => (isRecord(value) || Array.isArray(value) ? sortPaths(value).map((path) => [key, ...path]) : [[key]]));
+  }
+  return [];
+};
+
+/**
+ * Refuses a sort that steps through a relation into cases or their parts: an order by a draft's title would
+ * tell the draft apart from the published version. Sorting by a case's own fields is fine at its root.
+ */
+export const assertPublicSort = (strapi: Core.Strapi, uid: string, sort: unknown) => {
+  for (const path of sortPaths(sort)) {
+    let model = uid;
+    for (const [index, key] of path.entries()) {
+      const attributes = attributesOf(strapi, model);
+      const attribute = Object.hasOwn(attributes, key) ? attributes[key]! : undefined;
+      if (attribute?.type !== 'relation' || !attribute.target) break;
+      if (isGuarded(attribute.target)) {
+        throw new errors.ValidationError(`Sorting by ${path.join('.')} is not available: it steps through ${path.slice(0, index + 1).join('.')}, whose unpublished versions are not public`, {
+          sort: path.join('.'),
+        });
+      }
+      model = attribute.target;
+    }
+  }
+};
+
+/** The populate of `uid` in object form: '*' and lists name every relation and component (private ones are never shown anyway). */
+const populateEntries = (strapi: Core.Strapi, uid: string, populate: unknown): Array<[string, unknown]> => {
+  const attributes = attributesOf(strapi, uid);
+  const populatable = (name: string) => ['relation', 'component', 'media', 'dynamiczone'].includes(attributes[name]?.type ?? '');
+  if (populate === '*' || populate === true) return Object.keys(attributes).filter((name) => populatable(name) && !attributes[name]!.private).map((name) => [name, true]);
+  if (typeof populate === 'string') return populate.split(',').map((name) => [name.trim(), true]);
+  if (Array.isArray(populate)) return populate.flatMap((item) => populateEntries(strapi, uid, item));
+  if (isRecord(populate)) return Object.entries(populate);
+  return [];
+};
+
+/**
+ * `populate` of `uid` as a public reader may run it: what it populates of cases and their parts is limited
+ * by publicRowsOf, and the filters and sorts inside it follow the rules above, at every depth.
+ */
+export const scopePopulate = (strapi: Core.Strapi, uid: string, populate: unknown): unknown => {
+  const attributes = attributesOf(strapi, uid);
+  const entries = populateEntries(strapi, uid, populate).map(([name, value]): [string, unknown] => {
+    const attribute = Object.hasOwn(attributes, name) ? attributes[name]! : undefined;
+    const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : undefined;
+    if (!target || value === false || value === 'false') return [name, value];
+    const options: Record<string, unknown> = isRecord(value) ? { ...value } : {};
+    if (options.sort !== undefined) assertPublicSort(strapi, target, options.sort);
+    if (options.populate !== undefined) options.populate = scopePopulate(strapi, target, options.populate);
+    const filters = options.filters === undefined ? undefined : scopeFilters(strapi, target, options.filters, DOCUMENT_DIALECT);
+    const scoped = restrictTo(filters, publicRowsOf(target, DOCUMENT_DIALECT), DOCUMENT_DIALECT);
+    if (scoped !== undefined) options.filters = scoped;
+    return [name, Object.keys(options).length === 0 ? value : options];
+  });
+  return Object.fromEntries(entries);
+};
