@@ -3,6 +3,7 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import middlewares from './middlewares';
 import policies from './policies';
 import register from './register';
 import routes from './routes';
@@ -18,6 +19,7 @@ export default {
   config,
   contentTypes,
   controllers,
+  middlewares,
   policies,
   routes,
   services,

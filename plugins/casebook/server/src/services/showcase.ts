@@ -314,14 +314,18 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (filter.category) query.where(hospitalColumn('category'), filter.category);
       if (filter.name) query.whereRaw(`${positionSql(dialect(), hospitalColumn('name'))} > 0`, [filter.name.trim()]);
       if (filter.withCases) query.where('pc.cases', '>', 0);
-      const total = countOf(query.clone());
+      const counted = query.clone();
       query.select('h.*', { publishedCaseCount: db.raw('coalesce(pc.cases, 0)') });
       if (sort === 'NAME') query.orderBy(hospitalColumn('name'), 'asc');
       else query.orderByRaw('coalesce(pc.cases, 0) desc').orderBy(hospitalColumn('name'), 'asc');
-      const rows: Array<Record<string, unknown>> = await query.orderBy('h.id', 'asc').limit(page.pageSize).offset(page.offset);
+      // Awaited together: a count started alone and awaited later rejects unhandled when the page fails first.
+      const [rows, total] = await Promise.all([
+        query.orderBy('h.id', 'asc').limit(page.pageSize).offset(page.offset) as Promise<Array<Record<string, unknown>>>,
+        countOf(counted),
+      ]);
       return {
         nodes: rows.map((row) => ({ ...(fromRow(strapi, UID.hospital, row) as Entity), publishedCaseCount: Number(row.publishedCaseCount) })),
-        pageInfo: pageInfo(page, await total),
+        pageInfo: pageInfo(page, total),
       };
     },
 

@@ -1,0 +1,5 @@
+import refuseNul from './refuse-nul';
+
+export default {
+  'refuse-nul': refuseNul,
+};
