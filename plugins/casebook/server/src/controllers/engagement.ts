@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors, yup, validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
 import { UID } from '../constants';
+import { isContentApiRequest } from '../services/request-scope';
 import { getService } from '../utils';
 
 const MAX_IDS = 100;
@@ -47,7 +48,7 @@ const engagementController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async counters(ctx: Context) {
     const ids = await documentIdsOf(ctx.query);
-    const counters = await getService(strapi, 'engagement').counters(ids);
+    const counters = await getService(strapi, 'engagement').counters(ids, { publishedOnly: isContentApiRequest(ctx.state) });
     ctx.body = { data: ids.map((documentId, index) => ({ documentId, ...counters[index]! })) };
   },
 

@@ -8,7 +8,7 @@ import { columnOf, joinTableOf, tableOf } from '../database/metadata';
 import { addressKeyOf, dayIn, digest, secretHash, voterIdKeyOf, voterKeyOf } from '../engagement/keys';
 import { groupCommit } from '../engagement/group-commit';
 import { createRateLimits, type RateLimits } from '../engagement/rate-limit';
-import { BALLOTS_TABLE, COUNTERS_TABLE, IDEMPOTENCY_TABLE, VIEW_MARKS_TABLE } from '../showcase/store';
+import { BALLOTS_TABLE, CASE_INDEX_TABLE, COUNTERS_TABLE, IDEMPOTENCY_TABLE, VIEW_MARKS_TABLE } from '../showcase/store';
 
 /** Why a vote did not count. */
 export const VOTE_REFUSALS = { alreadyVoted: 'already_voted', votingClosed: 'voting_closed' } as const;
@@ -289,10 +289,11 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The counters of each documentId (0 and 0 for a case never voted for nor read), in one query. */
-    async counters(documentIds: readonly string[]): Promise<Counters[]> {
-      const rows: Array<{ document_id: string; votes: number | string; views: number | string; voted_at: number | string | null }> = documentIds.length
-        ? await knex()(COUNTERS_TABLE).whereIn('document_id', [...new Set(documentIds)]).select('document_id', 'votes', 'views', 'voted_at')
-        : [];
+    async counters(documentIds: readonly string[], options: { publishedOnly?: boolean } = {}): Promise<Counters[]> {
+      const query = knex()(COUNTERS_TABLE).whereIn('document_id', [...new Set(documentIds)]).select('document_id', 'votes', 'views', 'voted_at');
+      // For the public, a case that is not published has no counters: the same answer as one that does not exist.
+      if (options.publishedOnly) query.whereIn('document_id', knex()(CASE_INDEX_TABLE).select('document_id'));
+      const rows: Array<{ document_id: string; votes: number | string; views: number | string; voted_at: number | string | null }> = documentIds.length ? await query : [];
       const byId = new Map(
         rows.map((row) => [row.document_id, { votes: Number(row.votes), views: Number(row.views), votedAt: row.voted_at === null ? null : new Date(Number(row.voted_at)) }]),
       );
