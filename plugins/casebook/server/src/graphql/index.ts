@@ -5,7 +5,7 @@ import { ENGAGEMENT_ACTIONS, PUBLIC_READABLE, UID } from '../constants';
 import type { CaseFilter, CaseSort, HospitalFilter, HospitalSort, PageArgs } from '../services/showcase';
 import { assertPublicSort, GRAPHQL_DIALECT, isGuarded, publicRowsOf, restrictTo, scopeFilters } from '../drafts';
 import { mayReadDrafts, type RequestState } from '../services/request-scope';
-import { loadersOf, type Entity, type Status } from '../showcase/loaders';
+import { loadersOf, type Entity, type Slice, type Status } from '../showcase/loaders';
 import { getService } from '../utils';
 import { typeDefs } from './type-defs';
 
@@ -16,7 +16,6 @@ type Context = {
 };
 type Resolver = (parent: unknown, args: Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown;
 type Middleware = (next: Resolver, parent: unknown, args: Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown;
-type Slice = { start: number; end: number | undefined };
 type Attribute = { type: string; target?: string; component?: string; relation?: string; repeatable?: boolean; private?: boolean };
 
 /**
@@ -30,6 +29,8 @@ const statusOf = (context: Context, info: GraphQLResolveInfo): Status | undefine
   if (root?.publicationFilter !== undefined || root?.hasPublishedVersion !== undefined) return undefined;
   return String(root?.status ?? 'published').toLowerCase() === 'draft' ? 'draft' : 'published';
 };
+
+const ONE: Slice = { start: 0, end: 1 };
 
 const isEmptyArg = (value: unknown) =>
   value === undefined || value === null || (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value).length === 0);
@@ -86,10 +87,8 @@ const relationFields = (strapi: Core.Strapi, batching: boolean) => {
         const status: Status | undefined = !guarded ? 'all' : isPublic ? 'published' : target === UID.case ? statusOf(context, info) : 'all';
         const id = (parent as { id?: unknown } | null)?.id;
         if (batching && !filtered && typeof id === 'number' && status) {
-          const items = await loadersOf(strapi, context).relation(uid, attribute, status).load(id);
-          if (!many) return items[0] ?? null;
-          const { start, end } = sliceOf(args, info, targetModel);
-          return items.slice(start, end);
+          const items = await loadersOf(strapi, context).relation(uid, attribute, status, many ? sliceOf(args, info, targetModel) : ONE).load(id);
+          return many ? items : (items[0] ?? null);
         }
         if (!isPublic || isComponent) return next(parent, args, context, info);
         if (!isEmptyArg(args.sort)) assertPublicSort(strapi, target, args.sort);
@@ -158,6 +157,7 @@ export const registerGraphql = (strapi: Core.Strapi) => {
     const counters = (parent: Entity & { documentId: string }, context: Context) => loadersOf(strapi, context).counters().load(parent.documentId);
     const batching = strapi.plugin('casebook').config('batching') !== false;
     const scope = (uid: string, action: 'find' | 'findOne') => ({ auth: { scope: [`${uid}.${action}`] } });
+    const publicGrant = (action: string) => ({ auth: false as const, policies: [{ name: 'plugin::casebook.public-grant', config: { action } }] });
     return {
       typeDefs,
       resolvers: {
@@ -200,8 +200,9 @@ export const registerGraphql = (strapi: Core.Strapi) => {
         'Query.hospitalList': scope(UID.hospital, 'find'),
         'Query.hospitalDetail': scope(UID.hospital, 'findOne'),
         'Query.caseRanking': scope(UID.case, 'find'),
-        'Mutation.voteCase': { auth: { scope: [ENGAGEMENT_ACTIONS.vote] } },
-        'Mutation.recordCaseView': { auth: { scope: [ENGAGEMENT_ACTIONS.view] } },
+        // As over REST (routes/content-api): the Public role decides votes and reads for every caller.
+        'Mutation.voteCase': publicGrant(ENGAGEMENT_ACTIONS.vote),
+        'Mutation.recordCaseView': publicGrant(ENGAGEMENT_ACTIONS.view),
         'Hospital.publishedCaseCount': scope(UID.case, 'find'),
         'Case.votes': scope(UID.case, 'find'),
         'Case.views': scope(UID.case, 'find'),

@@ -14,23 +14,26 @@ export type Entity = Record<string, unknown> & { id: number };
 export type Status = 'published' | 'draft' | 'all';
 
 const PARENT = '__casebook_parent';
+const RANK = '__casebook_rank';
+
+/** The rows of one parent's page: from the start-th (0-based) to before the end-th; every row when end is undefined. */
+export type Slice = { start: number; end: number | undefined };
 
 /**
  * The targets of one relation (or component) for many parents in one query: the link table joined to the
  * target table, in the link's order, grouped back by parent.
  */
-const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string, status: Status, parentIds: readonly number[]) => {
+const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string, status: Status, slice: Slice, parentIds: readonly number[]) => {
   const link = joinTableOf(strapi, uid, attribute);
   const target = targetOf(strapi, uid, attribute);
-  const query = strapi.db
-    .connection(`${tableOf(strapi, target)} as t`)
+  const knex = strapi.db.connection;
+  const query = knex(`${tableOf(strapi, target)} as t`)
     .join(`${link.name} as j`, (on) => {
       on.on(`j.${link.inverseJoinColumn.name}`, 't.id');
       for (const [column, value] of Object.entries(link.on ?? {})) on.andOnVal(`j.${column}`, value);
     })
     .whereIn(`j.${link.joinColumn.name}`, parentIds)
-    .select('t.*', { [PARENT]: `j.${link.joinColumn.name}` })
-    .orderBy(`j.${link.joinColumn.name}`);
+    .select('t.*', { [PARENT]: `j.${link.joinColumn.name}` });
   if (status !== 'all' && target === UID.case) {
     const publishedAt = `t.${columnOf(strapi, target, 'publishedAt')}`;
     if (status === 'published') query.whereNotNull(publishedAt);
@@ -47,11 +50,15 @@ const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string,
         .select(strapi.db.connection.raw('1')),
     );
   }
-  if (link.orderColumnName) query.orderBy(`j.${link.orderColumnName}`);
-  query.orderBy('t.id');
+  // Each parent's page is cut in SQL (a window over the link's order), so a parent with thousands of targets
+  // costs its page, not its whole list.
+  const order = [...(link.orderColumnName ? [`j.${link.orderColumnName}`] : []), 't.id'];
+  query.select(knex.raw(`row_number() over (partition by ?? order by ${order.map(() => '??').join(', ')}) as ??`, [`j.${link.joinColumn.name}`, ...order, RANK]));
+  const page = knex.from(query.as('ranked')).where(RANK, '>', slice.start).orderBy([PARENT, RANK]);
+  if (slice.end !== undefined) page.where(RANK, '<=', slice.end);
 
   const byParent = new Map<number, Entity[]>();
-  for (const row of (await query) as Array<Record<string, unknown>>) {
+  for (const row of (await page) as Array<Record<string, unknown>>) {
     const parent = Number(row[PARENT]);
     const list = byParent.get(parent) ?? [];
     list.push(fromRow(strapi, target, row) as Entity);
@@ -82,7 +89,8 @@ const loadPublishedCaseCounts = async (strapi: Core.Strapi, hospitalIds: readonl
 
 // Resolvers of one list run in separate microtask chains (Strapi's auth check awaits before each): dispatching
 // on the next macrotask collects them all into one batch.
-const options = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
+// At most 1,000 parents a statement: nested lists multiply, and databases bound a statement's parameters.
+const options = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch), maxBatchSize: 1000 };
 
 /** One request's loaders: every (relation, status) pair gets a DataLoader, created when first asked for. */
 export const createLoaders = (strapi: Core.Strapi) => {
@@ -90,11 +98,11 @@ export const createLoaders = (strapi: Core.Strapi) => {
   let publishedCaseCounts: DataLoader<number, number> | undefined;
   let counters: DataLoader<string, Counters> | undefined;
   return {
-    relation(uid: string, attribute: string, status: Status): DataLoader<number, Entity[]> {
-      const key = `${uid}.${attribute}.${status}`;
+    relation(uid: string, attribute: string, status: Status, slice: Slice): DataLoader<number, Entity[]> {
+      const key = `${uid}.${attribute}.${status}.${slice.start}.${slice.end ?? ''}`;
       let loader = relations.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => loadRelation(strapi, uid, attribute, status, ids), options);
+        loader = new DataLoader((ids) => loadRelation(strapi, uid, attribute, status, slice, ids), options);
         relations.set(key, loader);
       }
       return loader;

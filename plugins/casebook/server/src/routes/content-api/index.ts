@@ -1,9 +1,10 @@
 import { ENGAGEMENT_ACTIONS } from '../../constants';
 
 /**
- * The anonymous write routes skip Strapi's per-request authentication, which costs them half their speed (a
- * permissions query and an ability built per request), and ask a cached copy of the Public role's permissions
- * instead: the role still decides, and a caller with a token is just another visitor to them.
+ * Votes, reads, counters and the ranking belong to the public: the Public role decides them for every caller,
+ * and a caller with an API token is just another visitor (a read-only token reads counters like anyone). They
+ * skip Strapi's per-request authentication, which costs the writes half their speed (a permissions query and an
+ * ability built per request), and ask a cached copy of the Public role's permissions instead.
  */
 const anonymous = (action: string) => ({ auth: false as const, policies: [{ name: 'plugin::casebook.public-grant', config: { action } }] });
 
@@ -16,7 +17,7 @@ export default {
   routes: [
     { method: 'POST', path: '/cases/:documentId/votes', handler: 'engagement.vote', config: anonymous(ENGAGEMENT_ACTIONS.vote) },
     { method: 'POST', path: '/cases/:documentId/views', handler: 'engagement.view', config: anonymous(ENGAGEMENT_ACTIONS.view) },
-    { method: 'GET', path: '/counters', handler: 'engagement.counters', config: {} },
-    { method: 'GET', path: '/ranking', handler: 'engagement.ranking', config: {} },
+    { method: 'GET', path: '/counters', handler: 'engagement.counters', config: anonymous(ENGAGEMENT_ACTIONS.counters) },
+    { method: 'GET', path: '/ranking', handler: 'engagement.ranking', config: anonymous(ENGAGEMENT_ACTIONS.ranking) },
   ],
 };
