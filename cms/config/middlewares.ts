@@ -7,8 +7,8 @@ export default [
   'strapi::query',
   // Room for a 5 MB document sent base64-encoded to the admin's import page.
   { name: 'strapi::body', config: { jsonLimit: '8mb', formLimit: '8mb', textLimit: '8mb' } },
-  // After the body parser: REST queries and bodies with a NUL character are refused (400).
-  'plugin::casebook.refuse-nul',
+  // After the body parser: REST input that would end as a 500 in the database (NUL, absurd pages) is a 400.
+  'plugin::casebook.rest-input',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -71,13 +71,33 @@ export const scopeFilters = (strapi: Core.Strapi, uid: string, filters: unknown,
   return Object.fromEntries(
     Object.entries(filters).map(([key, value]) => {
       if (key === dialect.and || key === dialect.or || key === dialect.not) return [key, scopeFilters(strapi, uid, value, dialect)];
+      // An operator where a field belongs (`filters[][$eq]=x`) would reach SQL as a column name.
+      if (dialect.isIdOperator(key)) throw new errors.ValidationError(`Invalid filter: ${key} must follow a field of ${uid}`, { key });
       const attribute = Object.hasOwn(attributes, key) ? attributes[key]! : undefined;
-      if (attribute?.type !== 'relation' || !attribute.target) return [key, value];
+      if (attribute?.type !== 'relation' || !attribute.target) {
+        assertFilterText(value);
+        return [key, value];
+      }
       // `filters[cases]=3` and `filters[cases][$null]=true` are conditions on the related id.
       const onTarget = isRecord(value) && !Object.keys(value).some((name) => dialect.isIdOperator(name)) ? value : { id: value };
       return [key, restrictTo(scopeFilters(strapi, attribute.target, onTarget, dialect), publicRowsOf(attribute.target, dialect), dialect)];
     }),
   );
+};
+
+/** The longest text a public filter may compare with: enough for any title, and far below SQLite's LIKE pattern limit. */
+export const MAX_FILTER_TEXT = 1000;
+
+const assertFilterText = (value: unknown) => {
+  const pending = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string' && item.length > MAX_FILTER_TEXT) {
+      throw new errors.ValidationError(`Filter values are at most ${MAX_FILTER_TEXT} characters long`, { length: item.length });
+    }
+    if (Array.isArray(item)) for (const element of item) pending.push(element);
+    else if (isRecord(item)) for (const element of Object.values(item)) pending.push(element);
+  }
 };
 
 /** The attribute paths a sort names, in any of its spellings: 'a.b:desc,c', ['a'], { a: { b: 'asc' } }, [{ a: 'asc' }]. */

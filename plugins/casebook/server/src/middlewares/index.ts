@@ -1,5 +1,5 @@
-import refuseNul from './refuse-nul';
+import restInput from './rest-input';
 
 export default {
-  'refuse-nul': refuseNul,
+  'rest-input': restInput,
 };

@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context, Next } from 'koa';
+
+/** Whether a parsed query or body holds a NUL character in any key or string, at any depth (walked without recursion). */
+export const holdsNul = (value: unknown): boolean => {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return true;
+    } else if (Array.isArray(item)) {
+      for (const element of item) pending.push(element);
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, nested] of Object.entries(item)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(nested);
+      }
+    }
+  }
+  return false;
+};
+
+/** Pagination numbers the databases take: SQLite refuses an offset past 64 bits with an error, not an empty page. */
+const MAX_PAGINATION = 2 ** 31 - 1;
+const PAGINATION_KEYS = ['page', 'pageSize', 'start', 'limit'];
+
+const paginationOf = (query: Record<string, unknown>): Array<[string, unknown]> => {
+  const nested = typeof query.pagination === 'object' && query.pagination !== null ? (query.pagination as Record<string, unknown>) : {};
+  return PAGINATION_KEYS.flatMap((key): Array<[string, unknown]> => [
+    ...(key in query ? [[key, query[key]] as [string, unknown]] : []),
+    ...(key in nested ? [[`pagination[${key}]`, nested[key]] as [string, unknown]] : []),
+  ]);
+};
+
+/**
+ * Refuses, with a 400, REST content-API requests that no Casebook reader sends and that would otherwise end
+ * as a 500 inside the database: a NUL character (U+0000) anywhere in the query or the body (PostgreSQL refuses
+ * it in every statement; no text of Casebook holds one), and pagination numbers that are not whole numbers
+ * from 0 to 2,147,483,647. (GraphQL arguments are checked by the GraphQL layer.)
+ */
+const restInput = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
+  return async (ctx: Context, next: Next) => {
+    if (ctx.path.startsWith(prefix)) {
+      if (holdsNul(ctx.query) || holdsNul(ctx.request.body)) throw new errors.ValidationError('Text with a NUL character (U+0000) is not accepted');
+      for (const [name, value] of paginationOf(ctx.query)) {
+        const number = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+        if (!(number <= MAX_PAGINATION)) throw new errors.ValidationError(`${name} must be a whole number from 0 to ${MAX_PAGINATION}`, { [name]: String(value).slice(0, 40) });
+      }
+    }
+    await next();
+  };
+};
+
+export default restInput;
