@@ -3,7 +3,7 @@ import { PLUGIN_ID, UID } from '../constants';
 /**
  * The plugin's admin permissions, as Settings → Roles → Plugins → Casebook lists them, each with the admin
  * routes it opens. Display names are Chinese first: the editors who assign and hold them read Chinese.
- * This file is plain data, so that the admin panel's menu links and pages check the same names.
+ * The admin panel's menu links and pages ask for the same names (admin/src/permissions.ts, checked by a test).
  */
 export const ADMIN_ACTIONS = {
   /** GET /overview */
