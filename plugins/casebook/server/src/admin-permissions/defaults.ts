@@ -21,6 +21,7 @@ export const grantDefaultPermissions = async (strapi: Core.Strapi, roles?: Role[
     roles ?? ((await strapi.db.query('admin::role').findMany({ select: ['id', 'code'], where: { code: { $in: Object.keys(DEFAULT_GRANTS) } } })) as Role[]);
   const remembered = ((await store(strapi).get()) as Granted | null) ?? {};
   const granted: Granted = {};
+  let changed = false;
   for (const role of targets) {
     const done = new Set(remembered[role.code] ?? []);
     const due = (DEFAULT_GRANTS[role.code] ?? []).map((name) => ADMIN_PERMISSIONS[name].action).filter((action) => !done.has(action));
@@ -36,7 +37,8 @@ export const grantDefaultPermissions = async (strapi: Core.Strapi, roles?: Role[
       strapi.log.info(`[casebook] admin role ${role.code} granted by default: ${missing.join(', ')}`);
     }
     remembered[role.code] = [...done, ...due];
+    changed = true;
   }
-  if (targets.some((role) => DEFAULT_GRANTS[role.code])) await store(strapi).set({ value: remembered });
+  if (changed) await store(strapi).set({ value: remembered });
   return granted;
 };

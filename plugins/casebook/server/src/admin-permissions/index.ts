@@ -31,7 +31,7 @@ export const registerAdminPermissions = async (strapi: Core.Strapi) => {
 };
 
 /** Whether the admin session (or admin token) of the request holds `permission`: Strapi's admin::hasPermissions check. */
-export const holds = (ctx: Context, permission: AdminPermission): boolean => {
+const holds = (ctx: Context, permission: AdminPermission): boolean => {
   const ability = ctx.state.userAbility as Ability | undefined;
   return Boolean(ability?.can(permission.action, permission.subject ?? undefined));
 };
