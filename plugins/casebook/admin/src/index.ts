@@ -1,28 +1,30 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { addCounterColumns } from './components/counter-columns';
 import { PluginIcon } from './components/PluginIcon';
+import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 
 export default {
   register(app: StrapiApp) {
+    // Each link shows for roles that hold its page's permission (Settings → Roles → Plugins → Casebook).
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
-      permissions: [],
+      permissions: PERMISSIONS.overview,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: '案例库 Casebook' },
       Component: () => import('./pages/OverviewPage').then((module) => ({ default: module.OverviewPage })),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/import`,
       icon: PluginIcon,
-      permissions: [],
+      permissions: PERMISSIONS.import,
       intlLabel: { id: `${PLUGIN_ID}.import.name`, defaultMessage: '导入文档' },
       Component: () => import('./pages/ImportPage').then((module) => ({ default: module.ImportPage })),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/voting`,
       icon: PluginIcon,
-      permissions: [],
+      permissions: PERMISSIONS.voting,
       intlLabel: { id: `${PLUGIN_ID}.voting.name`, defaultMessage: '投票中心' },
       Component: () => import('./pages/VotingPage').then((module) => ({ default: module.VotingPage })),
     });

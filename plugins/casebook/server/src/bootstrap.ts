@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { grantDefaultPermissions } from './admin-permissions';
 import { getService } from './utils';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -8,6 +9,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // The first admin is created from the host's bootstrap (cms/src/index.ts): Strapi's roles do not exist yet here.
   await getService(strapi, 'content-manager-layout').apply();
+
+  // On a database from before the plugin's admin permissions; on a fresh one the roles get theirs as they are created.
+  await grantDefaultPermissions(strapi);
 
   const search = getService(strapi, 'search-index');
   await search.ensureTables();

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerAdminPermissions } from './admin-permissions';
 import { SLUGGED } from './constants';
 import { publicVisibilityMiddleware } from './document-middlewares/public-visibility';
 import { searchIndexMiddleware } from './document-middlewares/search-index';
@@ -10,7 +11,9 @@ type UidService = {
   generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown> }): Promise<string>;
 };
 
-const register = ({ strapi }: { strapi: Core.Strapi }) => {
+const register = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await registerAdminPermissions(strapi);
+
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(publicVisibilityMiddleware(strapi));
   strapi.documents.use(searchIndexMiddleware(strapi));

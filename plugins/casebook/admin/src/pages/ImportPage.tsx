@@ -1,6 +1,9 @@
 import { Badge, Box, Button, Checkbox, Field, Flex, Grid, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { describeError } from '../errors';
+import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 
 type Metric = { label: string; value: number; unit: string | null; qualifier: string; kind: string; period: string | null; text: string; start: number; end: number };
@@ -59,9 +62,13 @@ const SourceText = ({ original, highlight }: { original: string; highlight: { st
   );
 };
 
-export const ImportPage = () => {
+const Importer = () => {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
+  // Importing writes cases: the Content Manager's create on cases, and its publish to publish them.
+  const { allowedActions, isLoading: checking } = useRBAC(PERMISSIONS.importWrites);
   const [upload, setUpload] = useState<Upload>({ filename: '粘贴的文档.txt', content: '', encoding: 'text' });
   const [preview, setPreview] = useState<Preview | null>(null);
   const [cases, setCases] = useState<ExtractedCase[]>([]);
@@ -71,15 +78,14 @@ export const ImportPage = () => {
   const [busy, setBusy] = useState(false);
   const [documents, setDocuments] = useState<SourceDocument[]>([]);
 
+  const fail = (error: unknown) => toggleNotification({ type: 'danger', message: describeError(error, t) });
+
   const refresh = useCallback(() => {
-    get<{ data: SourceDocument[] }>(`/${PLUGIN_ID}/source-documents`).then(({ data }) => setDocuments(data.data));
+    get<{ data: SourceDocument[] }>(`/${PLUGIN_ID}/source-documents`)
+      .then(({ data }) => setDocuments(data.data))
+      .catch(fail);
   }, [get]);
   useEffect(refresh, [refresh]);
-
-  const fail = (error: unknown) => {
-    const message = (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ?? String(error);
-    toggleNotification({ type: 'danger', message });
-  };
 
   const analyse = async () => {
     setBusy(true);
@@ -117,7 +123,7 @@ export const ImportPage = () => {
     try {
       const { data } = await post<{ data: { status: string; cases: { created: number; updated: number } } }>(`/${PLUGIN_ID}/import`, {
         ...upload,
-        publish,
+        publish: publish && allowedActions.canPublish,
         document: corrected,
       });
       toggleNotification({ type: 'success', message: `导入完成 (${data.data.status}): 新建 ${data.data.cases.created} 个案例, 更新 ${data.data.cases.updated} 个` });
@@ -243,13 +249,22 @@ export const ImportPage = () => {
                     </Box>
                   ))}
                   <Flex gap={4} paddingTop={2}>
-                    <Checkbox checked={publish} onCheckedChange={() => setPublish(!publish)}>
+                    <Checkbox checked={publish && allowedActions.canPublish} disabled={!allowedActions.canPublish} onCheckedChange={() => setPublish(!publish)}>
                       直接发布 (否则为草稿)
                     </Checkbox>
-                    <Button onClick={confirm} loading={busy} disabled={preview.status === 'unchanged' || corrected.cases.length === 0}>
+                    <Button onClick={confirm} loading={busy} disabled={!allowedActions.canCreate || preview.status === 'unchanged' || corrected.cases.length === 0}>
                       确认导入
                     </Button>
                   </Flex>
+                  {!checking && !allowedActions.canCreate ? (
+                    <Typography textColor="danger600" tag="p" paddingTop={2} data-testid="import-cannot-create">
+                      {t('import.cannotCreate', '你的角色没有创建案例的权限: 可以分析文档, 但不能导入')}
+                    </Typography>
+                  ) : !checking && !allowedActions.canPublish ? (
+                    <Typography textColor="neutral600" tag="p" paddingTop={2} data-testid="import-cannot-publish">
+                      {t('import.cannotPublish', '你的角色没有发布案例的权限: 导入的案例保存为草稿')}
+                    </Typography>
+                  ) : null}
                 </Grid.Item>
                 <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
                   <SourceText original={preview.original} highlight={highlight} />
@@ -290,3 +305,10 @@ export const ImportPage = () => {
     </Layouts.Root>
   );
 };
+
+/** 导入文档, for roles that hold 导入文档; writing and publishing the cases also need the Content Manager's permissions on cases. */
+export const ImportPage = () => (
+  <Page.Protect permissions={PERMISSIONS.import}>
+    <Importer />
+  </Page.Protect>
+);

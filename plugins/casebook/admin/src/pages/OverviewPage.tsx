@@ -3,6 +3,8 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { DataTable } from '../components/DataTable';
+import { isForbidden } from '../errors';
+import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 
 type Overview = {
@@ -25,20 +27,20 @@ const Figure = ({ label, value }: { label: string; value: number }) => (
   </Box>
 );
 
-export const OverviewPage = () => {
+const OverviewContent = () => {
   const { get } = useFetchClient();
   const { formatMessage } = useIntl();
   const [overview, setOverview] = useState<Overview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
 
   useEffect(() => {
     get<{ data: Overview }>(`/${PLUGIN_ID}/overview`)
       .then(({ data }) => setOverview(data.data))
-      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+      .catch(setError);
   }, [get]);
 
-  if (error) return <Page.Error />;
+  if (error) return isForbidden(error) ? <Page.NoPermissions /> : <Page.Error />;
   if (!overview) return <Loader>{t('overview.loading', '加载中')}</Loader>;
 
   return (
@@ -79,3 +81,10 @@ export const OverviewPage = () => {
     </Layouts.Root>
   );
 };
+
+/** 案例库 overview, for roles that hold 查看概览 (others get Strapi's no-permissions page, not a failed request). */
+export const OverviewPage = () => (
+  <Page.Protect permissions={PERMISSIONS.overview}>
+    <OverviewContent />
+  </Page.Protect>
+);

@@ -1,8 +1,10 @@
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { DataTable } from '../components/DataTable';
+import { describeError, isForbidden } from '../errors';
+import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 
 type Campaign = { documentId: string; name: string; slug: string | null; stage: string; year: number | null; ballots: number };
@@ -10,21 +12,24 @@ type Standing = { rank: number; documentId: string; title: string; hospital: str
 
 const STAGES: Record<string, string> = { collecting: '征集', reviewing: '评审', voting: '投票', showcase: '展示', closed: '结束' };
 
-/** The voting centre (投票中心) for editors: each campaign's standings, and its ranking and ballots as CSV. */
-export const VotingPage = () => {
+/** The voting centre (投票中心): each campaign's standings, and, for roles that may export them, its ranking and ballots as CSV. */
+const VotingCentre = () => {
   const { get } = useFetchClient();
   const { formatMessage } = useIntl();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC(PERMISSIONS.votingExports);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
   const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
   const [chosen, setChosen] = useState<Campaign | null>(null);
   const [standings, setStandings] = useState<Standing[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const fail = (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason));
+  const [error, setError] = useState<unknown>(null);
+  // A standing or a download that fails leaves the page as it is and says why.
+  const fail = (reason: unknown) => toggleNotification({ type: 'danger', message: describeError(reason, t) });
 
   useEffect(() => {
     get<{ data: Campaign[] }>(`/${PLUGIN_ID}/campaigns`)
       .then(({ data }) => setCampaigns(data.data))
-      .catch(fail);
+      .catch(setError);
   }, [get]);
 
   useEffect(() => {
@@ -32,7 +37,10 @@ export const VotingPage = () => {
     setStandings(null);
     get<{ data: Standing[] }>(`/${PLUGIN_ID}/campaigns/${chosen.documentId}/ranking`)
       .then(({ data }) => setStandings(data.data))
-      .catch(fail);
+      .catch((reason: unknown) => {
+        setStandings([]);
+        fail(reason);
+      });
   }, [get, chosen]);
 
   const download = async (kind: 'ranking' | 'ballots') => {
@@ -45,7 +53,7 @@ export const VotingPage = () => {
     URL.revokeObjectURL(link.href);
   };
 
-  if (error) return <Page.Error />;
+  if (error) return isForbidden(error) ? <Page.NoPermissions /> : <Page.Error />;
   if (!campaigns) return <Loader>{t('overview.loading', '加载中')}</Loader>;
 
   return (
@@ -75,12 +83,16 @@ export const VotingPage = () => {
                 {chosen.name}
               </Typography>
               <Flex gap={2}>
-                <Button variant="secondary" onClick={() => download('ranking').catch(fail)}>
-                  {t('voting.exportRanking', '导出排名 CSV')}
-                </Button>
-                <Button variant="secondary" onClick={() => download('ballots').catch(fail)}>
-                  {t('voting.exportBallots', '导出投票记录 CSV')}
-                </Button>
+                {allowedActions.canExportRanking && (
+                  <Button variant="secondary" onClick={() => download('ranking').catch(fail)}>
+                    {t('voting.exportRanking', '导出排名 CSV')}
+                  </Button>
+                )}
+                {allowedActions.canExportBallots && (
+                  <Button variant="secondary" onClick={() => download('ballots').catch(fail)}>
+                    {t('voting.exportBallots', '导出投票记录 CSV')}
+                  </Button>
+                )}
               </Flex>
             </Flex>
             {!standings ? (
@@ -97,3 +109,10 @@ export const VotingPage = () => {
     </Layouts.Root>
   );
 };
+
+/** 投票中心, for roles that hold 查看投票中心; the export buttons show for the export permissions. */
+export const VotingPage = () => (
+  <Page.Protect permissions={PERMISSIONS.voting}>
+    <VotingCentre />
+  </Page.Protect>
+);

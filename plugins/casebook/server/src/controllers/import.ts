@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors, yup, validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
+import { CASE_PERMISSIONS, requirePermission } from '../admin-permissions';
 import { ImportError } from '../importer/types';
 import { getService } from '../utils';
 
@@ -67,6 +68,8 @@ const importController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async confirm(ctx: Context) {
     const body = await validateYupSchema(confirmation)(ctx.request.body);
+    // The route needs create on cases; publishing them needs what publishing in the Content Manager needs.
+    if (body.publish) requirePermission(ctx, CASE_PERMISSIONS.publish, 'Publishing on import needs the Content Manager publish permission on cases');
     const report = await getService(strapi, 'importer').importDocument(body.filename, bytesOf(body), {
       publish: body.publish,
       document: body.document as never,

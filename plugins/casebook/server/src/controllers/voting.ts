@@ -11,8 +11,14 @@ const attachment = (ctx: Context, name: string) => {
   ctx.set('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
 };
 
-/** CSV of `rows` with a byte-order mark, so that spreadsheet programs read the Chinese as UTF-8. */
-const csv = (columns: string[], rows: AsyncIterable<unknown[]>) => Readable.from(rows).pipe(stringify({ header: true, columns, bom: true }));
+/**
+ * CSV of `rows` with a byte-order mark, so that spreadsheet programs read the Chinese as UTF-8. Titles and names
+ * are written by editors and importers: a text cell starting with =, +, -, @, a tab or a carriage return (or a
+ * full-width =, +, -, @) gets a leading ' so that Excel, LibreOffice and Numbers show it instead of running it
+ * as a formula. Numbers (rank, votes, views) are left alone.
+ */
+const csv = (columns: string[], rows: AsyncIterable<unknown[]>) =>
+  Readable.from(rows).pipe(stringify({ header: true, columns, bom: true, escape_formulas: true }));
 
 /** The editors' voting centre: the campaigns' standings and their CSV exports. */
 const votingController = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,17 +1,30 @@
-const adminOnly = { policies: ['admin::isAuthenticatedAdmin'] };
+import { ADMIN_PERMISSIONS, CASE_PERMISSIONS, type AdminPermission } from '../../admin-permissions';
+
+/**
+ * An admin session (or admin token) whose role holds every one of `permissions` (Settings → Roles); anyone
+ * else is refused with 401 (no session) or 403. Strapi's own admin routes guard themselves the same way.
+ */
+const allowed = (...permissions: AdminPermission[]) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: permissions.map(({ action, subject }) => (subject ? { action, subject } : action)) } },
+  ],
+});
 
 export default {
   type: 'admin' as const,
   routes: [
-    { method: 'GET', path: '/overview', handler: 'overview.summary', config: adminOnly },
-    { method: 'POST', path: '/import/preview', handler: 'import.preview', config: adminOnly },
-    { method: 'POST', path: '/import', handler: 'import.confirm', config: adminOnly },
-    { method: 'GET', path: '/source-documents', handler: 'import.list', config: adminOnly },
-    // The case list's votes and views columns: the same answer as the public counters route.
-    { method: 'GET', path: '/counters', handler: 'engagement.counters', config: adminOnly },
-    { method: 'GET', path: '/campaigns', handler: 'voting.campaigns', config: adminOnly },
-    { method: 'GET', path: '/campaigns/:campaign/ranking', handler: 'voting.ranking', config: adminOnly },
-    { method: 'GET', path: '/campaigns/:campaign/ranking.csv', handler: 'voting.rankingCsv', config: adminOnly },
-    { method: 'GET', path: '/campaigns/:campaign/ballots.csv', handler: 'voting.ballotsCsv', config: adminOnly },
+    { method: 'GET', path: '/overview', handler: 'overview.summary', config: allowed(ADMIN_PERMISSIONS.readOverview) },
+    { method: 'POST', path: '/import/preview', handler: 'import.preview', config: allowed(ADMIN_PERMISSIONS.import) },
+    // Writes cases: the Content Manager's create on cases too; with `publish: true` also its publish (the
+    // controller checks that one, as it depends on the body).
+    { method: 'POST', path: '/import', handler: 'import.confirm', config: allowed(ADMIN_PERMISSIONS.import, CASE_PERMISSIONS.create) },
+    { method: 'GET', path: '/source-documents', handler: 'import.list', config: allowed(ADMIN_PERMISSIONS.import) },
+    // The case list's votes and views columns (the same answer as the public counters route): whoever reads the list.
+    { method: 'GET', path: '/counters', handler: 'engagement.counters', config: allowed(CASE_PERMISSIONS.read) },
+    { method: 'GET', path: '/campaigns', handler: 'voting.campaigns', config: allowed(ADMIN_PERMISSIONS.readVoting) },
+    { method: 'GET', path: '/campaigns/:campaign/ranking', handler: 'voting.ranking', config: allowed(ADMIN_PERMISSIONS.readVoting) },
+    { method: 'GET', path: '/campaigns/:campaign/ranking.csv', handler: 'voting.rankingCsv', config: allowed(ADMIN_PERMISSIONS.exportRanking) },
+    { method: 'GET', path: '/campaigns/:campaign/ballots.csv', handler: 'voting.ballotsCsv', config: allowed(ADMIN_PERMISSIONS.exportBallots) },
   ],
 };

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Test } from 'supertest';
+import { anonymous, apiToken, createRole, signInAs, type Method, type Principal } from '../support/admin';
+import { seedShowcase, type Showcase } from '../support/fixtures';
+import { ROOT_DIR } from '../support/paths';
+import { bootCasebook, type Casebook } from '../support/strapi';
+
+/**
+ * The admin half of the permission matrix: who may call each of the plugin's admin routes, and, for
+ * comparison, the Content Manager's case routes that decide who may write what. 401: no admin session
+ * (API tokens are content-API credentials and open no admin route); 403: signed in, not permitted.
+ *
+ * Bodies: `upload` is a document to preview, `draft` / `publish` a corrected import without or with
+ * `publish: true`, `title` a new case; :campaign is a campaign, :draft a new unpublished case per cell.
+ */
+const PRINCIPALS = ['anonymous', 'read-only token', 'full-access token', 'no permissions', 'Author', 'Editor', 'Super Admin'] as const;
+type PrincipalName = (typeof PRINCIPALS)[number];
+type Body = '' | 'upload' | 'draft' | 'publish' | 'title';
+
+// prettier-ignore
+const MATRIX: Array<[Method, string, Body, string, ...number[]]> = [
+  //                                                                                                     anon  read  full  none  Author Editor Super
+  ['GET',  '/casebook/overview',                                  '',        '概览: counts of the collection',       401,  401,  401,  403,  200,   200,   200],
+  ['POST', '/casebook/import/preview',                            'upload',  '导入: extract a document, no write',   401,  401,  401,  403,  200,   200,   200],
+  ['POST', '/casebook/import',                                    'draft',   '导入: write the cases as drafts',      401,  401,  401,  403,  200,   200,   200],
+  ['POST', '/casebook/import',                                    'publish', '导入: write and publish the cases',    401,  401,  401,  403,  403,   200,   200],
+  ['GET',  '/casebook/source-documents',                          '',        '导入: the imported documents',         401,  401,  401,  403,  200,   200,   200],
+  ['GET',  '/casebook/counters?documentIds=:published',           '',        'case list: votes and views columns',   401,  401,  401,  403,  200,   200,   200],
+  ['GET',  '/casebook/campaigns',                                 '',        '投票中心: campaigns and ballot counts', 401,  401,  401,  403,  403,   200,   200],
+  ['GET',  '/casebook/campaigns/:campaign/ranking',               '',        '投票中心: a campaign\'s top ten',       401,  401,  401,  403,  403,   200,   200],
+  ['GET',  '/casebook/campaigns/:campaign/ranking.csv',           '',        '投票中心: the full ranking as CSV',     401,  401,  401,  403,  403,   200,   200],
+  ['GET',  '/casebook/campaigns/:campaign/ballots.csv',           '',        '投票中心: every ballot (voter keys)',   401,  401,  401,  403,  403,   200,   200],
+  ['GET',  '/content-manager/collection-types/api::case.case',    '',        'Content Manager: list cases',          401,  401,  401,  403,  200,   200,   200],
+  ['POST', '/content-manager/collection-types/api::case.case',    'title',   'Content Manager: create a draft case', 401,  401,  401,  403,  201,   201,   201],
+  ['POST', '/content-manager/collection-types/api::case.case/:draft/actions/publish', '', 'Content Manager: publish a case', 401, 401, 401, 403, 403, 200, 200],
+];
+
+type Cell = { name: string; method: Method; path: string; body: Body; principal: PrincipalName; expected: number; file: string };
+
+const CELLS: Cell[] = MATRIX.flatMap(([method, route, body, what, ...expected], row) =>
+  PRINCIPALS.map((principal, column) => ({
+    name: `${method} ${route} (${what}) as ${principal}: ${expected[column]}`,
+    method,
+    path: route,
+    body,
+    principal,
+    expected: expected[column]!,
+    file: `matrix-${row}-${column}.txt`,
+  })),
+);
+
+const DOCUMENT = fs.readFileSync(path.join(ROOT_DIR, 'test', 'fixtures', 'documents', 'hospital-site-page.txt'), 'utf8');
+
+let casebook: Casebook;
+let world: Showcase;
+let principals: Record<PrincipalName, Principal>;
+
+beforeAll(async () => {
+  casebook = await bootCasebook();
+  world = await seedShowcase(casebook.strapi);
+  principals = {
+    anonymous: anonymous(casebook),
+    'read-only token': await apiToken(casebook, 'read-only'),
+    'full-access token': await apiToken(casebook, 'full-access'),
+    'no permissions': await signInAs(casebook, await createRole(casebook)),
+    Author: await signInAs(casebook, 'strapi-author'),
+    Editor: await signInAs(casebook, 'strapi-editor'),
+    'Super Admin': await signInAs(casebook, 'strapi-super-admin'),
+  };
+});
+
+afterAll(async () => {
+  await casebook?.stop();
+});
+
+/** A document of the cell's own (an import of the same bytes twice would be "unchanged" and write nothing). */
+const upload = (cell: Cell) => ({ filename: cell.file, content: `${DOCUMENT}\n\n${cell.file}\n`, encoding: 'text' as const });
+
+const bodyOf = async (cell: Cell): Promise<object | undefined> => {
+  if (cell.body === '') return undefined;
+  if (cell.body === 'title') return { title: `矩阵草稿 ${cell.file}` };
+  if (cell.body === 'upload') return upload(cell);
+  const file = upload(cell);
+  const preview = (await casebook.strapi.plugin('casebook').service('importer').preview(file.filename, Buffer.from(file.content))) as { document: unknown };
+  return { ...file, publish: cell.body === 'publish', document: preview.document };
+};
+
+const pathOf = async (cell: Cell) => {
+  let resolved = cell.path.replace(':campaign', world.campaign.documentId).replace(':published', world.published.case.documentId);
+  if (resolved.includes(':draft')) {
+    const draft = await casebook.strapi.documents('api::case.case').create({ data: { title: `矩阵待发布 ${cell.file}` } });
+    resolved = resolved.replace(':draft', draft.documentId);
+  }
+  return resolved;
+};
+
+const send = async (principal: Principal, method: Method, route: string, body?: object): Promise<Test> => {
+  const request = principal.request(method, route);
+  return body === undefined ? request : request.send(body);
+};
+
+describe('the admin permission matrix', () => {
+  test.each(CELLS)('$name', async (cell) => {
+    const response = await send(principals[cell.principal], cell.method, await pathOf(cell), await bodyOf(cell));
+    expect(response.status).toBe(cell.expected);
+  });
+
+  test('only the permitted imports wrote anything, and only Editor and Super Admin published', async () => {
+    const imports = CELLS.filter((cell) => cell.body === 'draft' || cell.body === 'publish');
+    const written = (await casebook.strapi.db.query('plugin::casebook.source-document').findMany({ select: ['filename'], where: { filename: { $startsWith: 'matrix-' } } })) as Array<{
+      filename: string;
+    }>;
+    expect(written.map((row) => row.filename).sort()).toEqual(imports.filter((cell) => cell.expected === 200).map((cell) => cell.file).sort());
+
+    const published = (await casebook.strapi.db.query('api::case.case').findMany({
+      select: ['documentId'],
+      where: { publishedAt: { $notNull: true }, sourceDocument: { filename: { $startsWith: 'matrix-' } } },
+      populate: { sourceDocument: { select: ['filename'] } },
+    })) as Array<{ sourceDocument: { filename: string } }>;
+    expect(published.map((row) => row.sourceDocument.filename).sort()).toEqual(
+      imports.filter((cell) => cell.body === 'publish' && cell.expected === 200).map((cell) => cell.file).sort(),
+    );
+  });
+
+  test("the table has a row for each of the plugin's admin routes", () => {
+    const routes = (casebook.strapi.plugin('casebook').routes as unknown as { admin: { routes: Array<{ method: string; path: string }> } }).admin.routes;
+    const rows = new Set(MATRIX.map(([method, route]) => `${method} ${route.split('?')[0]}`));
+    expect(routes.map((route) => `${route.method} /casebook${route.path}`).filter((route) => !rows.has(route))).toEqual([]);
+  });
+});
+
+describe('an admin whose role holds no permission', () => {
+  // From the router, not the table: a route added later without a permission check fails here.
+  test("is refused every one of the plugin's admin routes, whatever the body", async () => {
+    const routes = (casebook.strapi.plugin('casebook').routes as unknown as { admin: { routes: Array<{ method: Method; path: string }> } }).admin.routes;
+    const none = principals['no permissions'];
+    const answers: string[] = [];
+    for (const route of routes) {
+      const resolved = `/casebook${route.path.replace(':campaign', world.campaign.documentId)}`;
+      const body = route.method === 'POST' ? { ...upload({ file: 'forbidden.txt' } as Cell), publish: true, document: { hospitals: [], metrics: [], cases: [] } } : undefined;
+      const response = await send(none, route.method, resolved, body);
+      answers.push(`${route.method} ${route.path}: ${response.status}`);
+    }
+    expect(answers).toEqual(routes.map((route) => `${route.method} ${route.path}: 403`));
+    expect(await casebook.strapi.db.query('plugin::casebook.source-document').count({ where: { filename: 'forbidden.txt' } })).toBe(0);
+  });
+});
