@@ -1,10 +1,12 @@
 import { bootCasebook, type Casebook } from '../support/strapi';
 import { seedShowcase, type Showcase } from '../support/fixtures';
+import { createRole, signInAs } from '../support/admin';
 
 /**
  * Who may do what through the content API (REST /api and /graphql), as a table a reviewer reads at a glance.
- * Principals: anonymous, a read-only API token, a full-access API token. (An admin session is no content-API
- * credential: its rows are in admin-permission-matrix.test.ts.)
+ * Principals: anonymous, a read-only API token, a full-access API token. An admin session (no permissions,
+ * Author, Editor, Super Admin) is no content-API credential: the last section shows it reads nothing more than
+ * anonymous; what admins may do is in admin-permission-matrix.test.ts.
  *
  * Cells: an HTTP status for REST; for GraphQL, 'data' (answered), or the error code.
  * Then a sweep: no public path (list, detail, slug, relations from every type, filters, sorts, search, facets,
@@ -206,5 +208,21 @@ describe('no public path shows a draft', () => {
     const { data, errors } = await casebook.graphql<any>('{ cases(status: DRAFT) { title } }', {}, headers.readOnly);
     expect(errors).toBeUndefined();
     expect(JSON.stringify(data)).toContain('草稿案例');
+  });
+});
+
+describe('an admin session is no content-API credential', () => {
+  const roles = ['no permissions', 'strapi-author', 'strapi-editor', 'strapi-super-admin'] as const;
+
+  test.each(roles)('%s: its session token opens nothing of the content API (401), drafts least of all', async (role) => {
+    const admin = await signInAs(casebook, role === 'no permissions' ? await createRole(casebook) : role);
+    const auth = { Authorization: `Bearer ${admin.token}` };
+    const drafts = await casebook.http().get('/api/cases?status=draft').set(auth);
+    expect(drafts.status).toBe(401);
+    for (const secret of DRAFT_ONLY) expect(drafts.text).not.toContain(secret);
+    await casebook.http().post('/api/themes').set(auth).send({ data: { name: '管理员主题' } }).expect(401);
+    const graphql = await casebook.graphql('{ cases(status: DRAFT) { title } }', {}, auth);
+    expect(graphql.data?.cases ?? null).toBeNull();
+    for (const secret of DRAFT_ONLY) expect(JSON.stringify(graphql)).not.toContain(secret);
   });
 });
