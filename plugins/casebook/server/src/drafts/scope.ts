@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CASE_PARTS, UID } from '../constants';
+import { someText } from '../utils';
 
 /**
  * The operator names of a filter: the document service's (`$and`, `$notNull` …, also REST's) or GraphQL's
@@ -89,15 +90,7 @@ export const scopeFilters = (strapi: Core.Strapi, uid: string, filters: unknown,
 export const MAX_FILTER_TEXT = 1000;
 
 const assertFilterText = (value: unknown) => {
-  const pending = [value];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (typeof item === 'string' && item.length > MAX_FILTER_TEXT) {
-      throw new errors.ValidationError(`Filter values are at most ${MAX_FILTER_TEXT} characters long`, { length: item.length });
-    }
-    if (Array.isArray(item)) for (const element of item) pending.push(element);
-    else if (isRecord(item)) for (const element of Object.values(item)) pending.push(element);
-  }
+  if (someText(value, (text) => text.length > MAX_FILTER_TEXT)) throw new errors.ValidationError(`Filter values are at most ${MAX_FILTER_TEXT} characters long`);
 };
 
 /** The attribute paths a sort names, in any of its spellings: 'a.b:desc,c', ['a'], { a: { b: 'asc' } }, [{ a: 'asc' }]. */

@@ -1,25 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
+import { someText } from '../utils';
 
-/** Whether a parsed query or body holds a NUL character in any key or string, at any depth (walked without recursion). */
-export const holdsNul = (value: unknown): boolean => {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (typeof item === 'string') {
-      if (item.includes('\u0000')) return true;
-    } else if (Array.isArray(item)) {
-      for (const element of item) pending.push(element);
-    } else if (typeof item === 'object' && item !== null) {
-      for (const [key, nested] of Object.entries(item)) {
-        if (key.includes('\u0000')) return true;
-        pending.push(nested);
-      }
-    }
-  }
-  return false;
-};
+const holdsNul = (value: unknown) => someText(value, (text) => text.includes('\u0000'));
 
 /** Pagination numbers the databases take: SQLite refuses an offset past 64 bits with an error, not an empty page. */
 const MAX_PAGINATION = 2 ** 31 - 1;
