@@ -78,6 +78,27 @@ describe('caseList', () => {
     expect(queries.find((sql) => /from .cases_index|from .casebook_case_index/.test(sql) && /limit/.test(sql))).not.toMatch(/c.\.\*|"c"\.\*/);
   });
 
+  test.each([
+    ['a field', '{ hospitals { cases { title body } } }'],
+    ['a fragment', '{ hospitals { cases { ...text } } } fragment text on Case { title body }'],
+  ])('reads the bodies of related cases only when asked for, in %s', async (_name, query) => {
+    const caseRows = (queries: string[]) => queries.filter((sql) => /from .cases. as .t./.test(sql));
+    const withBody = await recordQueries(casebook.strapi, () => gql<{ hospitals: Array<{ cases: Array<{ body: string | null }> }> }>(query));
+    expect(withBody.result.hospitals.flatMap((hospital) => hospital.cases).every((row) => typeof row.body === 'string')).toBe(true);
+    expect(caseRows(withBody.queries).join('\n')).toMatch(/.t.\.\*/);
+    const without = await recordQueries(casebook.strapi, () => gql('{ hospitals { cases { title } } }'));
+    expect(caseRows(without.queries)).toHaveLength(1);
+    expect(caseRows(without.queries)[0]).not.toMatch(/.t.\.\*|.body./);
+  });
+
+  test('a relation page is cut per parent in SQL', async () => {
+    const { result, queries } = await recordQueries(casebook.strapi, () =>
+      gql<{ hospitals: Array<{ cases: unknown[] }> }>('{ hospitals(pagination: { limit: 100 }) { cases(pagination: { limit: 1 }) { title } } }'),
+    );
+    expect(Math.max(...result.hospitals.map((hospital) => hospital.cases.length))).toBe(1);
+    expect(queries.find((sql) => /row_number\(\) over \(partition by/.test(sql))).toMatch(/__casebook_rank. <= /);
+  });
+
   test('costs at most the query budget for a page of cases with their relations, whatever the page size', async () => {
     for (const pageSize of [5, 16]) {
       const { queries } = await recordQueries(casebook.strapi, () =>

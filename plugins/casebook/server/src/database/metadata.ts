@@ -36,6 +36,14 @@ export const scalarColumnsOf = (strapi: Core.Strapi, uid: string): string[] =>
     .filter(([, attribute]) => !['relation', 'component', 'dynamiczone', 'media'].includes(attribute.type))
     .map(([name, attribute]) => attribute.columnName ?? name);
 
+/** The scalar columns of `uid` but those of `without`, as `alias.column`: a read that shows no body need not load it. */
+export const columnsWithout = (strapi: Core.Strapi, uid: string, without: readonly string[], alias: string): string[] => {
+  const skipped = new Set(without.map((attribute) => columnOf(strapi, uid, attribute)));
+  return scalarColumnsOf(strapi, uid)
+    .filter((column) => !skipped.has(column))
+    .map((column) => `${alias}.${column}`);
+};
+
 /** The model (content type or component) a relation or component attribute points to. */
 export const targetOf = (strapi: Core.Strapi, uid: string, attribute: string): string => {
   const target = modelOf(strapi, uid).attributes[attribute]?.target;

@@ -80,6 +80,15 @@ const relationFields = (strapi: Core.Strapi, batching: boolean) => {
         return slice;
       };
 
+      // Whether the field node asks for case bodies (below it, fragments included), worked out once per node.
+      const bodies = new WeakMap<object, boolean>();
+      const selectsBody = (info: GraphQLResolveInfo) => {
+        const node = info.fieldNodes[0]!;
+        let answer = bodies.get(node);
+        if (answer === undefined) bodies.set(node, (answer = selects(info, 'body')));
+        return answer;
+      };
+
       const middleware: Middleware = async (next, parent, args, context, info) => {
         const isPublic = !mayReadDrafts(context.state);
         const filtered = !isEmptyArg(args.filters) || !isEmptyArg(args.sort);
@@ -87,7 +96,8 @@ const relationFields = (strapi: Core.Strapi, batching: boolean) => {
         const status: Status | undefined = !guarded ? 'all' : isPublic ? 'published' : target === UID.case ? statusOf(context, info) : 'all';
         const id = (parent as { id?: unknown } | null)?.id;
         if (batching && !filtered && typeof id === 'number' && status) {
-          const items = await loadersOf(strapi, context).relation(uid, attribute, status, many ? sliceOf(args, info, targetModel) : ONE).load(id);
+          const load = { status, slice: many ? sliceOf(args, info, targetModel) : ONE, withBody: target === UID.case && selectsBody(info) };
+          const items = await loadersOf(strapi, context).relation(uid, attribute, load).load(id);
           return many ? items : (items[0] ?? null);
         }
         if (!isPublic || isComponent) return next(parent, args, context, info);

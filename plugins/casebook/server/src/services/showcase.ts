@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { UID } from '../constants';
-import { columnOf, fromRow, joinTableOf, scalarColumnsOf, tableOf, targetOf } from '../database/metadata';
+import { columnOf, columnsWithout, fromRow, joinTableOf, tableOf, targetOf } from '../database/metadata';
 import { HOSPITAL_CATEGORIES, PROVINCES } from '../labels';
 import { publishedCaseCounts } from '../showcase/loaders';
 import { ftsQuery, needsSubstringTest, parseQuery, snippet, termGrams, type Snippet } from '../showcase/search-text';
@@ -176,14 +176,6 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     return Number(row?.total ?? 0);
   };
 
-  /** Every column of a case row but its body: a list that does not show bodies need not read them. */
-  const caseColumnsWithoutBody = () => {
-    const body = columnOf(strapi, UID.case, 'body');
-    return scalarColumnsOf(strapi, UID.case)
-      .filter((column) => column !== body)
-      .map((column) => `c.${column}`);
-  };
-
   /**
    * A page in one statement, in two steps: the inner query orders and cuts the page on the case index alone (light
    * rows, an index for dates), the outer one reads the page's case rows, so nothing large goes through a sort.
@@ -201,7 +193,7 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     const query = db
       .from(inner.as('p'))
       .join(`${tableOf(strapi, UID.case)} as c`, 'c.id', 'p.case_id')
-      .select(withBody ? 'c.*' : caseColumnsWithoutBody());
+      .select(withBody ? 'c.*' : columnsWithout(strapi, UID.case, ['body'], 'c'));
     if (search) {
       query
         .join(`${CASE_INDEX_TABLE} as s`, 's.case_id', 'p.case_id')

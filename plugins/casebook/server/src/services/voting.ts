@@ -40,7 +40,7 @@ const votingService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { nodes, pageInfo } = await showcase.listCases({ campaign: campaignId }, 'MOST_VOTED', { page, pageSize: PAGE }, { withBody: false });
         const [counters, hospitals] = await Promise.all([
           getService(strapi, 'engagement').counters(nodes.map((found) => found.documentId)),
-          loaders.relation(UID.case, 'hospital', 'all', { start: 0, end: 1 }).loadMany(nodes.map((found) => found.id)),
+          loaders.relation(UID.case, 'hospital', { status: 'all', slice: { start: 0, end: 1 }, withBody: false }).loadMany(nodes.map((found) => found.id)),
         ]);
         nodes.forEach((found, index) => {
           const hospital = hospitals[index];

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import DataLoader from 'dataloader';
 import { UID } from '../constants';
-import { columnOf, fromRow, joinTableOf, tableOf, targetOf } from '../database/metadata';
+import { columnOf, columnsWithout, fromRow, joinTableOf, tableOf, targetOf } from '../database/metadata';
 import type { Counters } from '../services/engagement';
 import { isGuarded } from '../drafts';
 import { getService } from '../utils';
@@ -19,11 +19,14 @@ const RANK = '__casebook_rank';
 /** The rows of one parent's page: from the start-th (0-based) to before the end-th; every row when end is undefined. */
 export type Slice = { start: number; end: number | undefined };
 
+/** What one relation field loads: which versions, which page of each parent's list, and (for cases) whether bodies. */
+export type RelationLoad = { status: Status; slice: Slice; withBody: boolean };
+
 /**
  * The targets of one relation (or component) for many parents in one query: the link table joined to the
  * target table, in the link's order, grouped back by parent.
  */
-const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string, status: Status, slice: Slice, parentIds: readonly number[]) => {
+const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string, { status, slice, withBody }: RelationLoad, parentIds: readonly number[]) => {
   const link = joinTableOf(strapi, uid, attribute);
   const target = targetOf(strapi, uid, attribute);
   const knex = strapi.db.connection;
@@ -33,7 +36,8 @@ const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string,
       for (const [column, value] of Object.entries(link.on ?? {})) on.andOnVal(`j.${column}`, value);
     })
     .whereIn(`j.${link.joinColumn.name}`, parentIds)
-    .select('t.*', { [PARENT]: `j.${link.joinColumn.name}` });
+    .select(withBody || target !== UID.case ? 't.*' : columnsWithout(strapi, target, ['body'], 't'))
+    .select({ [PARENT]: `j.${link.joinColumn.name}` });
   if (status !== 'all' && target === UID.case) {
     const publishedAt = `t.${columnOf(strapi, target, 'publishedAt')}`;
     if (status === 'published') query.whereNotNull(publishedAt);
@@ -98,11 +102,11 @@ export const createLoaders = (strapi: Core.Strapi) => {
   let publishedCaseCounts: DataLoader<number, number> | undefined;
   let counters: DataLoader<string, Counters> | undefined;
   return {
-    relation(uid: string, attribute: string, status: Status, slice: Slice): DataLoader<number, Entity[]> {
-      const key = `${uid}.${attribute}.${status}.${slice.start}.${slice.end ?? ''}`;
+    relation(uid: string, attribute: string, load: RelationLoad): DataLoader<number, Entity[]> {
+      const key = `${uid}.${attribute}.${load.status}.${load.slice.start}.${load.slice.end ?? ''}.${load.withBody}`;
       let loader = relations.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => loadRelation(strapi, uid, attribute, status, slice, ids), options);
+        loader = new DataLoader((ids) => loadRelation(strapi, uid, attribute, load, ids), options);
         relations.set(key, loader);
       }
       return loader;
