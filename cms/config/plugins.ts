@@ -20,6 +20,8 @@ const GRAPHQL_LIMITS = {
   directives: 10,
   /** graphql-js's own parser limit: parsing stops at the first token over it. */
   tokens: 1000,
+  /** The JSON body of a GraphQL request: its query and variables (the app's 8 MB is for the admin's imports). */
+  body: '100kb',
 };
 
 type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
@@ -85,6 +87,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           plugins: [ApolloServerPluginCacheControlDisabled(), noStore, ...armor.plugins],
           validationRules: armor.validationRules,
           parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
+          // The GraphQL route's own body parser; src/middlewares/graphql-body.ts sends every GraphQL request to it.
+          bodyParserConfig: { enableTypes: ['json'], jsonLimit: GRAPHQL_LIMITS.body },
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
         },

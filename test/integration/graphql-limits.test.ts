@@ -1,4 +1,6 @@
 import { buildSchema, Lexer, Source, TokenKind, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { OPERATIONS } from '../../client-sdk/src/operations';
 import { ROOT_DIR } from '../support/paths';
@@ -23,6 +25,8 @@ beforeAll(async () => {
   await casebook.strapi.documents('api::case.case').publish({ documentId: parent.documentId });
   caseId = parent.documentId;
   hospitalId = hospital.documentId;
+  const server = casebook.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
 
 afterAll(async () => {
@@ -145,6 +149,66 @@ describe('GraphQL limits', () => {
   test('REST clamps pageSize the same way', async () => {
     const response = await casebook.http().get('/api/metrics?pagination[pageSize]=1000').expect(200);
     expect(response.body.data).toHaveLength(100);
+  });
+});
+
+describe('request body size', () => {
+  const LIMIT = 100 * 1024;
+  const APP_LIMIT = 8 * 1024 * 1024;
+
+  /** A GraphQL request of exactly `bytes` bytes (an undeclared variable pads it; Apollo ignores it). */
+  const graphqlBody = (bytes: number) => {
+    const empty = JSON.stringify({ query: '{ __typename }', variables: { pad: '' } });
+    return empty.replace('"pad":""', `"pad":"${'x'.repeat(bytes - empty.length)}"`);
+  };
+  const post = (url: string, body: string) => casebook.http().post(url).set('content-type', 'application/json').send(body);
+
+  test('a GraphQL request of 100 kB runs', async () => {
+    const response = await post('/graphql', graphqlBody(LIMIT));
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ __typename: 'Query' });
+  });
+
+  // Strapi's body middleware leaves the GraphQL route alone only for the exact URL; these reach the same route.
+  test.each(['/graphql', '/graphql?operation=x', '/graphql/', '/GraphQL'])('one byte more to %s is refused: 413, and says the limit', async (url) => {
+    const response = await post(url, graphqlBody(LIMIT + 1));
+    expect(response.status).toBe(413);
+    expect(response.body.error).toMatchObject({ status: 413, name: 'PayloadTooLargeError' });
+    expect(response.body.error.message).toMatch(/GraphQL request body .*100kb/i);
+  });
+
+  /** POSTs `bytes` of GraphQL request in 16 kB chunks, without a Content-Length. */
+  const postChunked = (url: string, bytes: number) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { port } = casebook.strapi.server.httpServer.address() as AddressInfo;
+      const request = http.request(
+        { host: '127.0.0.1', port, path: url, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+      const body = graphqlBody(bytes);
+      for (let start = 0; start < body.length; start += 16 * 1024) request.write(body.slice(start, start + 16 * 1024));
+      request.end();
+    });
+
+  test.each(['/graphql', '/graphql?operation=x'])('a chunked body to %s is cut off at the limit too', async (url) => {
+    const small = await postChunked(url, 50 * 1024);
+    expect(small.status).toBe(200);
+    const large = await postChunked(url, 2 * LIMIT);
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.body).error.message).toMatch(/100kb/);
+  });
+
+  test('the REST API keeps the 8 MB limit the admin import needs', async () => {
+    const data = (bytes: number) => JSON.stringify({ data: { title: 'x'.repeat(bytes) } });
+    // Refused by the Public role (403), not for its size.
+    expect((await post('/api/cases', data(LIMIT * 4))).status).toBe(403);
+    expect((await post('/api/cases', data(APP_LIMIT + 1024))).status).toBe(413);
   });
 });
 
