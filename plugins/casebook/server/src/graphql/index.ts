@@ -5,6 +5,7 @@ import { ENGAGEMENT_ACTIONS, PUBLIC_READABLE, UID } from '../constants';
 import type { CaseFilter, CaseSort, HospitalFilter, HospitalSort, PageArgs } from '../services/showcase';
 import { loadersOf, type Entity, type Status } from '../showcase/loaders';
 import { getService } from '../utils';
+import { extendApolloServer } from './apollo';
 import { typeDefs } from './type-defs';
 
 type Context = {
@@ -132,6 +133,7 @@ const visitorOf = (context: Context, voter: string | null | undefined) => ({ vot
 export const registerGraphql = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
+  extendApolloServer(strapi);
 
   const extension = graphql.service('extension');
   // Import provenance is editorial bookkeeping, not part of the public contract.
