@@ -72,7 +72,10 @@ test('production: client errors keep message, code and details, and carry no sta
   ]);
 });
 
-test('production keeps the limits', async () => {
+test('production keeps the limits and the NUL guard', async () => {
   const aliases = await production.graphql(`{ cases { ${Array.from({ length: 11 }, (_, index) => `a${index}: documentId`).join(' ')} } }`);
   expect(aliases.errors?.[0]?.message).toBe('Aliases limit of 10 exceeded, found 11.');
+  const nul = await production.graphql('query($slug: String) { caseDetail(slug: $slug) { title } }', { slug: 'x\u0000' });
+  expect(nul.status).toBe(400);
+  expect(nul.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
