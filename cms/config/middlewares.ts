@@ -5,6 +5,8 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // GraphQL bodies go to the GraphQL route's own parser and limit (config/plugins.ts), not this 8 MB.
+  'global::graphql-body',
   // Room for a 5 MB document sent base64-encoded to the admin's import page.
   { name: 'strapi::body', config: { jsonLimit: '8mb', formLimit: '8mb', textLimit: '8mb' } },
   // After the body parser: REST input that would end as a 500 in the database (NUL, absurd pages) is a 400.

@@ -2,9 +2,52 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Core } from '@strapi/strapi';
 import path from 'node:path';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ensureSecrets, APP_DIR } from '../src/env/secrets';
 
 ensureSecrets();
+
+/**
+ * What one GraphQL request may ask for (README, "GraphQL limits"). The SDK's largest operation, caseSearch, has
+ * 170 tokens, no alias or directive, and costs 326; a request over a limit is refused before anything runs.
+ */
+const GRAPHQL_LIMITS = {
+  /** Strapi's own depth limit (graphql-depth-limit). */
+  depth: 10,
+  /** graphql-armor's field cost: 1 a scalar, 2 an object, × 1.5 a level down (depth is what makes a query costly). */
+  cost: 2000,
+  aliases: 10,
+  directives: 10,
+  /** graphql-js's own parser limit: parsing stops at the first token over it. */
+  tokens: 1000,
+  /** The JSON body of a GraphQL request: its query and variables (the app's 8 MB is for the admin's imports). */
+  body: '100kb',
+};
+
+type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+type RejectHandler = NonNullable<NonNullable<ArmorConfig['maxAliases']>['onReject']>[number];
+
+/** graphql-armor calls every refusal a "Syntax Error" of the document; it reports it here as what it is. */
+const reportLimit: RejectHandler = (context, error) => {
+  error.message = error.message.replace(/^Syntax Error: /, '');
+  context?.reportError(error);
+};
+const refusedAsValidation = { propagateOnRejection: false, onReject: [reportLimit] };
+
+/**
+ * Aliases, cost and directives as validation rules (a 400, GRAPHQL_VALIDATION_FAILED). Not armor's depth (Strapi
+ * has one), nor its token limit, whose Apollo plugin throws from a parsing hook and so answers 500: graphql-js's
+ * `maxTokens` answers 400. Not its suggestion masking either, which misses enum values: the casebook plugin's
+ * error formatting drops every "Did you mean" in production.
+ */
+const armor = new ApolloArmor({
+  maxDepth: { enabled: false },
+  maxTokens: { enabled: false },
+  blockFieldSuggestion: { enabled: false },
+  costLimit: { maxCost: GRAPHQL_LIMITS.cost, ...refusedAsValidation },
+  maxAliases: { n: GRAPHQL_LIMITS.aliases, ...refusedAsValidation },
+  maxDirectives: { n: GRAPHQL_LIMITS.directives, ...refusedAsValidation },
+}).protect();
 
 /**
  * Apollo's cache-control plugin runs a hook on every resolved field to work out a policy that no field of this
@@ -33,15 +76,21 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       config: {
         endpoint: '/graphql',
         shadowCRUD: true,
-        depthLimit: 10,
+        depthLimit: GRAPHQL_LIMITS.depth,
         defaultLimit: 25,
         maxLimit: 100,
         // Apollo's "production" landing page still embeds a sandbox: in production there is none at all.
         landingPage: production ? () => ApolloServerPluginLandingPageDisabled() : true,
         apolloServer: {
           introspection: !production,
-          // Strapi concatenates these with its own plugins (its merge joins arrays).
-          plugins: [ApolloServerPluginCacheControlDisabled(), noStore],
+          // Strapi concatenates these with its own plugins and rules (its merge joins arrays).
+          plugins: [ApolloServerPluginCacheControlDisabled(), noStore, ...armor.plugins],
+          validationRules: armor.validationRules,
+          parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
+          // The GraphQL route's own body parser; src/middlewares/graphql-body.ts sends every GraphQL request to it.
+          bodyParserConfig: { enableTypes: ['json'], jsonLimit: GRAPHQL_LIMITS.body },
+          allowBatchedHttpRequests: false,
+          includeStacktraceInErrorResponses: false,
         },
       },
     },

@@ -1,9 +1,15 @@
-import { buildSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { buildSchema, Lexer, Source, TokenKind, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { OPERATIONS } from '../../client-sdk/src/operations';
 import { ROOT_DIR } from '../support/paths';
+import { recordQueries } from '../support/queries';
 import { bootCasebook, type Casebook } from '../support/strapi';
 
 let casebook: Casebook;
+let caseId: string;
+let hospitalId: string;
 
 beforeAll(async () => {
   casebook = await bootCasebook();
@@ -17,6 +23,10 @@ beforeAll(async () => {
   const hospital = await casebook.strapi.documents('api::hospital.hospital').create({ data: { name: '四川大学华西医院' } });
   await casebook.strapi.documents('api::case.case').update({ documentId: parent.documentId, data: { hospital: hospital.documentId } });
   await casebook.strapi.documents('api::case.case').publish({ documentId: parent.documentId });
+  caseId = parent.documentId;
+  hospitalId = hospital.documentId;
+  const server = casebook.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
 
 afterAll(async () => {
@@ -30,6 +40,33 @@ const nested = (levels: number) => {
   return `{ cases { ${selection} } }`;
 };
 
+/** `count` times `field`, inside `{ cases { … } }`. */
+const repeated = (count: number, field: (index: number) => string) => `{ cases { ${Array.from({ length: count }, (_, index) => field(index)).join(' ')} } }`;
+
+/** The number of lexical tokens in a document, as the parser counts them (punctuation included, commas and comments not). */
+const tokensOf = (document: string) => {
+  const lexer = new Lexer(new Source(document));
+  let count = 0;
+  while (lexer.advance().kind !== TokenKind.EOF) count += 1;
+  return count;
+};
+
+/** A query of `count` tokens: 20 of them, and a list of strings (the same field `count` times would be refused by graphql-js's own overlap check). */
+const tokens = (count: number) => `{ cases(filters: { documentId: { in: [${'"x" '.repeat(count - 20)}] } }) { documentId } }`;
+
+/** Strapi authenticates a request (the Public role's permissions) before GraphQL sees it. */
+const AUTHENTICATION = /\bup_permissions\b/;
+
+/**
+ * `documentId` `count` times, six object levels down (cases › hospital › cases …). graphql-armor's cost: 1 a
+ * scalar, 2 an object, each level's fields × 1.5; so 41.5625 + 11.390625 × count (171: 1989.36, 172: 2000.75).
+ */
+const costly = (count: number) => {
+  let selection = Array.from({ length: count }, () => 'documentId').join(' ');
+  for (let level = 0; level < 5; level += 1) selection = level % 2 === 0 ? `hospital { ${selection} }` : `cases { ${selection} }`;
+  return `{ cases { ${selection} } }`;
+};
+
 describe('GraphQL limits', () => {
   test('a query of depth 10 runs', async () => {
     const { errors } = await casebook.graphql(nested(9));
@@ -40,6 +77,51 @@ describe('GraphQL limits', () => {
     const response = await casebook.graphql(nested(10));
     expect(response.status).toBe(400);
     expect(response.errors?.[0].message).toMatch(/exceeds maximum operation depth of 10/);
+  });
+
+  // One case each side of every limit; the refused one runs no resolver, hence no SQL but the authentication's.
+  test.each([
+    ['aliases', 10, repeated(10, (index) => `a${index}: documentId`), repeated(11, (index) => `a${index}: documentId`), /^Aliases limit of 10 exceeded, found 11\.$/],
+    [
+      'directives',
+      10,
+      repeated(10, () => 'documentId @include(if: true)'),
+      repeated(11, () => 'documentId @include(if: true)'),
+      /^Directives limit of 10 exceeded, found 11\.$/,
+    ],
+    ['cost', 2000, costly(171), costly(172), /^Query Cost limit of 2000 exceeded, found 2000\.75\.$/],
+    ['tokens', 1000, tokens(1000), tokens(1001), /^Syntax Error: Document contains more th(?:at|an) 1000 tokens\. Parsing aborted\.$/],
+  ])('%s: %d passes, one more is refused before anything runs', async (_limit, _value, under, over, message) => {
+    const passed = await casebook.graphql(under);
+    expect(passed.errors).toBeUndefined();
+
+    const { result: refused, queries } = await recordQueries(casebook.strapi, () => casebook.graphql(over));
+    expect(refused.status).toBe(400);
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors?.[0]?.message).toMatch(message);
+    expect(queries.filter((sql) => !AUTHENTICATION.test(sql))).toEqual([]);
+  });
+
+  test('the token test counts as the parser does', () => {
+    expect([tokensOf(tokens(1000)), tokensOf(tokens(1001))]).toEqual([1000, 1001]);
+  });
+
+  test('every operation of the SDK runs within the limits', async () => {
+    const variables: Record<string, Record<string, unknown>> = {
+      caseList: { pageSize: 5 },
+      caseSearch: { query: '文化' },
+      caseFacets: {},
+      caseDetail: { documentId: caseId },
+      caseRanking: {},
+      hospitalList: {},
+      hospitalDetail: { documentId: hospitalId },
+      voteCase: { documentId: caseId, voter: 'graphql-limits' },
+      recordCaseView: { documentId: caseId, voter: 'graphql-limits' },
+    };
+    for (const operation of OPERATIONS) {
+      const response = await casebook.graphql(operation.document, variables[operation.name]);
+      expect({ operation: operation.name, errors: response.errors }).toEqual({ operation: operation.name, errors: undefined });
+    }
   });
 
   test('lists default to 25 rows', async () => {
@@ -67,6 +149,66 @@ describe('GraphQL limits', () => {
   test('REST clamps pageSize the same way', async () => {
     const response = await casebook.http().get('/api/metrics?pagination[pageSize]=1000').expect(200);
     expect(response.body.data).toHaveLength(100);
+  });
+});
+
+describe('request body size', () => {
+  const LIMIT = 100 * 1024;
+  const APP_LIMIT = 8 * 1024 * 1024;
+
+  /** A GraphQL request of exactly `bytes` bytes (an undeclared variable pads it; Apollo ignores it). */
+  const graphqlBody = (bytes: number) => {
+    const empty = JSON.stringify({ query: '{ __typename }', variables: { pad: '' } });
+    return empty.replace('"pad":""', `"pad":"${'x'.repeat(bytes - empty.length)}"`);
+  };
+  const post = (url: string, body: string) => casebook.http().post(url).set('content-type', 'application/json').send(body);
+
+  test('a GraphQL request of 100 kB runs', async () => {
+    const response = await post('/graphql', graphqlBody(LIMIT));
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ __typename: 'Query' });
+  });
+
+  // Strapi's body middleware leaves the GraphQL route alone only for the exact URL; these reach the same route.
+  test.each(['/graphql', '/graphql?operation=x', '/graphql/', '/GraphQL'])('one byte more to %s is refused: 413, and says the limit', async (url) => {
+    const response = await post(url, graphqlBody(LIMIT + 1));
+    expect(response.status).toBe(413);
+    expect(response.body.error).toMatchObject({ status: 413, name: 'PayloadTooLargeError' });
+    expect(response.body.error.message).toMatch(/GraphQL request body .*100kb/i);
+  });
+
+  /** POSTs `bytes` of GraphQL request in 16 kB chunks, without a Content-Length. */
+  const postChunked = (url: string, bytes: number) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { port } = casebook.strapi.server.httpServer.address() as AddressInfo;
+      const request = http.request(
+        { host: '127.0.0.1', port, path: url, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+      const body = graphqlBody(bytes);
+      for (let start = 0; start < body.length; start += 16 * 1024) request.write(body.slice(start, start + 16 * 1024));
+      request.end();
+    });
+
+  test.each(['/graphql', '/graphql?operation=x'])('a chunked body to %s is cut off at the limit too', async (url) => {
+    const small = await postChunked(url, 50 * 1024);
+    expect(small.status).toBe(200);
+    const large = await postChunked(url, 2 * LIMIT);
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.body).error.message).toMatch(/100kb/);
+  });
+
+  test('the REST API keeps the 8 MB limit the admin import needs', async () => {
+    const data = (bytes: number) => JSON.stringify({ data: { title: 'x'.repeat(bytes) } });
+    // Refused by the Public role (403), not for its size.
+    expect((await post('/api/cases', data(LIMIT * 4))).status).toBe(403);
+    expect((await post('/api/cases', data(APP_LIMIT + 1024))).status).toBe(413);
   });
 });
 

@@ -7,6 +7,7 @@ import { assertPublicSort, GRAPHQL_DIALECT, isGuarded, publicRowsOf, restrictTo,
 import { mayReadDrafts, type RequestState } from '../services/request-scope';
 import { loadersOf, type Entity, type Slice, type Status } from '../showcase/loaders';
 import { getService } from '../utils';
+import { extendApolloServer } from './apollo';
 import { typeDefs } from './type-defs';
 
 type Context = {
@@ -155,6 +156,7 @@ const visitorOf = (context: Context, voter: string | null | undefined) => ({ vot
 export const registerGraphql = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
+  extendApolloServer(strapi);
 
   const extension = graphql.service('extension');
   // Import provenance is editorial bookkeeping, not part of the public contract.
