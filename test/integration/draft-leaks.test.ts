@@ -186,6 +186,37 @@ describe('finding 2: relation filters and sorts see published cases only', () =>
   });
 });
 
+describe('parts of a case that only a draft holds', () => {
+  // The never-published case's metric, moved under the published case's initiative: public through neither.
+  beforeAll(async () => {
+    await casebook.strapi.documents('api::metric.metric').update({
+      documentId: world.draft.metric.documentId,
+      data: { initiative: world.published.initiative.documentId },
+    });
+  });
+
+  test.each([
+    '/api/initiatives?populate=metrics',
+    '/api/initiatives?populate=*',
+    '/api/initiatives?populate[metrics][fields][0]=label',
+    '/api/cases?populate=initiatives.metrics',
+    '/api/cases?populate[0]=initiatives.metrics',
+    '/api/hospitals?populate=cases.initiatives.metrics',
+    '/api/metrics?filters[initiative][name][$eq]=一抓组织建设',
+  ])('GET %s', async (path) => {
+    const response = await casebook.http().get(path).expect(200);
+    expect(response.text).toMatch(/党校培训|一抓组织建设|成都市第六人民医院/);
+    expectNoDraftText(response.text);
+  });
+
+  test('GraphQL: an initiative’s metrics', async () => {
+    const response = await casebook.graphql('{ initiatives { name metrics { label } } caseList { nodes { initiatives { metrics { label } } } } }');
+    expect(response.errors).toBeUndefined();
+    expect(JSON.stringify(response.data)).toContain('党校培训');
+    expectNoDraftText(JSON.stringify(response.data));
+  });
+});
+
 describe('counters and ranking', () => {
   test('/api/casebook/counters answers nothing for a case that is not published', async () => {
     const { engagement } = { engagement: casebook.strapi.plugin('casebook').service('engagement') };

@@ -130,12 +130,26 @@ export const assertPublicSort = (strapi: Core.Strapi, uid: string, sort: unknown
   }
 };
 
-/** The populate of `uid` in object form: '*' and lists name every relation and component (private ones are never shown anyway). */
+/** Names of a populate list ('a,b.c', ['a', 'b.c']) in object form: { a: true, b: { populate: { c: true } } }. */
+const populateObjectOf = (names: string[]): Record<string, unknown> => {
+  const nested = new Map<string, string[]>();
+  for (const name of names) {
+    const [head, ...rest] = name.trim().split('.');
+    if (!head) continue;
+    const tails = nested.get(head) ?? [];
+    if (rest.length > 0) tails.push(rest.join('.'));
+    nested.set(head, tails);
+  }
+  return Object.fromEntries([...nested].map(([head, tails]) => [head, tails.length > 0 ? { populate: populateObjectOf(tails) } : true]));
+};
+
+/** The populate of `uid` in object form: '*' names every relation and component (private ones are never shown anyway). */
 const populateEntries = (strapi: Core.Strapi, uid: string, populate: unknown): Array<[string, unknown]> => {
   const attributes = attributesOf(strapi, uid);
   const populatable = (name: string) => ['relation', 'component', 'media', 'dynamiczone'].includes(attributes[name]?.type ?? '');
   if (populate === '*' || populate === true) return Object.keys(attributes).filter((name) => populatable(name) && !attributes[name]!.private).map((name) => [name, true]);
-  if (typeof populate === 'string') return populate.split(',').map((name) => [name.trim(), true]);
+  if (typeof populate === 'string') return Object.entries(populateObjectOf(populate.split(',')));
+  if (Array.isArray(populate) && populate.every((item) => typeof item === 'string')) return Object.entries(populateObjectOf(populate.flatMap((item: string) => item.split(','))));
   if (Array.isArray(populate)) return populate.flatMap((item) => populateEntries(strapi, uid, item));
   if (isRecord(populate)) return Object.entries(populate);
   return [];
