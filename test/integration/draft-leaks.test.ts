@@ -157,6 +157,28 @@ describe('finding 2: relation filters and sorts see published cases only', () =>
   });
 
   test.each([
+    ['hospitals', '{ hospitals { cases_connection { nodes { title summary } } } }'],
+    ['hospitalList', '{ hospitalList { nodes { cases_connection { nodes { title summary } } } } }'],
+    ['caseDetail', '{ caseDetail(documentId: "CASE") { hospital { cases_connection(filters: { title: { notNull: true } }) { nodes { title } } } } }'],
+    ['initiatives', '{ initiatives { metrics_connection { nodes { label case { title } } } } }'],
+  ])('GraphQL: %s through the _connection relation fields shows published cases only', async (_name, query) => {
+    const response = await casebook.graphql(query.replace('CASE', world.published.case.documentId));
+    expect(response.errors).toBeUndefined();
+    expect(JSON.stringify(response.data)).toMatch(/已发布后修改的案例|构建医院党校|党校培训/);
+    expectNoDraftText(JSON.stringify(response));
+  });
+
+  test.each([
+    ['themes', '{ themes { cases_connection(filters: { hospital: { cases: { title: { contains: "草稿" } } } }) { nodes { title } } } }', 'themes'],
+    ['hospitalList', '{ hospitalList { nodes { cases_connection(filters: { initiatives: { case: { title: { startsWith: "未发布" } } } }) { nodes { title } } } } }', 'hospitalList'],
+  ])('GraphQL: a filter through relations on %s’s cases_connection finds nothing', async (_name, query, root) => {
+    const { data, errors } = await casebook.graphql<any>(query);
+    expect(errors).toBeUndefined();
+    const owners = root === 'themes' ? data.themes : data.hospitalList.nodes;
+    expect(owners.flatMap((owner: { cases_connection: { nodes: unknown[] } }) => owner.cases_connection.nodes)).toEqual([]);
+  });
+
+  test.each([
     ['hospitals', '{ hospitals(sort: "cases.title") { name } }'],
     ['initiatives', '{ initiatives(sort: "case.title:desc") { name } }'],
     ['a relation field', '{ campaigns { cases(sort: "hospital.cases.title") { title } } }'],

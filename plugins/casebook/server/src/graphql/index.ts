@@ -43,13 +43,21 @@ const isEmptyArg = (value: unknown) =>
  *   published cases and the parts of published cases, also when the field is given filters or a sort, whatever
  *   its root query (Strapi's resolver follows the root's status only under its own queries);
  * - with batching on, fields without filters or sort load with one query per field and request (a DataLoader)
- *   instead of one per parent; fields with them go to Strapi's resolver.
+ *   instead of one per parent; fields with them, and the `_connection` twins of to-many fields, go to Strapi's
+ *   resolver.
  */
 const relationFields = (strapi: Core.Strapi, batching: boolean) => {
   const graphql = strapi.plugin('graphql');
   const { naming } = graphql.service('utils');
   const { transformArgs } = graphql.service('builders').utils;
   const resolversConfig: Record<string, { middlewares: Middleware[] }> = {};
+
+  /** A relation field's arguments as a public reader may use them: its filters and sort scoped, its rows limited. */
+  const publicArgs = (target: string, args: Record<string, unknown>) => {
+    if (!isEmptyArg(args.sort)) assertPublicSort(strapi, target, args.sort);
+    const filters = isEmptyArg(args.filters) ? undefined : scopeFilters(strapi, target, args.filters, GRAPHQL_DIALECT);
+    return { ...args, filters: restrictTo(filters, publicRowsOf(target, GRAPHQL_DIALECT), GRAPHQL_DIALECT) };
+  };
 
   for (const uid of PUBLIC_READABLE) {
     const model = strapi.getModel(uid);
@@ -102,11 +110,15 @@ const relationFields = (strapi: Core.Strapi, batching: boolean) => {
           return many ? items : (items[0] ?? null);
         }
         if (!isPublic || isComponent) return next(parent, args, context, info);
-        if (!isEmptyArg(args.sort)) assertPublicSort(strapi, target, args.sort);
-        const filters = isEmptyArg(args.filters) ? undefined : scopeFilters(strapi, target, args.filters, GRAPHQL_DIALECT);
-        return next(parent, { ...args, filters: restrictTo(filters, publicRowsOf(target, GRAPHQL_DIALECT), GRAPHQL_DIALECT) }, context, info);
+        return next(parent, publicArgs(target, args), context, info);
       };
       resolversConfig[`${naming.getTypeName(model)}.${attribute}`] = { middlewares: [middleware] };
+      // Its `_connection` twin ({ nodes }) goes to Strapi's resolver, under the same public rule.
+      if (!isComponent && many) {
+        const connection: Middleware = (next, parent, args, context, info) =>
+          next(parent, mayReadDrafts(context.state) ? args : publicArgs(target, args), context, info);
+        resolversConfig[`${naming.getTypeName(model)}.${attribute}_connection`] = { middlewares: [connection] };
+      }
     }
   }
   return resolversConfig;
