@@ -190,6 +190,7 @@ describe('no public path shows a draft', () => {
     ['themes, campaigns', '{ themes { cases { title } } campaigns { cases { title summary } } }'],
     ['parts',             '{ initiatives { name case { title summary } metrics { label } } metrics { label case { title } initiative { name } } }'],
     ['aliases',           '{ a: cases { title } b: cases(filters: { title: { contains: "草稿" } }) { title } c: hospitals(filters: { cases: { title: { contains: "草稿" } } }) { name } }'],
+    ['connections',       '{ hospitals { cases_connection(filters: { hospital: { cases: { title: { contains: "草稿" } } } }) { nodes { title summary } } } hospitalList { nodes { cases_connection { nodes { title } } } } initiatives { metrics_connection { nodes { label } } } }'],
     ['fragments',         '{ hospitals { ...withCases } } fragment withCases on Hospital { cases(filters: { title: { contains: "草稿" } }) { ... on Case { title summary } } }'],
   ];
 
