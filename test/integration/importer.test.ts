@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { EXTRACTION_TIME_LIMIT_MS } from '../../plugins/casebook/server/src/importer/pool';
 import { ROOT_DIR } from '../support/paths';
 import { bootCasebook, type Casebook } from '../support/strapi';
+
+const ADMIN = { CASEBOOK_ADMIN_EMAIL: 'importer@example.com', CASEBOOK_ADMIN_PASSWORD: 'Importer2024' };
 
 const SEEDS = path.join(ROOT_DIR, 'seeds', 'documents');
 const seedFiles = fs.readdirSync(SEEDS).filter((file) => file.endsWith('.txt')).sort();
@@ -13,7 +16,7 @@ const importFile = (file: string, bytes = fs.readFileSync(path.join(SEEDS, file)
 const count = (uid: string) => casebook.strapi.db.query(uid as never).count();
 
 beforeAll(async () => {
-  casebook = await bootCasebook();
+  casebook = await bootCasebook({ env: ADMIN });
 });
 
 afterAll(async () => {
@@ -95,5 +98,47 @@ describe('importing the seed documents', () => {
     expect(response.body.data.flatMap((row: { metrics: unknown[] }) => row.metrics).length).toBeGreaterThan(10);
     // Same hospitals: no duplicates.
     expect(await count('api::hospital.hospital')).toBe(16);
+  });
+});
+
+describe('extraction in worker threads', () => {
+  // htmlparser2 keeps the open elements with unshift and indexOf: 300,000 unclosed elements and as many
+  // unmatched closing tags take minutes to parse, far beyond the time limit. (Any document that takes
+  // that long will do, should the parser change.)
+  const pathological = Buffer.from(`<html><body>${'<div>'.repeat(300_000)}${'</b>'.repeat(300_000)}成都市第一人民医院开展党建活动。`);
+
+  test('while a pathological document is extracted the server answers at once, and the import ends with a timeout error', async () => {
+    const before = await Promise.all(['api::case.case', 'plugin::casebook.source-document'].map(count));
+    const login = await casebook.http().post('/admin/login').send({ email: ADMIN.CASEBOOK_ADMIN_EMAIL, password: ADMIN.CASEBOOK_ADMIN_PASSWORD }).expect(200);
+    const started = Date.now();
+    let settled = false;
+    const preview = casebook
+      .http()
+      .post('/casebook/import/preview')
+      .set('Authorization', `Bearer ${login.body.data.token}`)
+      .send({ filename: 'deep.html', content: pathological.toString('base64'), encoding: 'base64' })
+      .then((response) => {
+        settled = true;
+        return response;
+      });
+    const imported = importFile('deep.html', pathological);
+
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const asked = Date.now();
+    await casebook.http().get('/_health').expect(204);
+    expect(Date.now() - asked).toBeLessThan(3_000);
+    expect(settled).toBe(false);
+
+    const response = await preview;
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ name: 'ValidationError', details: { code: 'timeout' } });
+    expect(response.body.error.message).toMatch(/took more than \d+ s to extract/);
+    expect(await imported).toMatchObject({ status: 'failed', code: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(EXTRACTION_TIME_LIMIT_MS + 30_000);
+    expect(await Promise.all(['api::case.case', 'plugin::casebook.source-document'].map(count))).toEqual(before);
+
+    // The thread that was given up is replaced: the next document is extracted as usual.
+    const next = await importFile('next.txt', Buffer.from('成都市第一人民医院\n\n医院党委开展主题党日活动12次。'), { dryRun: true });
+    expect(next.status).toBe('created');
   });
 });

@@ -15,6 +15,7 @@ export default {
   bootstrap,
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'engagement').stop();
+    await getService(strapi, 'importer').stop();
   },
   config,
   contentTypes,

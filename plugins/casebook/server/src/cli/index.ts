@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
 import { collectPaths } from '../importer/files';
-import { extractDocument } from '../importer/pipeline';
+import { createExtractionPool, type ExtractionPool } from '../importer/pool';
 import { runImport } from './import';
 import { ImportError, type ExtractedDocument } from '../importer/types';
 
@@ -9,9 +9,9 @@ type DocumentReport =
   | ({ file: string; sha256: string; status: 'ok' } & ExtractedDocument)
   | { file: string; sha256: string | null; status: 'error'; error: string };
 
-const extractFile = (file: string): DocumentReport => {
+const extractFile = async (pool: ExtractionPool, file: string): Promise<DocumentReport> => {
   try {
-    const { sha256, document } = extractDocument(fs.readFileSync(file));
+    const { sha256, document } = await pool.extract(fs.readFileSync(file));
     return { file, sha256, status: 'ok', ...document };
   } catch (error) {
     if (error instanceof ImportError) return { file, sha256: null, status: 'error', error: error.message };
@@ -39,8 +39,15 @@ export const main = async (argv: string[]): Promise<number> => {
     .description('extract hospitals, cases, initiatives and metrics from documents, without any database')
     .option('--json', 'print exactly one JSON document on standard output')
     .argument('<paths...>', 'files, or folders searched for .txt, .md and .html files')
-    .action((paths: string[], options: { json?: boolean }) => {
-      const reports = collectPaths(paths).map(extractFile);
+    .action(async (paths: string[], options: { json?: boolean }) => {
+      // The server's extraction threads and time limit: a file that takes too long is reported, not waited for.
+      const pool = createExtractionPool();
+      const reports: DocumentReport[] = [];
+      try {
+        for (const file of collectPaths(paths)) reports.push(await extractFile(pool, file));
+      } finally {
+        await pool.destroy();
+      }
       if (options.json) process.stdout.write(`${JSON.stringify({ documents: reports }, null, 2)}\n`);
       else console.log(reports.map(summarise).join('\n'));
       if (reports.some((report) => report.status === 'error')) exitCode = 1;

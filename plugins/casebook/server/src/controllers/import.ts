@@ -74,7 +74,7 @@ const importController = ({ strapi }: { strapi: Core.Strapi }) => ({
       publish: body.publish,
       document: body.document as never,
     });
-    if (report.status === 'failed') throw new errors.ValidationError(report.error ?? 'the import failed', { report });
+    if (report.status === 'failed') throw new errors.ValidationError(report.error ?? 'the import failed', { code: report.code, report });
     ctx.body = { data: report };
   },
 

@@ -73,9 +73,7 @@ const decodeText = (bytes: Uint8Array): { text: string; encoding: Encoding } => 
 
   // Not UTF-8: GB18030, the superset of GBK and GB2312 that Chinese Windows tools write.
   const text = iconv.decode(Buffer.from(bytes), 'gb18030');
-  const han = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  const replaced = text.match(/\ufffd/g)?.length ?? 0;
-  if (replaced > 0 || han === 0) {
+  if (text.includes('\ufffd') || !/[\u4e00-\u9fff]/.test(text)) {
     throw new ImportError('the text is neither UTF-8, UTF-16 nor GB18030/GBK; save it as UTF-8 and import it again', 'encoding');
   }
   return { text, encoding: 'gb18030' };

@@ -19,12 +19,14 @@ const firstSentence = (text: string, max = 120) => {
  */
 export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
   const found: ExtractedInitiative[] = [];
+  const names = new Set<string>();
   const add = (name: string, summary: string) => {
     const cleaned = name.replace(/[。,，;；:：]+$/, '').trim();
     if (cleaned.length < 2 || cleaned.length > 40 || NOT_INITIATIVES.test(cleaned.replace(/[“”]/g, ''))) return;
     // An author line or a sentence cut off at a page edge (…党委书记傅超感) is no measure.
     if (/^[(（]/.test(cleaned) || /(医院|书记|院长|主任)/.test(cleaned)) return;
-    if (found.some((initiative) => initiative.name === cleaned)) return;
+    if (names.has(cleaned)) return;
+    names.add(cleaned);
     found.push({ name: cleaned, summary: firstSentence(summary), theme: themeOfInitiative(`${cleaned} ${summary}`) });
   };
 

@@ -13,18 +13,22 @@ const UNITS = [
 
 const UNIT = `(?:${UNITS.join('|')})`;
 const PER = '(?:/(?:人|年|月|季度|周|天|日|次|床|例))';
-const ARABIC = '\\d+(?:\\.\\d+)?';
+/** Starts only where a run of digits starts: from inside one the match could only fail again, once per digit. */
+const ARABIC = '(?<!\\d)\\d+(?:\\.\\d+)?';
+/** Longest Chinese numeral read as a denominator (二百五十分之一 has 4): a run of 一 before 分之 is not retried at each character. */
+const MAX_DENOMINATOR_NUMERALS = 12;
 
 /**
  * A quantity: an optional qualifier before, the number (Arabic, with 万/亿/千, or a fraction, or 上千-style),
- * an optional 余/多 and the unit (or %).
+ * an optional 余/多 and the unit (or %). Each try from a place in the text reads a bounded stretch, or a run
+ * of digits that no later try reads again, so a text is searched in linear time.
  */
 const QUANTITY = new RegExp(
   [
     `(?<pre>近|约|大约|大概|将近|超过|逾|多达|不到|不足|少于)?`,
     `(?:`,
     `(?<number>${ARABIC})(?<more1>余|多)?(?<mult>[万亿千])?(?<more2>余|多)?(?:(?<unit>${UNIT}${PER}?)|(?<percent>%|％))`,
-    `|(?<fracDen>${CHINESE_NUMERAL}+|\\d+)分之(?<fracNum>${CHINESE_NUMERAL}+|\\d+)`,
+    `|(?<fracDen>${CHINESE_NUMERAL}{1,${MAX_DENOMINATOR_NUMERALS}}|(?<!\\d)\\d+)分之(?<fracNum>${CHINESE_NUMERAL}+|\\d+)`,
     `|(?<round>上|近|逾)(?<roundMult>百|千|万)(?<roundMore>余|多)?(?<roundUnit>${UNIT})`,
     `)`,
     `(?<post>余|多|以上|左右)?`,
@@ -67,18 +71,12 @@ const MULTIPLIER: Record<string, number> = { 千: 1000, 万: 10000, 亿: 1000000
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** True when `index` sits inside “…” or 《…》 on its line: names such as “2+X” or 《榜样5》. */
-const insideQuotes = (text: string, index: number): boolean => {
-  const lineStart = text.lastIndexOf('\n', index) + 1;
-  const before = text.slice(lineStart, index);
-  const open = (before.match(/[“《「『]/g) ?? []).length;
-  const close = (before.match(/[”》」』]/g) ?? []).length;
-  return open > close;
-};
+/** How far back a figure's clause (its quote, and what its qualifier and change are read from) may start. */
+const MAX_CLAUSE_LENGTH = 200;
 
 const clauseStart = (text: string, index: number) => {
   let start = index;
-  while (start > 0 && !CLAUSE_BREAK.test(text[start - 1])) start -= 1;
+  while (start > 0 && start > index - MAX_CLAUSE_LENGTH && !CLAUSE_BREAK.test(text[start - 1])) start -= 1;
   return start;
 };
 
@@ -94,13 +92,73 @@ const labelOf = (text: string, clauseFrom: number, numberAt: number, quantityEnd
     .slice(-30);
 };
 
-/** The time phrase in force at `index` within its paragraph. */
-const periodAt = (text: string, index: number): string | null => {
-  const paragraphStart = Math.max(text.lastIndexOf('\n', index - 1) + 1, 0);
-  let found: string | null = null;
-  for (const match of text.slice(paragraphStart, index).matchAll(PERIOD)) found = match[0];
-  return found;
-};
+/**
+ * More characters than any try of PERIOD reads from where it starts (自2018年12月31日, 12 more, 以来: 26), so a
+ * match that starts this far before a point is found alike whether the line is cut at that point or not.
+ */
+const PERIOD_REACH = 32;
+
+/**
+ * What the line of each figure says before it, read forwards once for all the figures of a paragraph (they
+ * come in order): whether the figure sits inside “…” or 《…》 (names such as “2+X” or 《榜样5》), and the time
+ * phrase in force, the last PERIOD match in the line before it. Reading the line from its start again for
+ * every figure took quadratic time on a long line of figures.
+ */
+class LineReader {
+  private cursor: number;
+  private lineStart: number;
+  private open = 0;
+  private close = 0;
+  /** The line scanned for periods, whole: its next match, and the last one that is also a match of the line cut short. */
+  private periodLine: { start: number; text: string; scan: RegExp; next: RegExpExecArray | null; settled: RegExpExecArray | null } | null = null;
+  private readonly periodTail = new RegExp(PERIOD.source, 'g');
+
+  constructor(private readonly text: string, from: number) {
+    this.lineStart = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
+    this.cursor = this.lineStart;
+  }
+
+  /** Moves forward to `index`; an index behind the cursor (a figure's qualifier before its number) is on the cursor's line. */
+  private readTo(index: number) {
+    for (; this.cursor < index; this.cursor += 1) {
+      const char = this.text[this.cursor];
+      if (char === '\n') {
+        this.lineStart = this.cursor + 1;
+        this.open = 0;
+        this.close = 0;
+      } else if ('“《「『'.includes(char)) this.open += 1;
+      else if ('”》」』'.includes(char)) this.close += 1;
+    }
+  }
+
+  insideQuotes(index: number): boolean {
+    this.readTo(index);
+    return this.open > this.close;
+  }
+
+  periodAt(index: number): string | null {
+    this.readTo(index);
+    if (this.periodLine?.start !== this.lineStart) {
+      const end = this.text.indexOf('\n', this.lineStart);
+      const scan = new RegExp(PERIOD.source, 'g');
+      const text = this.text.slice(this.lineStart, end === -1 ? this.text.length : end);
+      this.periodLine = { start: this.lineStart, text, scan, next: scan.exec(text), settled: null };
+    }
+    const line = this.periodLine;
+    const at = index - line.start;
+    // Matches of the whole line that start early enough are matches of the line cut at `at` too.
+    while (line.next && line.next.index <= at - PERIOD_REACH) {
+      line.settled = line.next;
+      line.next = line.scan.exec(line.text);
+    }
+    const head = line.text.slice(0, at);
+    const tail = this.periodTail;
+    tail.lastIndex = Math.max(line.settled ? line.settled.index + line.settled[0].length : 0, at - PERIOD_REACH + 1);
+    let found = line.settled?.[0] ?? null;
+    for (let match = tail.exec(head); match; match = tail.exec(head)) found = match[0];
+    return found;
+  }
+}
 
 /**
  * Every quantitative claim in text[from, to): counts, percentages, money, durations, rates and changes,
@@ -109,9 +167,12 @@ const periodAt = (text: string, index: number): string | null => {
  */
 export const extractMetrics = (input: TrackedText, from = 0, to = input.text.length): ExtractedMetric[] => {
   const { text } = input;
+  // Searching text[from, to) only: searching on to the next figure after `to` read the rest of the document once per paragraph.
+  const scope = text.slice(0, to);
+  const line = new LineReader(text, from);
   const metrics: ExtractedMetric[] = [];
   QUANTITY.lastIndex = from;
-  for (let match = QUANTITY.exec(text); match && match.index < to; match = QUANTITY.exec(text)) {
+  for (let match = QUANTITY.exec(scope); match; match = QUANTITY.exec(scope)) {
     const groups = match.groups as Record<string, string | undefined>;
     const start = match.index;
     const end = start + match[0].length;
@@ -121,7 +182,7 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
     if (/[\dA-Za-z.\-:~/第+]/.test(prev) || /[\dA-Za-z\-:~]/.test(next)) continue;
     // 这21个党支部 refers back to a figure already given; 731部队, 5个部门: the unit is part of a word.
     if (/[这那此该]$/.test(text.slice(Math.max(0, numberAt - 1), numberAt)) || /^(部队|部门|名单|期间|次日)/.test(text.slice(end - 1, end + 1))) continue;
-    if (insideQuotes(text, numberAt)) continue;
+    if (line.insideQuotes(numberAt)) continue;
 
     let value: number;
     let unit: string | null;
@@ -169,7 +230,7 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
       unit,
       qualifier: qualifierOf(groups, before),
       kind,
-      period: periodAt(text, start),
+      period: line.periodAt(start),
       text: text.slice(clauseFrom, quoteEnd),
       start: range.start,
       end: range.end,

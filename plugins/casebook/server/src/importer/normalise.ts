@@ -21,8 +21,7 @@ const removeInlinePinyin = (input: TrackedText): TrackedText =>
 
 /** Traditional → simplified with OpenCC, line by line; a line whose length would change is converted character by character. */
 const simplify = (input: TrackedText): TrackedText => {
-  const han = input.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  if (han === 0) return input;
+  if (!/[\u4e00-\u9fff]/.test(input.text)) return input;
   const sample = input.text.slice(0, 20000);
   const converted = toSimplified(sample);
   const changed = converted.length === sample.length ? [...sample].filter((char, index) => HAN.test(char) && converted[index] !== char).length : sample.length;
@@ -63,13 +62,20 @@ const splitLines = (text: string): Line[] => {
   return lines;
 };
 
-const NAVIGATION = /设为首页|加入收藏|热点推荐|您所在的位置|当前位置[:：]|首页\s*(>>|>|»|\/)|网站地图|返回顶部|上一篇|下一篇|打印本页|关闭窗口|分享到|字号\s*[:：]?\s*[(（大中小]/;
-const COUNTER = /(阅读量|阅读数|阅读次数|浏览量|浏览次数|点击数|点击量|访问量)\s*[:：]?\s*\d+/;
+// `\s*(?:[:：]\s*)?`, not `\s*[:：]?\s*`: two \s* around an optional colon split a run of spaces every way (quadratic).
+const NAVIGATION = /设为首页|加入收藏|热点推荐|您所在的位置|当前位置[:：]|首页\s*(>>|>|»|\/)|网站地图|返回顶部|上一篇|下一篇|打印本页|关闭窗口|分享到|字号\s*(?:[:：]\s*)?[(（大中小]/;
+const COUNTER = /(阅读量|阅读数|阅读次数|浏览量|浏览次数|点击数|点击量|访问量)\s*(?:[:：]\s*)?\d+/;
 const BUTTON = /^(给我点赞|点赞|我要投票|投票|收藏|分享|打印|返回|返回列表|点击投票)$/;
 const RELATED = /^(猜你喜欢|相关阅读|相关文章|相关新闻|延伸阅读|推荐阅读|热门文章|热点文章|相关推荐)[:：]?$/;
 const FOOTER = /主办单位|承办单位|协办单位|主管单位|版权所有|热线电话|联系电话|ICP备|Copyright|©/i;
 const KEYWORDS = /^(关键词|关键字|标签|Tags?)\s*[:：]/i;
-const BYLINE = /^(本报记者|记者|通讯员|作者|撰稿|文\/|来源)\s*[:：]?\s*[\u4e00-\u9fff·]{2,12}(\s*[\u4e00-\u9fff]{2,4})*\s*(整理|采写|报道|撰文)?$/;
+/**
+ * A byline: 本报记者 张三 李四, 通讯员:王五 整理. After the label come names of two or more characters
+ * separated by spaces (整理, 采写 … are such words too). Each stretch of a line can be read one way only:
+ * a long line that is no byline fails at once instead of after every way of cutting it into names has been
+ * tried (`\s*` between repeated names, and `\s*[:：]?\s*`, made that exponential and quadratic).
+ */
+export const BYLINE = /^(本报记者|记者|通讯员|作者|撰稿|文\/|来源)\s*(?:[:：]\s*)?[\u4e00-\u9fff·]{2,12}(?:[\u4e00-\u9fff]{2,})?(?:\s+[\u4e00-\u9fff]{2,})*\s*$/;
 const DATELINE = /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?/;
 const ISSUE_LINE = /^[\u4e00-\u9fff《》]{2,20}\s*\d{4}年(第)?\d{1,3}期$/;
 const CAPTION_END = /(现场|合影|留念|颁奖|揭牌|仪式|剪影|掠影|风采|图为.*)$/;
@@ -176,8 +182,9 @@ const tidyWhitespace = (input: TrackedText): TrackedText => {
     return all;
   }, []);
   const tidied = dropRanges(input, merged);
-  const leading = tidied.text.length - tidied.text.replace(/^\s+/, '').length;
-  const trailing = tidied.text.length - tidied.text.replace(/\s+$/, '').length;
+  // trimStart/trimEnd drop what \s matches; /\s+$/ would retry from every character of a long inner run.
+  const leading = tidied.text.length - tidied.text.trimStart().length;
+  const trailing = tidied.text.length - tidied.text.trimEnd().length;
   return dropRanges(tidied, [
     [0, leading],
     [tidied.text.length - trailing, tidied.text.length],

@@ -5,12 +5,39 @@ const SURNAMES =
   '欧阳|司马|上官|诸葛|东方|皇甫|令狐|夏侯|' +
   '王|李|张|刘|陈|杨|黄|赵|吴|周|徐|孙|马|朱|胡|郭|何|高|林|罗|郑|梁|谢|宋|唐|许|韩|冯|邓|曹|彭|曾|肖|田|董|袁|潘|于|蒋|蔡|余|杜|叶|程|苏|魏|吕|丁|任|沈|姚|卢|姜|崔|钟|谭|陆|汪|范|金|石|廖|贾|夏|韦|付|方|白|邹|孟|熊|秦|邱|江|尹|薛|闫|段|雷|侯|龙|史|陶|黎|贺|顾|毛|郝|龚|邵|万|钱|严|覃|武|戴|莫|孔|向|汤|常|温|康|施|文|牛|樊|葛|邢|安|齐|易|乔|伍|庞|颜|倪|庄|聂|章|鲁|岳|翟|殷|詹|申|欧|耿|关|兰|焦|俞|左|柳|甘|祝|包|宁|尚|符|舒|阮|柯|纪|梅|童|凌|毕|单|季|裴|霍|涂|成|苗|谷|盛|曲|翁|冉|骆|蓝|路|游|辛|靳|管|柴|蒙|鲍|华|喻|祁|蒲|房|滕|屈|饶|解|牟|艾|尤|阳|时|穆|农|司|卓|古|吉|缪|简|车|项|连|芦|麦|褚|娄|窦|戚|岑|景|党|宫|费|卜|冷|晏|席|卫|米|柏|宗|瞿|桂|全|佟|应|臧|闵|苟|邬|边|卞|姬|师|和|仇|栾|隋|商|刁|沙|荣|巫|寇|桑|郎|甄|丛|仲|虞|敖|巩|明|佘|池|查|麻|苑|迟|邝';
 
-const ROLE_WORDS =
-  '(?:[\\u4e00-\\u9fff]{0,8}?(?:党委书记|党委副书记|纪委书记|党支部书记|党总支书记|副书记|书记|副院长|院长|名誉院长|首位院长|副主任|主任医师|主任|护士长|医生|医师|护士|院士|志愿者|教授|专家|负责人|局长|副局长|部长|处长|科长|主席|委员|记者|作者))';
+const POSITIONS = [
+  '党委书记', '党委副书记', '纪委书记', '党支部书记', '党总支书记', '副书记', '书记', '副院长', '院长', '名誉院长', '首位院长', '副主任', '主任医师', '主任',
+  '护士长', '医生', '医师', '护士', '院士', '志愿者', '教授', '专家', '负责人', '局长', '副局长', '部长', '处长', '科长', '主席', '委员', '记者', '作者',
+];
+
+/**
+ * A position word after other characters, unless it is the tail of a longer position word that starts among
+ * them (书记 in 党委书记, 院长 in 副院长): the longer word, tried earlier, already ends there, so reading it
+ * again changes no match. Without this, 党委副书记 reads three ways, a list of n positions 3ⁿ ways, and a
+ * list that names no one took that long to give up. A word right at the start of the role is always taken:
+ * what precedes it there may be the end of the previous match (张三副 | 主任李四).
+ */
+const afterOthers = (word: string): string => {
+  const heads = POSITIONS.filter((longer) => longer !== word && longer.endsWith(word)).map((longer) => longer.slice(0, -word.length));
+  return heads.length > 0 ? `(?<!${heads.join('|')})${word}` : word;
+};
+
+/** A position word with up to 8 characters before it (儿科护士长), shortest first. */
+const ROLE_WORDS = `(?:(?:${POSITIONS.join('|')})|[\\u4e00-\\u9fff]{1,8}?(?:${POSITIONS.map(afterOthers).join('|')}))`;
+
+/** Positions listed before one name (党委书记、院长、主任医师…): more than this reads as a list, not one person's titles. */
+const MAX_LISTED_POSITIONS = 8;
 
 const NAME = `(?:${SURNAMES})[\\u4e00-\\u9fff]{1,2}`;
-/** A position then a name: 党委书记傅超感, 儿科护士长陈玉瑛, 医院院长、党委副书记杨庆军. */
-const ROLE_THEN_NAME = new RegExp(`(?<role>${ROLE_WORDS}(?:、${ROLE_WORDS})*)[\\s——]*(?<name>${NAME})(?=[,，。;；、:：”“\\s)）的在等和与突提说表指认介强带是为同主担被获荣也都就还曾以讲开作参出发率亲代致到来去对向从将把让给跟]|$)`, 'g');
+/**
+ * A position then a name: 党委书记傅超感, 儿科护士长陈玉瑛, 医院院长、党委副书记杨庆军. The list of positions is
+ * bounded, so each place in a text is tried in bounded time (an unbounded list made a text of n listed
+ * positions take n² steps, as the match is tried from each of them).
+ */
+const ROLE_THEN_NAME = new RegExp(
+  `(?<role>${ROLE_WORDS}(?:、${ROLE_WORDS}){0,${MAX_LISTED_POSITIONS - 1}})[\\s——]*(?<name>${NAME})(?=[,，。;；、:：”“\\s)）的在等和与突提说表指认介强带是为同主担被获荣也都就还曾以讲开作参出发率亲代致到来去对向从将把让给跟]|$)`,
+  'g',
+);
 /** A name then a title: 韩德民院士. */
 const NAME_THEN_TITLE = new RegExp(`(?<org>中国工程院|中国科学院)?(?<name>${NAME})(?<role>院士)`, 'g');
 /** Authors in brackets after a case: (龚倩倩 邓晓洪); a signature: (黑龙江省医院党委书记 刘宏石). */

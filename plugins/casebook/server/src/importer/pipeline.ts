@@ -22,6 +22,38 @@ export type Extraction = {
 const AFTER_PARTNER_VERB = /(与|和|及|邀请|合作|来到|前往|赴|联合|、)$/;
 
 /**
+ * Whether a bracket opened before an index is still open there, for indexes asked in increasing order: the
+ * text is read once, where testing /[(（][^)）]*$/ on the text before each index read it again for each.
+ */
+const bracketReader = (text: string) => {
+  let cursor = 0;
+  let open = false;
+  return (index: number): boolean => {
+    for (; cursor < index; cursor += 1) {
+      if (text[cursor] === '(' || text[cursor] === '（') open = true;
+      else if (text[cursor] === ')' || text[cursor] === '）') open = false;
+    }
+    return open;
+  };
+};
+
+/** A name and every shorter name it ends with (重庆市人民医院, 庆市人民医院 … 院): hospital names are short. */
+const tailsOf = (name: string): string[] => Array.from({ length: name.length }, (_, cut) => name.slice(cut));
+
+/** For each proper tail of the given names, the longer names that end with it, in the given order. */
+const longerNamesByTail = (names: Iterable<string>): Map<string, string[]> => {
+  const byTail = new Map<string, string[]>();
+  for (const name of names) {
+    for (const tail of tailsOf(name).slice(1)) {
+      const longer = byTail.get(tail);
+      if (longer) longer.push(name);
+      else byTail.set(tail, [name]);
+    }
+  }
+  return byTail;
+};
+
+/**
  * The hospital a single-case document is about: the name that opens sentences and paragraphs, stands in
  * the title or the page's byline, rather than one named as a partner (与…合作, 邀请…专家).
  */
@@ -29,12 +61,14 @@ const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): string | n
   const scores = new Map<string, number>();
   const add = (name: string, points: number) => scores.set(name, (scores.get(name) ?? 0) + points);
   paragraphs.forEach((paragraph, position) => {
+    const closesBracket = /[)）]$/.test(paragraph.text.trimEnd());
+    const insideBracket = bracketReader(paragraph.text);
     for (const match of findHospitalNames(paragraph.text)) {
       const before = paragraph.text.slice(Math.max(0, match.start - 4), match.start);
       let points = 1;
       if (match.start === 0 || /[。!?]\s*$/.test(before)) points += 2;
       if (position < 2) points += 3;
-      if (/[(（][^)）]*$/.test(paragraph.text.slice(0, match.start)) && /[)）]\s*$/.test(paragraph.text)) points += 3;
+      if (insideBracket(match.start) && closesBracket) points += 3;
       if (AFTER_PARTNER_VERB.test(before)) points -= 2;
       add(match.name, points);
     }
@@ -43,9 +77,10 @@ const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): string | n
     if (segment.kind === 'related' || segment.kind === 'spam') continue;
     for (const match of findHospitalNames(segment.text)) add(match.name, 2);
   }
-  // A short form (市人民医院) adds to the full name it ends (重庆市人民医院).
+  // A short form (市人民医院) adds to the first full name still counted that ends with it (重庆市人民医院).
+  const endingWith = longerNamesByTail(scores.keys());
   for (const [name, score] of [...scores]) {
-    const full = [...scores.keys()].find((other) => other !== name && other.endsWith(name));
+    const full = endingWith.get(name)?.find((other) => scores.has(other));
     if (full) {
       add(full, score);
       scores.delete(name);
@@ -84,8 +119,9 @@ const buildCase = (draft: CaseDraft, normalised: Normalised, context: { source: 
     ...context.byline,
   ]);
   const extent = [...draft.header, ...draft.paragraphs];
-  const first = Math.min(...extent.map((paragraph) => paragraph.start));
-  const last = Math.max(...extent.map((paragraph) => paragraph.end));
+  // Not Math.min(...starts): spreading a case of some hundred thousand paragraphs overflows the call stack.
+  const first = extent.reduce((min, paragraph) => Math.min(min, paragraph.start), Infinity);
+  const last = extent.reduce((max, paragraph) => Math.max(max, paragraph.end), -Infinity);
   const range = originalRange(normalised, first, last);
   return {
     title: draft.title,
@@ -112,16 +148,21 @@ const hospitalsOf = (cases: ExtractedCase[], normalised: Normalised): ExtractedH
       owners.set(extracted.hospital, hospital);
     }
   }
+  // The first owner whose name ends with a name found, and the tails of the names mentioned so far: looked
+  // up rather than searched for each name found (a document may name thousands).
+  const ownerByTail = new Map<string, ExtractedHospital>();
+  for (const owner of owners.values()) for (const tail of tailsOf(owner.name)) if (!ownerByTail.has(tail)) ownerByTail.set(tail, owner);
   const mentioned = new Map<string, ExtractedHospital>();
+  const mentionedTails = new Set<string>();
   for (const match of findHospitalNames(normalised.text)) {
-    const owner = [...owners.values()].find((hospital) => hospital.name === match.name || hospital.name.endsWith(match.name));
+    const owner = ownerByTail.get(match.name);
     if (owner) {
       if (owner.name !== match.name && !owner.aliases.includes(match.name)) owner.aliases.push(match.name);
       continue;
     }
-    const longer = [...mentioned.keys()].find((name) => name.endsWith(match.name));
-    if (longer) continue;
-    if (!mentioned.has(match.name)) mentioned.set(match.name, describeHospital(match.name, 'mentioned'));
+    if (mentionedTails.has(match.name)) continue;
+    mentioned.set(match.name, describeHospital(match.name, 'mentioned'));
+    for (const tail of tailsOf(match.name)) mentionedTails.add(tail);
   }
   return [...owners.values(), ...mentioned.values()];
 };
@@ -130,6 +171,9 @@ const hospitalsOf = (cases: ExtractedCase[], normalised: Normalised): ExtractedH
 export const extractDocument = (bytes: Uint8Array): Extraction => {
   const decoded = decode(bytes);
   const normalised = normalise(decoded.text);
+  if (normalised.text === '') {
+    throw new ImportError('nothing is left of the document once its page chrome (menus, counters, buttons, footers) is taken out', 'empty');
+  }
   const sha256 = createHash('sha256').update(normalised.text).digest('hex');
   const split = splitCases(normalised, ownerOf);
   if (split.cases.length === 0) {

@@ -14,7 +14,8 @@ export const sourceOf = (removed: RemovedSegment[], text: string): ExtractedSour
       if (before) source.column ??= before[1].trim();
       else if (!/主办|承办|电话|版权/.test(line)) source.column ??= line;
     }
-    const crumbs = /首页\s*(?:>>|>|»|\/)\s*([^>»/]+?)\s*(?:>>|>|»|\/)/.exec(line);
+    // The crumb is trimmed below: matching the spaces around it with \s* beside a lazy group took quadratic time.
+    const crumbs = /首页\s*(?:>>|>|»|\/)([^>»/]+)(?:>>|>|»|\/)/.exec(line);
     if (crumbs) source.column ??= crumbs[1].trim();
     const issue = /^([\u4e00-\u9fff《》]{2,20})\s*(\d{4}年(?:第)?\d{1,3}期)$/.exec(line);
     if (issue) {
@@ -23,7 +24,7 @@ export const sourceOf = (removed: RemovedSegment[], text: string): ExtractedSour
     }
     const date = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(line);
     if (date && segment.kind !== 'related') source.date ??= isoDate(date[1], date[2], date[3]);
-    const reads = /(阅读量|阅读数|浏览量|浏览次数|点击数|点击量|访问量)\s*[:：]?\s*(\d+)/.exec(line);
+    const reads = /(阅读量|阅读数|浏览量|浏览次数|点击数|点击量|访问量)\s*(?:[:：]\s*)?(\d+)/.exec(line);
     if (reads) source.readCount ??= Number(reads[2]);
   }
   const url = /https?:\/\/[^\s"'<>）)]+/.exec(removed.map((segment) => segment.text).join('\n') + '\n' + text);

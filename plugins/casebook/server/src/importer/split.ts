@@ -73,25 +73,55 @@ const findHeaders = (paragraphs: Paragraph[]): Header[] => {
   return headers;
 };
 
-/** Han bigrams of a text, for telling which case a stray paragraph of an interleaved page belongs to. */
-const bigrams = (text: string): string[] => {
-  const han = text.replace(/[^\u4e00-\u9fff]/g, '');
+const hanOf = (text: string) => text.replace(/[^\u4e00-\u9fff]/g, '');
+
+/** Han bigrams of a text (its Han characters only, run together), for telling which case a stray paragraph of an interleaved page belongs to. */
+const bigrams = (han: string): string[] => {
   const grams: string[] = [];
   for (let index = 0; index < han.length - 1; index += 1) grams.push(han.slice(index, index + 2));
   return grams;
 };
 
-const similarity = (paragraph: string, caseText: string, documentFrequency: Map<string, number>, caseCount: number): number => {
-  const own = new Set(bigrams(caseText));
-  let score = 0;
-  let total = 0;
-  for (const gram of new Set(bigrams(paragraph))) {
-    const weight = Math.log((caseCount + 1) / (documentFrequency.get(gram) ?? 1));
-    total += weight;
-    if (own.has(gram)) score += weight;
+/**
+ * The bigrams of one case's text (its title, then its paragraphs in order, run together), counted, so a
+ * paragraph is taken out of the case or put into it without reading the case again. Run together, the last
+ * Han character of one piece and the first of the next make a bigram too.
+ */
+class CaseGrams {
+  private readonly counts = new Map<string, number>();
+
+  constructor(text: string) {
+    for (const gram of bigrams(hanOf(text))) this.add(gram, 1);
   }
-  return total === 0 ? 0 : score / total;
-};
+
+  private add(gram: string, delta: number) {
+    this.counts.set(gram, (this.counts.get(gram) ?? 0) + delta);
+  }
+
+  has(gram: string): boolean {
+    return (this.counts.get(gram) ?? 0) > 0;
+  }
+
+  grams(): IterableIterator<string> {
+    return this.counts.keys();
+  }
+
+  /** Puts in (delta 1) or takes out (-1) a piece whose neighbours in the case end with `before` and start with `after`. */
+  change(han: string, before: string | null, after: string | null, delta: 1 | -1) {
+    if (han === '') return;
+    for (const gram of bigrams(han)) this.add(gram, delta);
+    if (before) this.add(before + han[0], delta);
+    if (after) this.add(han[han.length - 1] + after, delta);
+    if (before && after) this.add(before + after, -delta);
+  }
+}
+
+/**
+ * The cases a paragraph at a seam is compared with: its own and those whose headers are at most this many
+ * headers away. Pages interleave neighbouring columns; comparing every paragraph with every case made a
+ * document of many cases take quadratic time.
+ */
+const NEIGHBOURING_CASES = 16;
 
 /**
  * Splits a document into cases. A newspaper page gives each case a header (a hospital-name line and a
@@ -100,6 +130,7 @@ const similarity = (paragraph: string, caseText: string, documentFrequency: Map<
  * case when it sits at a seam (next to a header, or after a sentence cut off mid-way) and its vocabulary
  * belongs to that case much more than to its own. A case that starts before its header (the header box
  * printed mid-column) takes the paragraphs between the previous case's author line and its header.
+ * Each pass reads each paragraph once (against at most 2 × NEIGHBOURING_CASES + 1 cases).
  */
 export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Paragraph[], removed: RemovedSegment[]) => string | null): Split => {
   const paragraphs = paragraphsOf(normalised.text);
@@ -107,7 +138,8 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
 
   if (headers.length === 0) {
     const hospital = ownerHint(paragraphs, normalised.removed);
-    if (!hospital) return { cases: [], unassigned: paragraphs };
+    // A hospital named only in the page chrome the normaliser dropped makes no case of an empty text.
+    if (!hospital || paragraphs.length === 0) return { cases: [], unassigned: paragraphs };
     const titleLines: Paragraph[] = [];
     for (const paragraph of paragraphs) {
       if (titleLines.length < 2 && isTitleLine(paragraph.text) && !/[,，]$/.test(paragraph.text)) titleLines.push(paragraph);
@@ -138,54 +170,91 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
   // preamble or a keynote); after a case's author line, to the next header.
   let current = -1;
   let closed = false;
+  let nextHeader = 0;
   paragraphs.forEach((paragraph, index) => {
     if (headerAt.has(index)) {
       current = headerAt.get(index)!;
       closed = false;
     }
+    while (nextHeader < headers.length && headers[nextHeader].index <= index) nextHeader += 1;
     if (isHeaderLine[index]) return;
-    if (closed) {
-      const nextHeader = headers.findIndex((header) => header.index > index);
-      owner[index] = nextHeader === -1 ? current : nextHeader;
-    } else {
-      owner[index] = current;
-    }
+    owner[index] = closed && nextHeader < headers.length ? nextHeader : current;
     if (current >= 0 && AUTHORS.test(paragraph.text)) closed = true;
   });
+
   // Pass 2: move stray paragraphs at seams to the case whose vocabulary they share.
-  const caseText = (position: number, except: number) =>
-    headers[position].title + paragraphs.filter((_, index) => owner[index] === position && index !== except).map((paragraph) => paragraph.text).join('');
-  const documentFrequency = new Map<string, number>();
-  headers.forEach((_, position) => {
-    for (const gram of new Set(bigrams(caseText(position, -1)))) documentFrequency.set(gram, (documentFrequency.get(gram) ?? 0) + 1);
-  });
+  const han = paragraphs.map((paragraph) => hanOf(paragraph.text));
+  const texts = headers.map((header) => [header.title]);
   paragraphs.forEach((paragraph, index) => {
-    if (isHeaderLine[index] || owner[index] < 0 || AUTHORS.test(paragraph.text)) return;
-    const previousBody = paragraphs.slice(0, index).reverse().find((_, back) => !isHeaderLine[index - 1 - back]);
+    if (owner[index] >= 0) texts[owner[index]].push(paragraph.text);
+  });
+  const cases = texts.map((pieces) => new CaseGrams(pieces.join('')));
+  const documentFrequency = new Map<string, number>();
+  for (const grams of cases) for (const gram of grams.grams()) documentFrequency.set(gram, (documentFrequency.get(gram) ?? 0) + 1);
+  // Where each case's text stands at the paragraph being read: the last Han character before it, and its
+  // paragraphs after it that have Han characters (not moved yet: only the paragraph being read moves).
+  const lastHan: Array<string | null> = headers.map((header) => hanOf(header.title).at(-1) ?? null);
+  const later: number[][] = headers.map(() => []);
+  han.forEach((text, index) => {
+    if (owner[index] >= 0 && text !== '') later[owner[index]].push(index);
+  });
+  const laterFrom = headers.map(() => 0);
+  const firstHanAfter = (position: number, index: number): string | null => {
+    const members = later[position];
+    while (laterFrom[position] < members.length && members[laterFrom[position]] <= index) laterFrom[position] += 1;
+    return laterFrom[position] < members.length ? han[members[laterFrom[position]]][0] : null;
+  };
+
+  let previousBody: Paragraph | undefined;
+  paragraphs.forEach((paragraph, index) => {
+    const settle = () => {
+      if (!isHeaderLine[index]) previousBody = paragraph;
+      if (owner[index] >= 0 && han[index] !== '') lastHan[owner[index]] = han[index][han[index].length - 1];
+    };
+    if (isHeaderLine[index] || owner[index] < 0 || AUTHORS.test(paragraph.text)) return settle();
     const atSeam = isHeaderLine[index - 1] || isHeaderLine[index + 1] || (previousBody !== undefined && !TERMINAL.test(previousBody.text));
-    if (!atSeam) return;
-    const scores = headers.map((_, position) => similarity(paragraph.text, caseText(position, index), documentFrequency, headers.length));
-    const best = scores.indexOf(Math.max(...scores));
-    if (best !== owner[index] && scores[best] > 1.5 * scores[owner[index]] + 0.05) owner[index] = best;
+    if (!atSeam) return settle();
+
+    const own = owner[index];
+    cases[own].change(han[index], lastHan[own], firstHanAfter(own, index), -1);
+    const grams = [...new Set(bigrams(han[index]))];
+    const weights = grams.map((gram) => Math.log((headers.length + 1) / (documentFrequency.get(gram) ?? 1)));
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const similarity = (position: number) => {
+      let score = 0;
+      grams.forEach((gram, at) => {
+        if (cases[position].has(gram)) score += weights[at];
+      });
+      return total === 0 ? 0 : score / total;
+    };
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let position = Math.max(0, own - NEIGHBOURING_CASES); position <= Math.min(headers.length - 1, own + NEIGHBOURING_CASES); position += 1) {
+      const score = similarity(position);
+      if (score > bestScore) [best, bestScore] = [position, score];
+    }
+    if (best !== own && bestScore > 1.5 * similarity(own) + 0.05) owner[index] = best;
+    cases[owner[index]].change(han[index], lastHan[owner[index]], firstHanAfter(owner[index], index), 1);
+    settle();
   });
   // An author line signs the paragraph above it, wherever that paragraph went.
+  let lastOwned = -1;
   paragraphs.forEach((paragraph, index) => {
-    if (!AUTHORS.test(paragraph.text) || !/^[(（]/.test(paragraph.text)) return;
-    for (let back = index - 1; back >= 0; back -= 1) {
-      if (!isHeaderLine[back] && owner[back] >= 0) {
-        owner[index] = owner[back];
-        break;
-      }
-    }
+    if (AUTHORS.test(paragraph.text) && /^[(（]/.test(paragraph.text) && lastOwned >= 0) owner[index] = owner[lastOwned];
+    if (!isHeaderLine[index] && owner[index] >= 0) lastOwned = index;
   });
 
+  const byCase: Paragraph[][] = headers.map(() => []);
+  paragraphs.forEach((paragraph, index) => {
+    if (owner[index] >= 0) byCase[owner[index]].push(paragraph);
+  });
   return {
     cases: headers.map((header, position) => ({
       hospital: header.hospital,
       title: header.title,
       speaker: header.speaker,
       header: paragraphs.slice(header.index, header.index + HEADER_LINES),
-      paragraphs: paragraphs.filter((_, index) => owner[index] === position),
+      paragraphs: byCase[position],
     })),
     unassigned: paragraphs.filter((_, index) => owner[index] < 0 && !isHeaderLine[index]),
   };

@@ -47,20 +47,23 @@ export const mapChars = (input: TrackedText, map: (text: string) => string): Tra
 /** Keeps the characters outside the given sorted, non-overlapping [start, end) ranges of `input.text`. */
 export const dropRanges = (input: TrackedText, ranges: Array<[number, number]>): TrackedText => {
   if (ranges.length === 0) return input;
-  const builder = new TrackedTextBuilder();
+  const kept: Array<[number, number]> = [];
   let cursor = 0;
-  const push = (from: number, to: number) => {
-    if (to <= from) return;
-    const slice = input.text.slice(from, to);
-    // copy() assumes consecutive origins; keep each character's own origin instead.
-    for (let index = 0; index < slice.length; index += 1) builder.replace(slice[index], input.offsets[from + index], input.offsets[from + index] + 1);
-  };
   for (const [start, end] of ranges) {
-    push(cursor, start);
+    if (start > cursor) kept.push([cursor, start]);
     cursor = Math.max(cursor, end);
   }
-  push(cursor, input.text.length);
-  return builder.build(input.offsets[input.text.length]);
+  if (input.text.length > cursor) kept.push([cursor, input.text.length]);
+  // Whole stretches are copied, text and offsets alike: one character at a time, a 5 MB text took seconds.
+  const length = kept.reduce((sum, [start, end]) => sum + end - start, 0);
+  const offsets = new Int32Array(length + 1);
+  let at = 0;
+  for (const [start, end] of kept) {
+    offsets.set(input.offsets.subarray(start, end), at);
+    at += end - start;
+  }
+  offsets[length] = input.offsets[input.text.length];
+  return { text: kept.map(([start, end]) => input.text.slice(start, end)).join(''), offsets };
 };
 
 /** The original range a slice [start, end) of the tracked text comes from. */

@@ -5,7 +5,8 @@ import { joinTableOf } from '../database/metadata';
 import { HOSPITAL_CATEGORIES, HOSPITAL_LEVELS, keyOfLabel } from '../labels';
 import fs from 'node:fs';
 import { collectPaths } from '../importer/files';
-import { extractDocument, type Extraction } from '../importer/pipeline';
+import { createExtractionPool } from '../importer/pool';
+import type { ExtractionSummary } from '../importer/worker';
 import { describeHospital } from '../importer/hospitals';
 import { provinceKey } from '../importer/regions';
 import { resolveHospital, type KnownHospital } from '../importer/resolve';
@@ -23,6 +24,8 @@ export type ImportReport = {
   metrics: number;
   mentions: string[];
   error?: string;
+  /** Why the document was refused, when it was (an ImportError's code). */
+  code?: ImportError['code'];
 };
 
 export type ImportOptions = {
@@ -53,6 +56,9 @@ const validDate = (date: string | null) => (date && !Number.isNaN(Date.parse(dat
  * the drafts it created; anything else creates drafts (or published cases with `publish`).
  */
 const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Extraction runs in worker threads: an upload that takes long to extract does not stall the server.
+  const extraction = createExtractionPool();
+
   const knownHospitals = async (): Promise<KnownHospital[]> => {
     const rows = (await strapi.db.query(UID.hospital).findMany({ select: ['documentId', 'name', 'aliases'] })) as Array<{
       documentId: string;
@@ -209,7 +215,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (options.publish) await strapi.documents(UID.case).publish({ documentId: caseId });
   };
 
-  const write = async (file: string, extraction: Extraction, options: ImportOptions, report: ImportReport, trx: Knex.Transaction) => {
+  const write = async (file: string, extraction: ExtractionSummary, options: ImportOptions, report: ImportReport, trx: Knex.Transaction) => {
     const filename = file.split(/[\\/]/).pop()!;
     const same = await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { sha256: extraction.sha256 } });
     if (same) {
@@ -266,29 +272,32 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Imports one document; never throws for bad input: the report says what failed and nothing is written. */
     async importDocument(file: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport> {
       const report = emptyReport(file);
-      let extraction: Extraction;
+      let extracted: ExtractionSummary;
       try {
-        extraction = extractDocument(bytes);
-        report.sha256 = extraction.sha256;
+        extracted = await extraction.extract(bytes);
+        report.sha256 = extracted.sha256;
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
-        return { ...report, error: error.message };
+        return { ...report, error: error.message, code: error.code };
       }
       try {
         await strapi.db.transaction(async ({ trx }) => {
-          await write(file, extraction, options, report, trx);
+          await write(file, extracted, options, report, trx);
           if (options.dryRun) throw new DryRunRollback();
         });
       } catch (error) {
         if (error instanceof DryRunRollback) return report;
-        return { ...emptyReport(file), sha256: report.sha256, error: `nothing was written: ${error instanceof Error ? error.message : String(error)}` };
+        return { ...emptyReport(file), sha256: report.sha256, error: `nothing was written: ${error instanceof Error ? error.message : String(error)}`, code: 'database' };
       }
       return report;
     },
 
-    /** What the admin shows before an import: the extraction, and whether the document is new, a revision or already imported. */
+    /**
+     * What the admin shows before an import: the extraction, and whether the document is new, a revision or already imported.
+     * @throws ImportError when the document is refused or takes longer than the extraction time limit.
+     */
     async preview(file: string, bytes: Uint8Array) {
-      const { decoded, sha256, document } = extractDocument(bytes);
+      const { decoded, sha256, document } = await extraction.extract(bytes);
       const filename = file.split(/[\\/]/).pop()!;
       const imported = await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { sha256 } });
       const previous = imported ? null : await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { filename } });
@@ -319,6 +328,11 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const reports: ImportReport[] = [];
       for (const file of collectPaths([directory])) reports.push(await service.importDocument(file, fs.readFileSync(file), { publish: true }));
       return reports;
+    },
+
+    /** Stops the extraction threads (the plugin's destroy), so a test or the CLI exits when done. */
+    async stop() {
+      await extraction.destroy();
     },
   };
   return service;
