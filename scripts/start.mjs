@@ -64,9 +64,10 @@ if (adminIsCurrent) {
 const { createStrapi } = createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi');
 process.chdir(cmsDir);
 const app = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') });
-await app.start();
+await app.load().catch((error) => app.stopWithError(error));
 
-// A newcomer sees real cases at once: an empty database gets the seed documents, published.
+// A newcomer sees real cases at once: an empty database gets the seed documents, published, before the
+// server listens (extraction runs in worker threads, so a server already listening would answer meanwhile).
 if (process.env.CASEBOOK_SEED !== 'false') {
   const reports = await app.plugin('casebook').service('importer').seedIfEmpty(path.join(root, 'seeds', 'documents'));
   if (reports) {
@@ -76,3 +77,5 @@ if (process.env.CASEBOOK_SEED !== 'false') {
     for (const report of failed) app.log.error(`[casebook] seed ${report.file} failed: ${report.error}`);
   }
 }
+
+await app.start();
