@@ -9,8 +9,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
   // Strapi 5 reads the Koa setting under proxy.koa (a bare boolean is ignored): behind a proxy, the client
-  // address (rate limits, voter keys) comes from X-Forwarded-For.
-  proxy: { koa: env.bool('IS_PROXIED', false) },
+  // address (rate limits, voter keys) comes from X-Forwarded-For. Only the last PROXY_MAX_IPS_COUNT addresses
+  // of that header are the proxies' own: the client writes whatever it likes to the left of them.
+  proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: env.int('PROXY_MAX_IPS_COUNT', 1) },
   app: {
     keys: env.array('APP_KEYS'),
   },

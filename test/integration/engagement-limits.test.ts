@@ -35,6 +35,13 @@ describe('in memory (no REDIS_URL)', () => {
     expect(refused.body.error).toMatchObject({ name: 'RateLimitError', details: { retryAfter: wait, limit: 3 } });
   });
 
+  test('per address: a client cannot rotate its address by writing X-Forwarded-For itself (the proxy appends the real one)', async () => {
+    const through = (voter: string, forged: string) =>
+      casebook.http().post(`/api/casebook/cases/${world.published.case.documentId}/votes`).set('X-Forwarded-For', `${forged}, 203.0.113.77`).send({ voter });
+    for (const [voter, forged] of [['f1', '10.1.1.1'], ['f2', '10.1.1.2'], ['f3', '10.1.1.3']]) await through(voter!, forged!).expect(200);
+    await through('f4', '10.1.1.4').expect(429);
+  });
+
   test('per address: the fourth vote a minute from one address is refused, whatever the voter', async () => {
     for (const voter of ['n1', 'n2', 'n3']) await voteFrom(casebook, world, voter, '203.0.113.9').expect(200);
     await voteFrom(casebook, world, 'n4', '203.0.113.9').expect(429);
