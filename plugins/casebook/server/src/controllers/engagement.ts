@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors, yup, validateYupSchema } from '@strapi/utils';
+import { isHttpError } from 'http-errors';
 import type { Context } from 'koa';
 import { UID } from '../constants';
+import { BUSY_RETRY_AFTER } from '../database/transactions';
 import { isContentApiRequest } from '../services/request-scope';
 import { getService } from '../utils';
 
@@ -12,12 +14,16 @@ const viewBody = yup.object({ voter: yup.string().nullable() });
 const countersQuery = yup.object({ documentIds: yup.string().required() });
 const rankingQuery = yup.object({ campaign: yup.string().nullable(), limit: yup.number().integer().min(1).nullable() });
 
-/** A RateLimitError's wait, as the Retry-After header HTTP clients know, before Strapi answers 429. */
+/**
+ * The wait of a RateLimitError (429) or of a busy database's 503 (busyError), as the Retry-After header HTTP
+ * clients know, before Strapi answers.
+ */
 const withRetryAfter = async <T>(ctx: Context, work: () => Promise<T>): Promise<T> => {
   try {
     return await work();
   } catch (error) {
     if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error.details as { retryAfter?: number }).retryAfter ?? 60));
+    else if (isHttpError(error) && error.status === 503) ctx.set('Retry-After', String(error.retryAfter ?? BUSY_RETRY_AFTER));
     throw error;
   }
 };

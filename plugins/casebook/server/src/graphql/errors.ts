@@ -59,10 +59,11 @@ export const withoutSuggestions = (message: string): string => message.replace(/
 const isClientError = (formatted: GraphQLFormattedError, error: unknown) => {
   const code = formatted.extensions?.code;
   if (typeof code !== 'string' || !(CLIENT_CODES.has(code) || code.startsWith('STRAPI_'))) return false;
-  // Strapi names every http-errors error STRAPI_…, a 5xx too: that one is the server's.
+  // Strapi names every http-errors error STRAPI_…, a 5xx too: that one is the server's, but for a 503, which
+  // tells the client to send its request again (a vote whose transaction kept meeting deadlocks, busyError).
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   const status = (original as { status?: unknown } | null)?.status;
-  return !(typeof status === 'number' && status >= 500);
+  return !(typeof status === 'number' && status >= 500 && status !== 503);
 };
 
 /**

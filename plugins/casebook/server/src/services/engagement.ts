@@ -7,6 +7,7 @@ import { UID } from '../constants';
 import { columnOf, joinTableOf, tableOf } from '../database/metadata';
 import { addressKeyOf, dayIn, digest, secretHash, voterIdKeyOf, voterKeyOf } from '../engagement/keys';
 import { groupCommit } from '../engagement/group-commit';
+import { transactionWithRetry, type RetryOptions } from '../database/transactions';
 import { createRateLimits, type RateLimits } from '../engagement/rate-limit';
 import { BALLOTS_TABLE, CASE_INDEX_TABLE, COUNTERS_TABLE, IDEMPOTENCY_TABLE, VIEW_MARKS_TABLE } from '../showcase/store';
 
@@ -28,6 +29,9 @@ const PRUNE_EVERY_MS = 5 * 60 * 1000;
 
 /** Rows of a raw statement with RETURNING or SELECT: pg puts them in `rows`, better-sqlite3 returns them. */
 const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : ((result as { rows?: Row[] }).rows ?? [])) as Row[];
+
+/** Strings in one order for every process: the order in which a group locks rows. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const checkVoter = (voter: string | null | undefined, required: boolean): string => {
   if (voter === undefined || voter === null || voter === '') {
@@ -58,6 +62,16 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   let clock: () => Date = () => new Date();
+
+  /** Retries of `what` when it meets a deadlock or a serialisation failure (another instance's writes), in the log. */
+  const retrying = (what: string): RetryOptions => ({
+    what,
+    onTransient(error, attempt, again) {
+      const reason = (error as { code?: string }).code ?? String(error);
+      if (again) strapi.log.warn(`[casebook] ${what} failed transiently (${reason}, try ${attempt}): trying again`);
+      else strapi.log.error(`[casebook] ${what} failed transiently ${attempt} times (${reason}): answered 503`);
+    },
+  });
   let limits: RateLimits | undefined;
   let pruning: NodeJS.Timeout | undefined;
 
@@ -136,7 +150,8 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
     // A reader's second read of a case in the same group is inside the window of the first (a minute at least).
     const firsts = new Map<string, View>();
     for (const job of jobs) if (published.has(job.documentId)) firsts.set(`${job.voterKey}\u0000${job.documentId}`, firsts.get(`${job.voterKey}\u0000${job.documentId}`) ?? job);
-    const attempts = [...firsts.values()];
+    // Rows are locked in key order, as every other instance's groups lock them: two groups never wait on each other in a circle.
+    const attempts = [...firsts.values()].sort((a, b) => compare(a.voterKey, b.voterKey) || compare(a.documentId, b.documentId));
     const moved = attempts.length
       ? rowsOf<{ voter_key: string; document_id: string }>(
           await trx.raw(
@@ -149,15 +164,16 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
       : [];
     const counted = new Set(moved.map((row) => firsts.get(`${row.voter_key}\u0000${row.document_id}`)!));
     const added = new Map<string, number>();
-    for (const job of counted) added.set(job.documentId, (added.get(job.documentId) ?? 0) + 1);
+    for (const job of attempts) if (counted.has(job)) added.set(job.documentId, (added.get(job.documentId) ?? 0) + 1);
+    const increments = [...added].sort(([a], [b]) => compare(a, b));
 
     const totals = new Map<string, number>();
-    if (added.size > 0) {
+    if (increments.length > 0) {
       const rows = rowsOf<{ document_id: string; views: number | string }>(
         await trx.raw(
-          `insert into ${COUNTERS_TABLE} (document_id, votes, views) values ${[...added].map(() => '(?, 0, ?)').join(', ')}` +
+          `insert into ${COUNTERS_TABLE} (document_id, votes, views) values ${increments.map(() => '(?, 0, ?)').join(', ')}` +
             ` on conflict (document_id) do update set views = ${COUNTERS_TABLE}.views + excluded.views returning document_id, views`,
-          [...added].flat(),
+          increments.flat(),
         ),
       );
       for (const row of rows) totals.set(row.document_id, Number(row.views));
@@ -179,7 +195,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
       later.set(job.documentId, remaining);
       return { counted: true, views: total - remaining };
     });
-  });
+  }, retrying('a group of reads'));
 
   const prune = async () => {
     const now = clock().getTime();
@@ -236,7 +252,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await rateLimits().consume('vote', [addressKeyOf(secret, visitor.address), voterIdKeyOf(secret, voter)]);
 
-      return knex().transaction(async (trx) => {
+      return transactionWithRetry(knex(), async (trx) => {
         const now = clock();
         if (idempotency) {
           const claimed = rowsOf(
@@ -271,7 +287,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (idempotency) await trx(IDEMPOTENCY_TABLE).where('key', idempotency.key).update({ answer: JSON.stringify(answer) });
         return answer;
-      });
+      }, retrying('the vote'));
     },
 
     /**
