@@ -9,6 +9,7 @@ const EVERY = [
   'plugin::casebook.voting.export-ballots',
   'plugin::casebook.voting.export-ranking',
   'plugin::casebook.voting.read',
+  'plugin::casebook.voting.switch',
 ];
 const AUTHOR = ['plugin::casebook.import', 'plugin::casebook.overview.read'];
 const REMOVED = 'plugin::casebook.voting.export-ballots';

@@ -12,11 +12,11 @@ import { bootCasebook, type Casebook } from '../support/strapi';
  * (API tokens are content-API credentials and open no admin route); 403: signed in, not permitted.
  *
  * Bodies: `upload` is a document to preview, `draft` / `publish` a corrected import without or with
- * `publish: true`, `title` a new case; :campaign is a campaign, :draft a new unpublished case per cell.
+ * `publish: true`, `title` a new case, `open` public voting left open; :campaign is a campaign, :draft a new unpublished case per cell.
  */
 const PRINCIPALS = ['anonymous', 'read-only token', 'full-access token', 'no permissions', 'Author', 'Editor', 'Super Admin'] as const;
 type PrincipalName = (typeof PRINCIPALS)[number];
-type Body = '' | 'upload' | 'draft' | 'publish' | 'title';
+type Body = '' | 'upload' | 'draft' | 'publish' | 'title' | 'open';
 
 // prettier-ignore
 const MATRIX: Array<[Method, string, Body, string, ...number[]]> = [
@@ -27,6 +27,8 @@ const MATRIX: Array<[Method, string, Body, string, ...number[]]> = [
   ['POST', '/casebook/import',                                    'publish', '导入: write and publish the cases',    401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/source-documents',                          '',        '导入: the imported documents',         401,  401,  401,  403,  200,   200,   200],
   ['GET',  '/casebook/counters?documentIds=:published',           '',        'case list: votes and views columns',   401,  401,  401,  403,  200,   200,   200],
+  ['GET',  '/casebook/voting',                                    '',        '投票中心: whether the public may vote', 401,  401,  401,  403,  403,   200,   200],
+  ['PUT',  '/casebook/voting',                                    'open',    '投票中心: open or stop public voting',  401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns',                                 '',        '投票中心: campaigns and ballot counts', 401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns/:campaign/ranking',               '',        '投票中心: a campaign\'s top ten',       401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns/:campaign/ranking.csv',           '',        '投票中心: the full ranking as CSV',     401,  401,  401,  403,  403,   200,   200],
@@ -80,6 +82,7 @@ const upload = (cell: Cell) => ({ filename: cell.file, content: `${DOCUMENT}\n\n
 const bodyOf = async (cell: Cell): Promise<object | undefined> => {
   if (cell.body === '') return undefined;
   if (cell.body === 'title') return { title: `矩阵草稿 ${cell.file}` };
+  if (cell.body === 'open') return { open: true };
   if (cell.body === 'upload') return upload(cell);
   const file = upload(cell);
   const preview = (await casebook.strapi.plugin('casebook').service('importer').preview(file.filename, Buffer.from(file.content))) as { document: unknown };

@@ -3,9 +3,11 @@ import { grantDefaultPermissions } from './admin-permissions';
 import { getService } from './utils';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  const access = await getService(strapi, 'public-access').enforce();
+  const publicAccess = getService(strapi, 'public-access');
+  const access = await publicAccess.enforce();
   if (access.granted.length > 0) strapi.log.info(`[casebook] public role granted: ${access.granted.join(', ')}`);
   if (access.revoked.length > 0) strapi.log.warn(`[casebook] public role revoked: ${access.revoked.join(', ')}`);
+  await publicAccess.start();
 
   // The first admin is created from the host's bootstrap (cms/src/index.ts): Strapi's roles do not exist yet here.
   await getService(strapi, 'content-manager-layout').apply();

@@ -16,6 +16,7 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'engagement').stop();
     await getService(strapi, 'importer').stop();
+    await getService(strapi, 'public-access').stop();
   },
   config,
   contentTypes,

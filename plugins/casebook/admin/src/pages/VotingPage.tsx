@@ -12,6 +12,45 @@ type Standing = { rank: number; documentId: string; title: string; hospital: str
 
 const STAGES: Record<string, string> = { collecting: '征集', reviewing: '评审', voting: '投票', showcase: '展示', closed: '结束' };
 
+/**
+ * Whether the public may vote, and, for roles that hold 开放或暂停公众投票, the button that stops or opens it
+ * (the Public role's vote permission: it stays as set across restarts).
+ */
+const VotingSwitch = ({ t, fail }: { t: (id: string, defaultMessage: string) => string; fail: (reason: unknown) => void }) => {
+  const { get, put } = useFetchClient();
+  const { allowedActions } = useRBAC(PERMISSIONS.votingSwitch);
+  const [open, setOpen] = useState<boolean | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    get<{ data: { open: boolean } }>(`/${PLUGIN_ID}/voting`)
+      .then(({ data }) => setOpen(data.data.open))
+      .catch(fail);
+  }, [get]);
+
+  const change = (next: boolean) => {
+    setSaving(true);
+    put<{ data: { open: boolean } }>(`/${PLUGIN_ID}/voting`, { open: next })
+      .then(({ data }) => setOpen(data.data.open))
+      .catch(fail)
+      .finally(() => setSaving(false));
+  };
+
+  if (open === null) return null;
+  return (
+    <Flex justifyContent="space-between" paddingBottom={6}>
+      <Typography variant="delta" tag="p">
+        {t('voting.public', '公众投票')}：{open ? t('voting.open', '开放中') : t('voting.stopped', '已暂停')}
+      </Typography>
+      {allowedActions.canSwitch && (
+        <Button variant={open ? 'danger-light' : 'default'} loading={saving} onClick={() => change(!open)}>
+          {open ? t('voting.stop', '暂停投票') : t('voting.reopen', '开放投票')}
+        </Button>
+      )}
+    </Flex>
+  );
+};
+
 /** The voting centre (投票中心): each campaign's standings, and, for roles that may export them, its ranking and ballots as CSV. */
 const VotingCentre = () => {
   const { get } = useFetchClient();
@@ -61,6 +100,7 @@ const VotingCentre = () => {
       <Page.Title>{t('voting.name', '投票中心')}</Page.Title>
       <Layouts.Header title={t('voting.name', '投票中心')} subtitle={t('voting.subtitle', '各征集活动的投票排名与导出')} />
       <Layouts.Content>
+        <VotingSwitch t={t} fail={fail} />
         <DataTable
           headers={[t('voting.campaign', '征集活动'), t('voting.stage', '阶段'), t('voting.ballots', '投票数'), t('voting.actions', '操作')]}
           rows={campaigns.map((campaign) => ({

@@ -12,6 +12,8 @@ export const ADMIN_ACTIONS = {
   import: { uid: 'import', displayName: '导入文档 (Import documents: preview, import, list)', subCategory: '导入文档' },
   /** GET /campaigns, GET /campaigns/:campaign/ranking */
   readVoting: { uid: 'voting.read', displayName: '查看投票中心 (View the voting centre)', subCategory: '投票中心' },
+  /** PUT /voting: opens or stops public voting (the Public role's vote permission). */
+  switchVoting: { uid: 'voting.switch', displayName: '开放或暂停公众投票 (Open or stop public voting)', subCategory: '投票中心' },
   /** GET /campaigns/:campaign/ranking.csv */
   exportRanking: { uid: 'voting.export-ranking', displayName: '导出排名 CSV (Export rankings)', subCategory: '投票中心' },
   /** GET /campaigns/:campaign/ballots.csv: every ballot with its voter key, a keyed hash of a visitor and address. */
@@ -40,6 +42,6 @@ export const CASE_PERMISSIONS = {
  * Authors import drafts; without the publish permission they cannot publish through the importer either.
  */
 export const DEFAULT_GRANTS: Record<string, readonly AdminAction[]> = {
-  'strapi-editor': ['readOverview', 'import', 'readVoting', 'exportRanking', 'exportBallots'],
+  'strapi-editor': ['readOverview', 'import', 'readVoting', 'switchVoting', 'exportRanking', 'exportBallots'],
   'strapi-author': ['readOverview', 'import'],
 };

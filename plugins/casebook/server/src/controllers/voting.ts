@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify';
-import { errors } from '@strapi/utils';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 import { Readable } from 'node:stream';
 import { getService } from '../utils';
@@ -20,6 +20,8 @@ const attachment = (ctx: Context, name: string) => {
 const csv = (columns: string[], rows: AsyncIterable<unknown[]>) =>
   Readable.from(rows).pipe(stringify({ header: true, columns, bom: true, escape_formulas: true }));
 
+const switchBody = yup.object({ open: yup.boolean().strict().required() });
+
 /** The editors' voting centre: the campaigns' standings and their CSV exports. */
 const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
   const voting = () => getService(strapi, 'voting');
@@ -31,6 +33,17 @@ const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** Whether the public may vote (the Public role's vote permission). */
+    async switchState(ctx: Context) {
+      ctx.body = { data: { open: await getService(strapi, 'public-access').votingOpen() } };
+    },
+
+    /** Opens or stops public voting: `{ open: boolean }`. */
+    async switch(ctx: Context) {
+      const { open } = await validateYupSchema(switchBody)(ctx.request.body ?? {});
+      ctx.body = { data: { open: await getService(strapi, 'public-access').setVoting(open) } };
+    },
+
     async campaigns(ctx: Context) {
       ctx.body = { data: await voting().campaigns() };
     },

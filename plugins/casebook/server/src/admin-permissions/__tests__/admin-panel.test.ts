@@ -8,6 +8,7 @@ describe("the admin panel's permissions", () => {
       import: [ADMIN_PERMISSIONS.import],
       importWrites: [CASE_PERMISSIONS.create, CASE_PERMISSIONS.publish],
       voting: [ADMIN_PERMISSIONS.readVoting],
+      votingSwitch: [ADMIN_PERMISSIONS.switchVoting],
       votingExports: [ADMIN_PERMISSIONS.exportRanking, ADMIN_PERMISSIONS.exportBallots],
     });
     const used = new Set(Object.values(PERMISSIONS).flatMap((list) => list.map((entry) => entry.action)));
