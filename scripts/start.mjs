@@ -61,21 +61,10 @@ if (adminIsCurrent) {
   fs.writeFileSync(adminStamp, inputs);
 }
 
+// A newcomer sees real cases at once: an empty database gets the seed documents, published, before the server
+// listens (the host's bootstrap imports CASEBOOK_SEED_DIR, under the startup lock that instances share).
+if (process.env.CASEBOOK_SEED !== 'false') process.env.CASEBOOK_SEED_DIR ??= path.join(root, 'seeds', 'documents');
+
 const { createStrapi } = createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi');
 process.chdir(cmsDir);
-const app = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') });
-await app.load().catch((error) => app.stopWithError(error));
-
-// A newcomer sees real cases at once: an empty database gets the seed documents, published, before the
-// server listens (extraction runs in worker threads, so a server already listening would answer meanwhile).
-if (process.env.CASEBOOK_SEED !== 'false') {
-  const reports = await app.plugin('casebook').service('importer').seedIfEmpty(path.join(root, 'seeds', 'documents'));
-  if (reports) {
-    const failed = reports.filter((report) => report.status === 'failed');
-    const cases = reports.reduce((sum, report) => sum + report.cases.created, 0);
-    app.log.info(`[casebook] seeded ${cases} cases from ${reports.length - failed.length} documents`);
-    for (const report of failed) app.log.error(`[casebook] seed ${report.file} failed: ${report.error}`);
-  }
-}
-
-await app.start();
+await createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).start();

@@ -7,10 +7,10 @@ export default {
 
   /**
    * The app's bootstrap runs after the admin's, the only point where Strapi's super-admin role exists
-   * on a fresh database; plugin bootstraps run before it. So the host triggers the plugin's first-admin step.
+   * on a fresh database; plugin bootstraps run before it. So the host completes the plugin's start here:
+   * the first admin, the seed (CASEBOOK_SEED_DIR), and the startup lock given up.
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const result = await strapi.plugin('casebook').service('admin-user').ensureFirstAdmin();
-    if (result === 'created') strapi.log.info(`[casebook] created the first admin ${process.env.CASEBOOK_ADMIN_EMAIL}`);
+    await strapi.plugin('casebook').service('startup').complete();
   },
 };

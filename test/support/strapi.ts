@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from './database';
 import { CMS_DIR, CMS_DIST_DIR } from './paths';
 
 // Fixed development secrets for tests: deterministic, and no cms/.env is written by a test run.
-const TEST_SECRETS = {
+export const TEST_SECRETS = {
   APP_KEYS: 'dGVzdGtleTE=,dGVzdGtleTI=',
   API_TOKEN_SALT: 'test-api-token-salt',
   ADMIN_JWT_SECRET: 'test-admin-jwt-secret',

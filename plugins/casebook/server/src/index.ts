@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
+import { unlockStartup } from './database/startup-lock';
 import controllers from './controllers';
 import middlewares from './middlewares';
 import policies from './policies';
@@ -17,6 +18,8 @@ export default {
     await getService(strapi, 'engagement').stop();
     await getService(strapi, 'importer').stop();
     await getService(strapi, 'public-access').stop();
+    // A start that failed before it completed still holds the startup lock.
+    await unlockStartup(strapi);
   },
   config,
   contentTypes,

@@ -4,6 +4,7 @@ import { SLUGGED } from './constants';
 import { publicVisibilityMiddleware } from './document-middlewares/public-visibility';
 import { searchIndexMiddleware } from './document-middlewares/search-index';
 import { slugMiddleware } from './document-middlewares/slug';
+import { lockStartup } from './database/startup-lock';
 import { registerGraphql } from './graphql';
 import { getService } from './utils';
 
@@ -12,6 +13,9 @@ type UidService = {
 };
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Before Strapi's schema sync, which runs next, and until the startup service completes (see lockStartup).
+  await lockStartup(strapi);
+
   await registerAdminPermissions(strapi);
 
   strapi.documents.use(slugMiddleware(strapi));

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { Client, type ClientConfig } from 'pg';
+import { Client } from 'pg';
+import { connectionOf } from './postgres';
 
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 10_000;
@@ -8,13 +9,6 @@ export type Subscription = {
   /** Whether the LISTEN connection is up: notifications arrive at once only while it is. */
   readonly listening: boolean;
   stop(): Promise<void>;
-};
-
-/** The PostgreSQL connection settings of Strapi's database, for a connection of our own. */
-const connectionOf = (strapi: Core.Strapi): ClientConfig => {
-  const { connection } = strapi.db.config.connection as unknown as { connection: ClientConfig & { schema?: string } };
-  const { schema: _schema, ...config } = connection;
-  return config;
 };
 
 /**

@@ -7,6 +7,7 @@ import publicAccess from './public-access';
 import searchIndex from './search-index';
 import showcase from './showcase';
 import slug from './slug';
+import startup from './startup';
 import voting from './voting';
 
 export default {
@@ -19,5 +20,6 @@ export default {
   'search-index': searchIndex,
   showcase,
   slug,
+  startup,
   voting,
 };

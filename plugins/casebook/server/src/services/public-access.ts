@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ENGAGEMENT_ACTIONS, PLUGIN_ID, PUBLIC_READABLE, PUBLIC_READ_ACTIONS } from '../constants';
 import { joinTableOf, tableOf } from '../database/metadata';
 import { subscribe, type Subscription } from '../database/notifications';
+import { isPostgres } from '../database/postgres';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
@@ -34,7 +35,6 @@ const publicAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
   let generation = 0;
   let subscription: Subscription | undefined;
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'public-access' });
-  const isPostgres = () => strapi.db.dialect.client === 'postgres';
 
   const forgetGrants = () => {
     generation += 1;
@@ -87,7 +87,7 @@ const publicAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** On PostgreSQL, hears of every permission change of any instance (see grants). */
     async start() {
-      if (!isPostgres() || subscription) return;
+      if (!isPostgres(strapi) || subscription) return;
       await installTrigger();
       subscription = subscribe(strapi, GRANTS_CHANNEL, forgetGrants);
     },

@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import { Client } from 'pg';
+import { connectionOf, isPostgres } from './postgres';
+
+/** The advisory lock's key: one per database, whatever the schema. */
+const LOCK_NAME = 'casebook:startup';
+
+const held = new WeakMap<Core.Strapi, Client>();
+
+/**
+ * Takes the startup lock: a PostgreSQL session advisory lock, on a connection of its own, that one instance at a
+ * time holds from before Strapi's schema sync to after the first admin and the seed are written. Instances started
+ * together on one database wait for each other here instead of racing (two schema syncs creating the same types,
+ * two seeds importing the same documents twice). An instance that dies holding it loses its connection, and
+ * PostgreSQL frees the lock. SQLite has one process per database file: no lock.
+ */
+export const lockStartup = async (strapi: Core.Strapi): Promise<void> => {
+  if (!isPostgres(strapi) || held.has(strapi)) return;
+  const client = new Client(connectionOf(strapi));
+  await client.connect();
+  // An error on this idle connection (the server restarting) must not crash the process: the lock goes with it.
+  client.on('error', () => undefined);
+  const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [LOCK_NAME]);
+  if (!rows[0]!.locked) {
+    strapi.log.info('[casebook] another instance is starting on this database: waiting for it to finish');
+    await client.query('select pg_advisory_lock(hashtext($1))', [LOCK_NAME]);
+  }
+  held.set(strapi, client);
+};
+
+/** Gives the startup lock up (see lockStartup): once this instance's schema, admin and seed are in place. */
+export const unlockStartup = async (strapi: Core.Strapi): Promise<void> => {
+  const client = held.get(strapi);
+  if (!client) return;
+  held.delete(strapi);
+  // Closing the session frees its advisory locks.
+  await client.end().catch(() => undefined);
+};

@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import path from 'node:path';
+import { unlockStartup } from '../database/startup-lock';
+import { getService } from '../utils';
+
+/**
+ * The end of a start, called from the host's bootstrap (the last one Strapi runs, when its admin roles exist):
+ * the first admin (CASEBOOK_ADMIN_*), the seed documents when CASEBOOK_SEED_DIR names them and the database has
+ * no case, then the startup lock taken in the plugin's register is given up (database/startup-lock.ts), so that
+ * instances started together create one admin and import the seed once.
+ */
+const startupService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async complete(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+    try {
+      if ((await getService(strapi, 'admin-user').ensureFirstAdmin(env)) === 'created') {
+        strapi.log.info(`[casebook] created the first admin ${env.CASEBOOK_ADMIN_EMAIL}`);
+      }
+      const seedDirectory = env.CASEBOOK_SEED_DIR?.trim();
+      if (seedDirectory) {
+        const reports = await getService(strapi, 'importer').seedIfEmpty(path.resolve(seedDirectory));
+        if (reports) {
+          const failed = reports.filter((report) => report.status === 'failed');
+          const cases = reports.reduce((sum, report) => sum + report.cases.created, 0);
+          strapi.log.info(`[casebook] seeded ${cases} cases from ${reports.length - failed.length} documents`);
+          for (const report of failed) strapi.log.error(`[casebook] seed ${report.file} failed: ${report.error}`);
+        }
+      }
+    } finally {
+      await unlockStartup(strapi);
+    }
+  },
+});
+
+export default startupService;
