@@ -21,7 +21,7 @@ export type Health = {
     database: { status: 'ok'; latencyMs: number } | { status: 'down' };
     /** `since`: when Redis last came or went (ISO 8601); absent when REDIS_URL is not set. */
     redis: { status: RedisStatus; since?: string };
-    searchIndex: { status: 'ok' | 'stale'; cases: number } | { status: 'down' | 'unknown' };
+    searchIndex: { status: Extract<SearchIndexStatus, 'ok' | 'stale'>; cases: number } | { status: Exclude<SearchIndexStatus, 'ok' | 'stale'> };
   };
 };
 
