@@ -75,7 +75,7 @@ describe('in Redis (REDIS_URL)', () => {
     for (const voter of ['s1', 's2', 's3']) await voteFrom(casebook, world, voter, address).expect(200);
 
     // What a second CMS instance would do with the same configuration: its first request is refused.
-    const other = createRateLimits({ perMinute: { vote: 3, view: 2 }, redisUrl: REDIS_URL });
+    const other = createRateLimits({ perMinute: { vote: 3, view: 2 }, redisUrl: REDIS_URL, log: casebook.strapi.log });
     try {
       expect(await other.ready()).toBe(true);
       await expect(other.consume('vote', [addressKeyOf(secret, address)])).rejects.toMatchObject({ name: 'RateLimitError' });

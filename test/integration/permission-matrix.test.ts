@@ -46,6 +46,7 @@ const REST: Array<[string, string, string, Record<Principal, number>]> = [
   ['POST',   '/api/casebook/cases/{case}/views',    'count a read',                    { anonymous: 200, readOnly: 200, fullAccess: 200 }],
   ['GET',    '/api/casebook/counters?documentIds={case}', 'read votes and views',       { anonymous: 200, readOnly: 200, fullAccess: 200 }],
   ['GET',    '/api/casebook/ranking',             'read the ranking',                { anonymous: 200, readOnly: 200, fullAccess: 200 }],
+  ['GET',    '/api/casebook/health',              'readiness for a load balancer',   { anonymous: 200, readOnly: 200, fullAccess: 200 }],
   ['GET',    '/api/users',                        'list users',                      { anonymous: 403, readOnly: 200, fullAccess: 200 }],
   ['GET',    '/api/users-permissions/roles',      'list end-user roles',             { anonymous: 403, readOnly: 200, fullAccess: 200 }],
   ['POST',   '/api/auth/local/register',          'register an end user',            { anonymous: 403, readOnly: 403, fullAccess: 200 }],

@@ -31,9 +31,11 @@ export type GraphqlResponse<T> = {
 
 /**
  * Boots a real Casebook (the compiled app and plugin, no admin panel) on the suite's own database,
- * with its HTTP server mounted for supertest.
+ * with its HTTP server mounted for supertest. `onCreate` sees the instance before it loads (its logger exists).
  */
-export const bootCasebook = async (options: { database?: TestDatabase; env?: Record<string, string> } = {}): Promise<Casebook> => {
+export const bootCasebook = async (
+  options: { database?: TestDatabase; env?: Record<string, string>; onCreate?: (strapi: Core.Strapi) => void } = {},
+): Promise<Casebook> => {
   const database = options.database ?? (await createTestDatabase());
   const env = {
     NODE_ENV: 'test',
@@ -55,6 +57,7 @@ export const bootCasebook = async (options: { database?: TestDatabase; env?: Rec
 
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   const instance = createStrapi({ appDir: CMS_DIR, distDir: CMS_DIST_DIR });
+  options.onCreate?.(instance);
   let strapi: Core.Strapi;
   try {
     strapi = await instance.load();

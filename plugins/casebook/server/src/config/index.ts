@@ -65,7 +65,9 @@ export default {
       throw new Error('casebook.views.windowMinutes (CASEBOOK_VIEW_WINDOW_MINUTES) must be a whole number of minutes, at least 1');
     }
     if (config.redisUrl !== undefined && config.redisUrl !== '' && !/^rediss?:\/\//.test(config.redisUrl)) {
-      throw new Error(`casebook.redisUrl (REDIS_URL) must be a redis:// or rediss:// URL, not ${config.redisUrl}`);
+      // Not the value itself: a URL carries its password.
+      const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(config.redisUrl)?.[1];
+      throw new Error(`casebook.redisUrl (REDIS_URL) must be a redis:// or rediss:// URL, not ${scheme ? `a ${scheme}:// one` : 'one without a scheme'}`);
     }
   },
 };

@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
-import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { connectRedis, type ConnectionLog, type RedisState } from './redis';
 
 export type EngagementAction = 'vote' | 'view';
 
@@ -9,6 +9,8 @@ export type RateLimitOptions = {
   perMinute: Record<EngagementAction, number>;
   /** Shared counts for every CMS instance; each process counts on its own without it. */
   redisUrl?: string;
+  /** Where Redis's comings and goings are logged (an error when it cannot be reached or goes away). */
+  log: ConnectionLog;
 };
 
 export type RateLimits = {
@@ -19,6 +21,8 @@ export type RateLimits = {
   consume(action: EngagementAction, keys: string[]): Promise<void>;
   /** Waits for Redis (when configured) up to `timeoutMs`; false when it could not be reached meanwhile. */
   ready(timeoutMs?: number): Promise<boolean>;
+  /** Whether the counts are in Redis right now (`ok`), kept in this process while it is away (`down`), or by design. */
+  redis(): RedisState;
   close(): void;
 };
 
@@ -27,17 +31,16 @@ export type RateLimits = {
  * so that every CMS instance draws on the same allowance (with an in-memory limiter standing in while Redis
  * cannot be reached: commands fail fast rather than queue), in this process's memory otherwise.
  */
-export const createRateLimits = ({ perMinute, redisUrl }: RateLimitOptions): RateLimits => {
-  const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : undefined;
+export const createRateLimits = ({ perMinute, redisUrl, log }: RateLimitOptions): RateLimits => {
   // An unreachable Redis must not take voting down: the insurance limiter answers meanwhile, and ioredis reconnects.
-  redis?.on('error', () => undefined);
+  const redis = redisUrl ? connectRedis(redisUrl, log) : undefined;
 
   const limiterFor = (action: EngagementAction): RateLimiterAbstract | undefined => {
     const points = perMinute[action];
     if (!points) return undefined;
     const options = { keyPrefix: `casebook:${action}`, points, duration: 60 };
     return redis
-      ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) })
+      ? new RateLimiterRedis({ ...options, storeClient: redis.client, insuranceLimiter: new RateLimiterMemory(options) })
       : new RateLimiterMemory(options);
   };
   const limiters: Record<EngagementAction, RateLimiterAbstract | undefined> = { vote: limiterFor('vote'), view: limiterFor('view') };
@@ -60,21 +63,14 @@ export const createRateLimits = ({ perMinute, redisUrl }: RateLimitOptions): Rat
       });
     },
     ready(timeoutMs = 2000) {
-      if (!redis || redis.status === 'ready') return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const settle = (ready: boolean) => {
-          clearTimeout(timer);
-          redis.off('ready', onReady);
-          resolve(ready);
-        };
-        const onReady = () => settle(true);
-        const timer = setTimeout(() => settle(false), timeoutMs);
-        redis.once('ready', onReady);
-      });
+      return redis ? redis.ready(timeoutMs) : Promise.resolve(true);
+    },
+    redis() {
+      return redis ? redis.state() : { status: 'not-configured' };
     },
     close() {
       // Counts in Redis expire on their own: nothing to flush.
-      redis?.disconnect();
+      redis?.close();
     },
   };
 };

@@ -9,6 +9,7 @@ import { addressKeyOf, dayIn, digest, secretHash, voterIdKeyOf, voterKeyOf } fro
 import { groupCommit } from '../engagement/group-commit';
 import { transactionWithRetry, type RetryOptions } from '../database/transactions';
 import { createRateLimits, type RateLimits } from '../engagement/rate-limit';
+import { RedisUnreachableError, type RedisState } from '../engagement/redis';
 import { BALLOTS_TABLE, CASE_INDEX_TABLE, COUNTERS_TABLE, IDEMPOTENCY_TABLE, VIEW_MARKS_TABLE } from '../showcase/store';
 
 /** Why a vote did not count. */
@@ -26,6 +27,8 @@ const MAX_VOTER_LENGTH = 128;
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 const IDEMPOTENCY_HOURS = 24;
 const PRUNE_EVERY_MS = 5 * 60 * 1000;
+/** How long the start waits for Redis: production then refuses to start, elsewhere the start goes on without it. */
+const REDIS_START_TIMEOUT_MS = { production: 5000, other: 2000 };
 
 /** Rows of a raw statement with RETURNING or SELECT: pg puts them in `rows`, better-sqlite3 returns them. */
 const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : ((result as { rows?: Row[] }).rows ?? [])) as Row[];
@@ -78,7 +81,11 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rateLimits = () => {
     if (!limits) {
       const { votes, views } = setting();
-      limits = createRateLimits({ perMinute: { vote: votes.ratePerMinute, view: views.ratePerMinute }, redisUrl: config('redisUrl') || undefined });
+      limits = createRateLimits({
+        perMinute: { vote: votes.ratePerMinute, view: views.ratePerMinute },
+        redisUrl: config('redisUrl') || undefined,
+        log: strapi.log,
+      });
     }
     return limits;
   };
@@ -211,18 +218,28 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Connects the rate limits (to Redis when configured, waiting for it briefly) and starts removing expired
-     * read marks and idempotency answers every few minutes.
+     * Connects the rate limits (to Redis when configured, waiting for it a few seconds) and starts removing
+     * expired read marks and idempotency answers every few minutes. Redis out of reach is logged as an error by
+     * the rate limits; production refuses to start with it: every instance would grant an allowance of its own.
+     * @throws RedisUnreachableError in production when REDIS_URL is set and Redis does not answer in time.
      */
     async start() {
-      if (!(await rateLimits().ready())) {
-        strapi.log.warn('[casebook] Redis (REDIS_URL) is not reachable: rate limits count in this process until it is');
+      const production = strapi.config.get('environment') === 'production';
+      if (!(await rateLimits().ready(production ? REDIS_START_TIMEOUT_MS.production : REDIS_START_TIMEOUT_MS.other)) && production) {
+        limits?.close();
+        limits = undefined;
+        throw new RedisUnreachableError(config('redisUrl') ?? '', REDIS_START_TIMEOUT_MS.production);
       }
       pruning ??= setInterval(() => prune().catch((error: unknown) => strapi.log.warn(`[casebook] pruning engagement marks failed: ${String(error)}`)), PRUNE_EVERY_MS);
       pruning.unref();
     },
 
     prune,
+
+    /** Where the rate limits count: Redis's state, for the health check. */
+    redis(): RedisState {
+      return rateLimits().redis();
+    },
 
     async stop() {
       if (pruning) clearInterval(pruning);

@@ -1,6 +1,7 @@
 import adminUser from './admin-user';
 import contentManagerLayout from './content-manager-layout';
 import engagement from './engagement';
+import health from './health';
 import importer from './importer';
 import overview from './overview';
 import publicAccess from './public-access';
@@ -14,6 +15,7 @@ export default {
   'admin-user': adminUser,
   'content-manager-layout': contentManagerLayout,
   engagement,
+  health,
   importer,
   overview,
   'public-access': publicAccess,

@@ -124,6 +124,12 @@ const searchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** How many cases the index holds. */
+    async size(): Promise<number> {
+      const [{ cases }] = await strapi.db.connection(CASE_INDEX_TABLE).count({ cases: '*' });
+      return Number(cases);
+    },
+
     /** True when the index holds exactly the published case rows. */
     async isFresh(): Promise<boolean> {
       const knex = strapi.db.connection;

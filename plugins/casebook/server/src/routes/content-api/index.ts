@@ -10,7 +10,8 @@ const anonymous = (action: string) => ({ auth: false as const, policies: [{ name
 
 /**
  * Votes, reads, counters and the ranking over REST, under /api/casebook: the GraphQL mutations' and fields'
- * mirrors. Each handler is a users-permissions action the Public role holds (ENGAGEMENT_ACTIONS).
+ * mirrors. Each handler is a users-permissions action the Public role holds (ENGAGEMENT_ACTIONS). Beside them,
+ * the health check.
  */
 export default {
   type: 'content-api' as const,
@@ -19,5 +20,7 @@ export default {
     { method: 'POST', path: '/cases/:documentId/views', handler: 'engagement.view', config: anonymous(ENGAGEMENT_ACTIONS.view) },
     { method: 'GET', path: '/counters', handler: 'engagement.counters', config: anonymous(ENGAGEMENT_ACTIONS.counters) },
     { method: 'GET', path: '/ranking', handler: 'engagement.ranking', config: anonymous(ENGAGEMENT_ACTIONS.ranking) },
+    // Readiness for load balancers and the compose healthcheck: no credentials, no Public-role permission, no rate limit.
+    { method: 'GET', path: '/health', handler: 'health.check', config: { auth: false as const } },
   ],
 };
