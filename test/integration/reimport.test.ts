@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ROOT_DIR } from '../support/paths';
+import { promisify } from 'node:util';
+import { PLUGIN_DIR, ROOT_DIR } from '../support/paths';
 import { bootCasebook, type Casebook } from '../support/strapi';
 
 const ADMIN = { CASEBOOK_ADMIN_EMAIL: 'reimport@example.com', CASEBOOK_ADMIN_PASSWORD: 'Reimport2024' };
@@ -178,6 +181,40 @@ describe("the editor's explicit choice", () => {
     expect(response.body.error.message).toMatch(/no case or source document has documentId no-such-document/);
     expect(response.body.error.details).toMatchObject({ code: 'replace' });
     expect(await counts()).toEqual(written);
+  });
+});
+
+describe('casebook import --replace', () => {
+  // The command boots the CMS on the database its environment names: the one this suite's Casebook was booted on.
+  const casebookCommand = async (...args: string[]) => {
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, [path.join(PLUGIN_DIR, 'bin', 'casebook.js'), 'import', ...args], { env: { ...process.env, LOG_LEVEL: 'error' } });
+      return { code: 0, output: stdout };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, output: `${failed.stdout}${failed.stderr}` };
+    }
+  };
+  const file = (name: string, text: string) => {
+    const written = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-reimport-')), name);
+    fs.writeFileSync(written, text);
+    return written;
+  };
+
+  test('makes a document the new draft of the case it names, and refuses a documentId that names nothing', async () => {
+    const text = fixture('hospital-news.html');
+    const row = (await casebook.strapi.db.query(CASE).findOne({ where: { publishedAt: null }, orderBy: { id: 'asc' } })) as { documentId: string };
+    const written = await counts();
+
+    const refused = await casebookCommand('--replace', 'no-such-document', file('news.html', text));
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/no case or source document has documentId no-such-document/);
+    expect(await counts()).toEqual(written);
+
+    const replaced = await casebookCommand('--replace', row.documentId, file('news.html', text));
+    expect(replaced).toMatchObject({ code: 0 });
+    expect(replaced.output).toMatch(/created 0, updated 1, unchanged 0, failed 0/);
+    expect((await version(row.documentId, 'draft')).sourceDocument?.originalText).toBe(text);
   });
 });
 
