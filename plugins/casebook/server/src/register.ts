@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerAdminPermissions } from './admin-permissions';
 import { SLUGGED } from './constants';
+import { casePartsMiddleware } from './document-middlewares/case-parts';
 import { publicVisibilityMiddleware } from './document-middlewares/public-visibility';
 import { searchIndexMiddleware } from './document-middlewares/search-index';
 import { slugMiddleware } from './document-middlewares/slug';
@@ -21,6 +22,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(publicVisibilityMiddleware(strapi));
   strapi.documents.use(searchIndexMiddleware(strapi));
+  strapi.documents.use(casePartsMiddleware(strapi));
 
   // The Content Manager's "regenerate" button on a slug field uses Strapi's slugify, which drops Chinese:
   // route our slugged types through the same pinyin slugs the document middleware makes.

@@ -28,6 +28,8 @@ type Preview = {
   original: string;
   status: 'new' | 'revision' | 'unchanged';
   document: { hospitals: Array<{ name: string; role: string }>; cases: ExtractedCase[]; metrics: Metric[] };
+  /** For each case, the case imported before whose new draft it would become (recognised by its text), or null. */
+  revisions: Array<{ documentId: string; title: string } | null>;
 };
 type Upload = { filename: string; content: string; encoding: 'base64' | 'text' };
 type SourceDocument = { documentId: string; filename: string; status: string; encoding: string; createdAt: string; report: { cases?: { created: number; updated: number }; metrics?: number } | null };
@@ -75,6 +77,8 @@ const Importer = () => {
   const [choices, setChoices] = useState<Choices>([]);
   const [highlight, setHighlight] = useState<{ start: number; end: number } | null>(null);
   const [publish, setPublish] = useState(false);
+  // The editor's explicit choice: the documentId of the case (or source document) this document is a new version of.
+  const [replace, setReplace] = useState('');
   const [busy, setBusy] = useState(false);
   const [documents, setDocuments] = useState<SourceDocument[]>([]);
 
@@ -125,9 +129,11 @@ const Importer = () => {
         ...upload,
         publish: publish && allowedActions.canPublish,
         document: corrected,
+        ...(replace.trim() ? { replace: replace.trim() } : {}),
       });
       toggleNotification({ type: 'success', message: `导入完成 (${data.data.status}): 新建 ${data.data.cases.created} 个案例, 更新 ${data.data.cases.updated} 个` });
       setPreview(null);
+      setReplace('');
       refresh();
     } catch (error) {
       fail(error);
@@ -175,7 +181,7 @@ const Importer = () => {
                 />
               </Field.Root>
               <Field.Root name="filename">
-                <Field.Label>文件名 (同名的新版本会更新它创建的草稿)</Field.Label>
+                <Field.Label>文件名 (仅作记录: 新版本按正文内容识别, 与文件名无关)</Field.Label>
                 <TextInput name="filename" value={upload.filename} onChange={(event: ChangeEvent<HTMLInputElement>) => setUpload({ ...upload, filename: event.target.value })} />
               </Field.Root>
               <Flex gap={2}>
@@ -207,6 +213,11 @@ const Importer = () => {
                         <TextInput aria-label="案例标题" value={extracted.title} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { title: event.target.value })} />
                         <TextInput aria-label="医院" value={extracted.hospital} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { hospital: event.target.value })} />
                       </Flex>
+                      <Typography textColor="neutral600" tag="p" paddingTop={2} data-testid="import-case-revision">
+                        {preview.revisions[index]
+                          ? `新版本: 将更新案例《${preview.revisions[index]!.title}》的草稿 (已发布的版本在发布前不变)`
+                          : '新案例: 将创建草稿'}
+                      </Typography>
                       <Typography variant="sigma" tag="p" paddingTop={3}>
                         举措 ({extracted.initiatives.length})
                       </Typography>
@@ -248,6 +259,11 @@ const Importer = () => {
                       </Table>
                     </Box>
                   ))}
+                  <Field.Root name="replace" hint="填写后, 本文档作为该案例 (或该来源文档的案例) 的新版本导入, 只更新草稿; 留空则按正文内容识别">
+                    <Field.Label>替换已有案例 (可选): 案例或来源文档的 documentId</Field.Label>
+                    <TextInput name="replace" value={replace} onChange={(event: ChangeEvent<HTMLInputElement>) => setReplace(event.target.value)} />
+                    <Field.Hint />
+                  </Field.Root>
                   <Flex gap={4} paddingTop={2}>
                     <Checkbox checked={publish && allowedActions.canPublish} disabled={!allowedActions.canPublish} onCheckedChange={() => setPublish(!publish)}>
                       直接发布 (否则为草稿)
@@ -277,9 +293,10 @@ const Importer = () => {
             <Typography variant="delta" tag="h2" paddingBottom={4}>
               已导入的文档
             </Typography>
-            <Table colCount={5} rowCount={documents.length + 1} data-testid="source-documents">
+            <Table colCount={6} rowCount={documents.length + 1} data-testid="source-documents">
               <Thead>
                 <Tr>
+                  <Th><Typography variant="sigma">documentId</Typography></Th>
                   <Th><Typography variant="sigma">文件名</Typography></Th>
                   <Th><Typography variant="sigma">状态</Typography></Th>
                   <Th><Typography variant="sigma">编码</Typography></Th>
@@ -290,6 +307,7 @@ const Importer = () => {
               <Tbody>
                 {documents.map((document) => (
                   <Tr key={document.documentId}>
+                    <Td><Typography textColor="neutral600">{document.documentId}</Typography></Td>
                     <Td><Typography>{document.filename}</Typography></Td>
                     <Td><Typography>{document.status}</Typography></Td>
                     <Td><Typography>{document.encoding}</Typography></Td>

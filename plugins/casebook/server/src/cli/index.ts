@@ -57,9 +57,12 @@ export const main = async (argv: string[]): Promise<number> => {
     .description('import documents into the configured database (the CMS environment variables) as drafts')
     .option('--dry-run', 'report what would be created, updated or left unchanged, and write nothing')
     .option('--publish', 'publish the imported cases instead of leaving them as drafts')
+    .option('--replace <documentId>', 'make the document a new version of this case (or of the cases of this source document), whatever its text')
     .argument('<paths...>', 'files, or folders searched for .txt, .md and .html files')
-    .action(async (paths: string[], options: { dryRun?: boolean; publish?: boolean }) => {
-      exitCode = await runImport(collectPaths(paths), options);
+    .action(async (paths: string[], options: { dryRun?: boolean; publish?: boolean; replace?: string }) => {
+      const files = collectPaths(paths);
+      if (options.replace && files.length !== 1) program.error('--replace names what one document replaces: give exactly one file', { exitCode: 2 });
+      exitCode = await runImport(files, options);
     });
   try {
     await program.parseAsync(argv);

@@ -49,7 +49,12 @@ const correctedDocument = yup.object({
     .required(),
 });
 
-const confirmation = upload.shape({ publish: yup.boolean().default(false), document: correctedDocument.required() });
+const confirmation = upload.shape({
+  publish: yup.boolean().default(false),
+  document: correctedDocument.required(),
+  /** The documentId of the case (or source document) the editor chose this document to be a new version of. */
+  replace: yup.string().trim().min(1).max(64),
+});
 
 const bytesOf = (body: { content: string; encoding: 'base64' | 'text' }) =>
   body.encoding === 'base64' ? Buffer.from(body.content, 'base64') : Buffer.from(body.content, 'utf8');
@@ -73,6 +78,7 @@ const importController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const report = await getService(strapi, 'importer').importDocument(body.filename, bytesOf(body), {
       publish: body.publish,
       document: body.document as never,
+      replace: body.replace,
     });
     if (report.status === 'failed') throw new errors.ValidationError(report.error ?? 'the import failed', { code: report.code, report });
     ctx.body = { data: report };

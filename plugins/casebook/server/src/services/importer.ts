@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { detachParts } from '../case-parts';
 import { UID } from '../constants';
 import { joinTableOf } from '../database/metadata';
 import { HOSPITAL_CATEGORIES, HOSPITAL_LEVELS, keyOfLabel } from '../labels';
@@ -8,6 +9,7 @@ import { collectPaths } from '../importer/files';
 import { createExtractionPool } from '../importer/pool';
 import type { ExtractionSummary } from '../importer/worker';
 import { describeHospital } from '../importer/hospitals';
+import { REVISION_SIMILARITY, textSimilarity } from '../importer/identity';
 import { provinceKey } from '../importer/regions';
 import { resolveHospital, type KnownHospital } from '../importer/resolve';
 import { ImportError, type ExtractedCase, type ExtractedDocument, type ExtractedHospital } from '../importer/types';
@@ -33,6 +35,11 @@ export type ImportOptions = {
   dryRun?: boolean;
   /** The extraction as an editor corrected it in the admin (items dropped, names fixed); the file's own otherwise. */
   document?: ExtractedDocument;
+  /**
+   * The editor's choice of what the document is a new version of: a case's documentId, or a source document's (its cases).
+   * Without it, a case is a new version only of a case whose source text it recognisably is (see importer/identity).
+   */
+  replace?: string;
 };
 
 class DryRunRollback extends Error {}
@@ -51,9 +58,11 @@ const emptyReport = (file: string): ImportReport => ({
 const validDate = (date: string | null) => (date && !Number.isNaN(Date.parse(date)) ? date : null);
 
 /**
- * The write stage: one transaction per document. A document whose normalised text was imported before
- * is "unchanged" and writes nothing; a new version of a file imported before (same file name) updates
- * the drafts it created; anything else creates drafts (or published cases with `publish`).
+ * The write stage: one transaction per document. A document whose normalised text was imported before is
+ * "unchanged" and writes nothing. A case that is a new version of one imported before (its source text
+ * recognisably the same article, or the editor's explicit `replace`) becomes that case's new draft, beside a
+ * new source-document record: what is published, and the source its offsets point into, changes only when
+ * an editor publishes. Anything else creates drafts (or published cases with `publish`). A file name is no identity.
  */
 const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Extraction runs in worker threads: an upload that takes long to extract does not stall the server.
@@ -139,16 +148,74 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return ids;
   };
 
+  /** An existing case an imported one becomes the new draft of. */
+  type Revised = { documentId: string; title: string };
+  type ImportedCase = Revised & { text: string };
+
+  /** The drafts of a hospital's imported cases, each with the stretch of source text it was extracted from. */
+  const importedCasesOf = async (hospitalId: string): Promise<ImportedCase[]> => {
+    const rows = (await strapi.db.query(UID.case).findMany({
+      select: ['documentId', 'title', 'sourceStart', 'sourceEnd'],
+      where: { publishedAt: null, hospital: { documentId: hospitalId } },
+      populate: { sourceDocument: { select: ['originalText'] } },
+    })) as Array<Revised & { sourceStart: number | null; sourceEnd: number | null; sourceDocument: { originalText: string } | null }>;
+    return rows.flatMap(({ documentId, title, sourceStart, sourceEnd, sourceDocument }) =>
+      sourceDocument ? [{ documentId, title, text: sourceDocument.originalText.slice(sourceStart ?? 0, sourceEnd ?? undefined) }] : [],
+    );
+  };
+
+  /**
+   * The case imported before that `extracted` is a new version of: of the same hospital, its source text
+   * recognisably the same article (see importer/identity), the closest one not `taken` by another case.
+   */
+  const revisionOf = async (extracted: ExtractedCase, original: string, hospitalId: string | null, taken: Set<string>): Promise<Revised | null> => {
+    if (!hospitalId) return null;
+    const text = original.slice(extracted.start, extracted.end);
+    let best: { revised: Revised; similarity: number } | null = null;
+    for (const candidate of await importedCasesOf(hospitalId)) {
+      if (taken.has(candidate.documentId)) continue;
+      const similarity = textSimilarity(text, candidate.text);
+      if (similarity >= REVISION_SIMILARITY && (!best || similarity > best.similarity)) {
+        best = { revised: { documentId: candidate.documentId, title: candidate.title }, similarity };
+      }
+    }
+    return best?.revised ?? null;
+  };
+
+  type Target = Revised & { hospital: string | null };
+
+  /**
+   * The cases an editor chose to replace: the case `documentId` names, or those imported from the source document it names.
+   * @throws ImportError when it names neither.
+   */
+  const replaceTargets = async (documentId: string): Promise<Target[]> => {
+    const draftsWhere = async (where: Record<string, unknown>): Promise<Target[]> => {
+      const rows = (await strapi.db.query(UID.case).findMany({
+        select: ['documentId', 'title'],
+        where: { ...where, publishedAt: null },
+        populate: { hospital: { select: ['documentId'] } },
+      })) as Array<Revised & { hospital: { documentId: string } | null }>;
+      return rows.map((row) => ({ documentId: row.documentId, title: row.title, hospital: row.hospital?.documentId ?? null }));
+    };
+    const cases = await draftsWhere({ documentId });
+    if (cases.length > 0) return cases;
+    const source = await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { documentId } });
+    if (!source) throw new ImportError(`no case or source document has documentId ${documentId}`, 'replace');
+    const versions = (await strapi.db.query(UID.case).findMany({ select: ['documentId'], where: { sourceDocument: { documentId } } })) as Array<{ documentId: string }>;
+    return draftsWhere({ documentId: { $in: [...new Set(versions.map((version) => version.documentId))] } });
+  };
+
+  /** Writes one case's draft, a new one or a new version of `revised`, and returns its documentId. */
   const writeCase = async (
     extracted: ExtractedCase,
     hospitalId: string,
     sourceDocumentId: string,
-    existingCaseId: string | null,
+    revised: Revised | null,
     options: ImportOptions,
     report: ImportReport,
     themes: Map<string, ThemeRef>,
     trx: Knex.Transaction,
-  ) => {
+  ): Promise<string> => {
     const caseThemes = await themeIds(extracted.themes, themes);
     const data = {
       title: extracted.title.slice(0, 200),
@@ -170,17 +237,17 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       sourceEnd: extracted.end,
     };
     let caseId: string;
-    if (existingCaseId) {
-      await strapi.db.query(UID.metric).deleteMany({ where: { case: { documentId: existingCaseId } } });
-      await strapi.db.query(UID.initiative).deleteMany({ where: { case: { documentId: existingCaseId } } });
-      await strapi.documents(UID.case).update({ documentId: existingCaseId, data: data as never });
-      caseId = existingCaseId;
+    if (revised) {
+      // The draft only: the published version, its parts and the source document its offsets point into stay until an editor publishes.
+      await strapi.documents(UID.case).update({ documentId: revised.documentId, data: data as never });
+      caseId = revised.documentId;
       report.cases.updated += 1;
     } else {
       caseId = (await strapi.documents(UID.case).create({ data: data as never })).documentId;
       report.cases.created += 1;
     }
     const draftRow = (await strapi.db.query(UID.case).findOne({ select: ['id'], where: { documentId: caseId, publishedAt: null } })) as { id: number };
+    if (revised) await detachParts(strapi, draftRow.id, trx);
     const initiativeIds = await insertParts(
       UID.initiative,
       extracted.initiatives.map((initiative, order) => ({ name: initiative.name.slice(0, 200), summary: initiative.summary, order })),
@@ -213,6 +280,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     report.initiatives += extracted.initiatives.length;
     report.metrics += extracted.metrics.length;
     if (options.publish) await strapi.documents(UID.case).publish({ documentId: caseId });
+    return caseId;
   };
 
   const write = async (file: string, extraction: ExtractionSummary, options: ImportOptions, report: ImportReport, trx: Knex.Transaction) => {
@@ -222,31 +290,24 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       report.status = 'unchanged';
       return;
     }
-    const previous = (await strapi.db.query(UID.sourceDocument).findOne({ where: { filename }, orderBy: { id: 'desc' } })) as { documentId: string } | null;
-    const previousCases = previous
-      ? ((await strapi.db.query(UID.case).findMany({
-          select: ['documentId'],
-          where: { sourceDocument: { documentId: previous.documentId }, publishedAt: null },
-          populate: { hospital: { select: ['name'] } },
-        })) as Array<{ documentId: string; hospital: { name: string } | null }>)
-      : [];
+    const targets = options.replace ? await replaceTargets(options.replace) : null;
 
     const { decoded } = extraction;
     const document = options.document ?? extraction.document;
-    const sourceData = {
-      filename,
-      sha256: extraction.sha256,
-      encoding: decoded.encoding,
-      byteLength: decoded.byteLength,
-      originalText: decoded.original,
-      status: previous ? 'updated' : 'imported',
-    };
+    // A record per version of a document, never rewritten: each version of a case points into the text it came from.
     // The record has no relations of its own to maintain: the database layer writes it in one statement.
-    const source = (
-      previous
-        ? await strapi.db.query(UID.sourceDocument).update({ where: { documentId: previous.documentId }, data: sourceData, select: ['id', 'documentId'] })
-        : await strapi.db.query(UID.sourceDocument).create({ data: { ...sourceData, publishedAt: new Date() }, select: ['id', 'documentId'] })
-    ) as { id: number; documentId: string };
+    const source = (await strapi.db.query(UID.sourceDocument).create({
+      data: {
+        filename,
+        sha256: extraction.sha256,
+        encoding: decoded.encoding,
+        byteLength: decoded.byteLength,
+        originalText: decoded.original,
+        status: 'imported',
+        publishedAt: new Date(),
+      },
+      select: ['id', 'documentId'],
+    })) as { id: number; documentId: string };
 
     const known = await knownHospitals();
     const hospitalIds = new Map<string, string>();
@@ -255,17 +316,29 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const themes = new Map<string, ThemeRef>();
     report.mentions = document.hospitals.filter((hospital) => hospital.role === 'mentioned').map((hospital) => hospital.name);
+    // Cases this import wrote: no other case of the document may become a version of one of them.
+    const written = new Set<string>();
     for (const extracted of document.cases) {
       if (!hospitalIds.has(extracted.hospital)) {
         hospitalIds.set(extracted.hospital, await ensureHospital(describeHospital(extracted.hospital, 'case_owner'), known, report));
       }
       const hospitalId = hospitalIds.get(extracted.hospital)!;
-      const revised = previousCases.find((candidate) => candidate.hospital && resolveHospital(candidate.hospital.name, known)?.documentId === hospitalId);
-      if (revised) previousCases.splice(previousCases.indexOf(revised), 1);
-      await writeCase(extracted, hospitalId, source.documentId, revised?.documentId ?? null, options, report, themes, trx);
+      // The editor's choice first: a single case replaces the single case chosen, whatever its hospital; otherwise each case the chosen one of its hospital.
+      const chosen = targets
+        ? ((targets.length === 1 && document.cases.length === 1 ? targets[0] : targets.find((target) => target.hospital === hospitalId && !written.has(target.documentId))) ?? null)
+        : null;
+      const revised = chosen ?? (await revisionOf(extracted, decoded.original, hospitalId, written));
+      written.add(await writeCase(extracted, hospitalId, source.documentId, revised, options, report, themes, trx));
     }
-    report.status = previous ? 'updated' : 'created';
-    await strapi.db.query(UID.sourceDocument).update({ where: { id: source.id }, data: { report: { ...report, file: filename } }, select: ['id'] });
+    if (targets && !targets.some((target) => written.has(target.documentId))) {
+      throw new ImportError(`${options.replace} names no case of this document's hospitals (${[...hospitalIds.keys()].join('、')}): nothing was replaced`, 'replace');
+    }
+    report.status = report.cases.updated > 0 ? 'updated' : 'created';
+    await strapi.db.query(UID.sourceDocument).update({
+      where: { id: source.id },
+      data: { status: report.status === 'updated' ? 'updated' : 'imported', report: { ...report, file: filename } },
+      select: ['id'],
+    });
   };
 
   const service = {
@@ -287,28 +360,38 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       } catch (error) {
         if (error instanceof DryRunRollback) return report;
+        if (error instanceof ImportError) return { ...emptyReport(file), sha256: report.sha256, error: error.message, code: error.code };
         return { ...emptyReport(file), sha256: report.sha256, error: `nothing was written: ${error instanceof Error ? error.message : String(error)}`, code: 'database' };
       }
       return report;
     },
 
     /**
-     * What the admin shows before an import: the extraction, and whether the document is new, a revision or already imported.
+     * What the admin shows before an import: the extraction, whether the document is new, a revision or already
+     * imported, and for each case the case it would become the new draft of (null for a new case).
      * @throws ImportError when the document is refused or takes longer than the extraction time limit.
      */
     async preview(file: string, bytes: Uint8Array) {
       const { decoded, sha256, document } = await extraction.extract(bytes);
       const filename = file.split(/[\\/]/).pop()!;
       const imported = await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { sha256 } });
-      const previous = imported ? null : await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { filename } });
+      const known = imported ? [] : await knownHospitals();
+      const taken = new Set<string>();
+      const revisions: Array<Revised | null> = [];
+      for (const extracted of document.cases) {
+        const revised = imported ? null : await revisionOf(extracted, decoded.original, resolveHospital(extracted.hospital, known)?.documentId ?? null, taken);
+        if (revised) taken.add(revised.documentId);
+        revisions.push(revised);
+      }
       return {
         filename,
         sha256,
         encoding: decoded.encoding,
         format: decoded.format,
         original: decoded.original,
-        status: imported ? ('unchanged' as const) : previous ? ('revision' as const) : ('new' as const),
+        status: imported ? ('unchanged' as const) : revisions.some(Boolean) ? ('revision' as const) : ('new' as const),
         document,
+        revisions,
       };
     },
 

@@ -1,0 +1,2 @@
+/** A case's initiatives and metrics, which each version of the case links on its own. */
+export { deleteUnlinked, detachParts, partsLinkedTo, type PartIds } from './links';
