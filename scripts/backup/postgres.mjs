@@ -57,6 +57,9 @@ const runTool = async (tool, args, env) => {
           `(for example PATH=/usr/lib/postgresql/16/bin:$PATH), or run the backup where the server runs (README, "Backups")`,
       );
     }
+    if (/unsupported version .* in file header/.test(output)) {
+      throw new BackupError(`${output}\nThe archive was written by a newer pg_dump than this ${tool}: restore it with client tools of that version or newer (README, "Backups")`);
+    }
     throw new BackupError(`${tool} failed (exit code ${error.code}):\n${output}`);
   }
 };
