@@ -134,24 +134,40 @@ describe(`npm run backup and npm run restore on ${client}`, () => {
     for (const table of Object.keys(before)) expect([table, restored[table]]).toEqual([table, before[table]]);
   });
 
-  test('the restored database boots and serves the same cases and counters; a restore is refused while the CMS runs', async () => {
-    const casebook = await bootCasebook({ database, env: ENGAGEMENT });
-    try {
+  describe('while the CMS runs on the restored database', () => {
+    let casebook: Casebook;
+    beforeAll(async () => {
+      casebook = await bootCasebook({ database, env: ENGAGEMENT });
+    });
+    afterAll(async () => {
+      await casebook?.stop({ keepDatabase: true });
+    });
+
+    test('it serves the same cases and counters, and the restored ballots still decide what counts', async () => {
       const view = await fetchPublicView(casebook);
       expect(view.documentIds).toEqual(publicCases);
       expect(view.counters).toEqual(publicCounters);
-      // A counted ballot survived: the same voter on the same case is not counted twice.
       const again = await casebook.http().post(`/api/casebook/cases/${publicCases[2]}/votes`).send({ voter: 'reader-a' }).expect(200);
       expect(again.body.data).toMatchObject({ counted: false });
+    });
 
+    test('npm run backup copies it online, the vote just cast included', async () => {
+      const vote = await casebook.http().post(`/api/casebook/cases/${publicCases[0]}/votes`).send({ voter: 'reader-z' }).expect(200);
+      expect(vote.body.data).toMatchObject({ counted: true });
+      const result = npm('backup', '--', '--out', path.join(scratch, 'online.backup'));
+      expect(result).toMatchObject({ status: 0, stderr: '' });
+      expect(result.stdout).toMatch(new RegExp(`^ +casebook_ballots +${before.casebook_ballots!.length + 1}$`, 'm'));
+      await casebook.http().get('/api/cases').expect(200);
+    });
+
+    test('npm run restore is refused, and the CMS keeps serving', async () => {
       const refused = npm('restore', '--', backupFile);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toMatch(client === 'sqlite' ? /is open in another process \(is the CMS running\?\): stop the CMS, then restore/ : /other session\(s\) use the PostgreSQL database .*: stop the CMS/);
       expect(refused.stdout).toBe('');
-      await casebook.http().get('/api/cases').expect(200);
-    } finally {
-      await casebook.stop({ keepDatabase: true });
-    }
+      const view = await fetchPublicView(casebook);
+      expect(view.documentIds).toEqual(publicCases);
+    });
   });
 
   describe('refusals: a clear message, a non-zero exit, nothing changed', () => {
