@@ -48,6 +48,8 @@ describe('docker-compose.yml', () => {
     expect(compose.services.cms.build).toEqual({ context: '.', dockerfile: 'cms/Dockerfile' });
     expect(fs.existsSync(path.join(ROOT_DIR, 'cms', 'Dockerfile'))).toBe(true);
     for (const name of ['postgres', 'redis', 'cms']) expect(compose.services[name].healthcheck?.test).toBeDefined();
+    // The CMS is healthy when Casebook's readiness check says so (database, Redis, search index), not merely when it listens.
+    expect(JSON.stringify(compose.services.cms.healthcheck?.test)).toContain('/api/casebook/health');
     expect(compose.services.cms.depends_on?.postgres.condition).toBe('service_healthy');
     expect(compose.services.cms.depends_on?.redis.condition).toBe('service_healthy');
     // Several CMS instances share the vote and view rate limits through Redis.

@@ -171,6 +171,18 @@ describeOnPostgres(`${INSTANCES} instances on one PostgreSQL and one Redis`, () 
     }
   });
 
+  test('each instance reports itself ready: database, Redis and search index ok', async () => {
+    for (let instance = 0; instance < INSTANCES; instance += 1) {
+      const health = await send(instance, 'GET', '/api/casebook/health');
+      expect({ status: health.status, body: health.body.status, redis: health.body.checks.redis.status, index: health.body.checks.searchIndex.status }).toEqual({
+        status: 200,
+        body: 'ok',
+        redis: 'ok',
+        index: 'ok',
+      });
+    }
+  });
+
   test('the logs show no error', () => {
     for (const instance of instances) expect(instance.output()).not.toMatch(/\berror\b/i);
   });

@@ -3,7 +3,8 @@ import { addressKeyOf } from '../../plugins/casebook/server/src/engagement/keys'
 import { createRateLimits } from '../../plugins/casebook/server/src/engagement/rate-limit';
 import { seedShowcase, type Showcase } from '../support/fixtures';
 import { captureLog, type LogCapture } from '../support/log';
-import { startRedisServer, waitUntil, type RedisServer } from '../support/redis';
+import { startRedisServer, type RedisServer } from '../support/redis';
+import { waitUntil } from '../support/wait';
 import { bootCasebook, type Casebook } from '../support/strapi';
 
 const HEALTH = '/api/casebook/health';

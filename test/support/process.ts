@@ -1,19 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { CMS_DIR, ROOT_DIR } from './paths';
 import { TEST_SECRETS } from './strapi';
-
-/** A TCP port nobody listens on now. */
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+import { freePort } from './wait';
 
 export type CmsProcess = {
   url: string;
@@ -69,7 +58,7 @@ export const startCms = async (env: Record<string, string>): Promise<CmsProcess>
 };
 
 /** Waits until the CMS answers `path` with a 2xx, or fails with what it printed when it exits or after `timeoutMs`. */
-export const waitUntilServing = async (cms: CmsProcess, { path: route = '/_health', timeoutMs = 120_000 } = {}) => {
+export const waitUntilServing = async (cms: CmsProcess, { path: route = '/api/casebook/health', timeoutMs = 120_000 } = {}) => {
   const started = Date.now();
   let ended = false;
   void cms.exited.then(() => (ended = true));

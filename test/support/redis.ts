@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import Redis from 'ioredis';
+import { freePort, waitUntil } from './wait';
 
 export type RedisServer = {
   url: string;
@@ -13,28 +13,6 @@ export type RedisServer = {
 
 /** From PATH (/usr/bin/redis-server on the development and CI machines). */
 const REDIS_SERVER = 'redis-server';
-
-/** A port nobody listens on right now (the kernel's pick). */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-/** Polls `check` until it returns true, failing after `timeoutMs` with `what` in the message. */
-export const waitUntil = async (what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 /** A private redis-server of the test's own (no persistence), on a free port of 127.0.0.1. */
 export const startRedisServer = async (): Promise<RedisServer> => {

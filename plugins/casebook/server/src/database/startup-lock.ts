@@ -5,6 +5,9 @@ import { connectionOf, isPostgres } from './postgres';
 /** The advisory lock's key: one per database, whatever the schema. */
 const LOCK_NAME = 'casebook:startup';
 
+/** How long the first connection of a start may take before the start fails. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 const held = new WeakMap<Core.Strapi, Client>();
 
 /**
@@ -16,8 +19,17 @@ const held = new WeakMap<Core.Strapi, Client>();
  */
 export const lockStartup = async (strapi: Core.Strapi): Promise<void> => {
   if (!isPostgres(strapi) || held.has(strapi)) return;
-  const client = new Client(connectionOf(strapi));
-  await client.connect();
+  const client = new Client({ ...connectionOf(strapi), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  try {
+    await client.connect();
+  } catch (error) {
+    // The first connection of a start: say where it went and what to check, rather than a bare ECONNREFUSED.
+    const { code, message } = error as { code?: string; message?: string };
+    throw new Error(
+      `Casebook cannot reach its PostgreSQL database ${client.database ?? ''} at ${client.host}:${client.port} (${[code, message ?? String(error)].filter(Boolean).join(': ')}). ` +
+        'Check that PostgreSQL is running and that DATABASE_URL, or DATABASE_HOST, DATABASE_PORT, DATABASE_NAME, DATABASE_USERNAME and DATABASE_PASSWORD, point at it.',
+    );
+  }
   // An error on this idle connection (the server restarting) must not crash the process: the lock goes with it.
   client.on('error', () => undefined);
   const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [LOCK_NAME]);
