@@ -10,7 +10,9 @@ export default {
    * on a fresh database; plugin bootstraps run before it. So the host triggers the plugin's first-admin step.
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const result = await strapi.plugin('casebook').service('admin-user').ensureFirstAdmin();
+    const adminUsers = strapi.plugin('casebook').service('admin-user');
+    const result = await adminUsers.ensureFirstAdmin();
     if (result === 'created') strapi.log.info(`[casebook] created the first admin ${process.env.CASEBOOK_ADMIN_EMAIL}`);
+    if (result === 'not-configured') strapi.log.warn(`[casebook] ${adminUsers.registrationNotice()}`);
   },
 };
