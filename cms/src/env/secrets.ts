@@ -112,13 +112,24 @@ export const weakSecrets = (env: NodeJS.ProcessEnv, exampleValues: ReadonlySet<s
 };
 
 /**
+ * Whether this process is `strapi build`, which reads the config only for the admin's URLs. An image is built
+ * without secrets (it must not hold any) and with NODE_ENV=production, so the production check waits for the start.
+ */
+const isStrapiBuild = (argv: readonly string[]) => /[\\/]strapi(\.js)?$/.test(argv[1] ?? '') && argv[2] === 'build';
+
+/**
  * Makes sure every secret is in process.env before Strapi reads its config.
  * In development a missing secret is generated once and appended to cms/.env (git-ignored),
  * so restarts keep sessions and tokens valid; in production a missing, weak or example secret is fatal.
  */
-export const ensureSecrets = (env: NodeJS.ProcessEnv = process.env, envFile = path.join(APP_DIR, '.env')): void => {
+export const ensureSecrets = (
+  env: NodeJS.ProcessEnv = process.env,
+  envFile = path.join(APP_DIR, '.env'),
+  argv: readonly string[] = process.argv,
+): void => {
   const missing = SECRET_NAMES.filter((name) => !env[name] || env[name]!.trim() === '');
   if (env.NODE_ENV === 'production') {
+    if (isStrapiBuild(argv)) return;
     if (missing.length > 0) throw new MissingSecretsError(missing);
     const problems = weakSecrets(env);
     if (problems.length > 0) throw new WeakSecretsError(problems);

@@ -44,6 +44,18 @@ describe('ensureSecrets', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
+  test.each([['/app/node_modules/@strapi/strapi/bin/strapi.js'], ['/app/node_modules/.bin/strapi']])(
+    'in production, `strapi build` (%s) needs no secret and writes none: an image is built without them',
+    (script) => {
+      const file = tempEnvFile();
+      const env: NodeJS.ProcessEnv = { NODE_ENV: 'production' };
+      expect(() => ensureSecrets(env, file, ['/usr/bin/node', script, 'build'])).not.toThrow();
+      expect(fs.existsSync(file)).toBe(false);
+      expect(env.JWT_SECRET).toBeUndefined();
+      expect(() => ensureSecrets(env, file, ['/usr/bin/node', script, 'start'])).toThrow(MissingSecretsError);
+    },
+  );
+
   test('in production, starts when every secret is a strong value of its own', () => {
     const env = strongSecrets();
     const file = tempEnvFile();
