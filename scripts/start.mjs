@@ -16,6 +16,20 @@ const adminStamp = path.join(adminBuildDir, '.casebook-admin-inputs');
 process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
 process.env.NODE_ENV ??= 'development';
 
+// The first line says which mode this is: development is convenient and unsafe to expose.
+if (process.env.NODE_ENV === 'production') {
+  console.log('casebook: production mode (NODE_ENV=production): every secret must be set and strong; GraphQL introspection is off');
+} else {
+  console.log(
+    [
+      `casebook: ${process.env.NODE_ENV} mode (NODE_ENV=${process.env.NODE_ENV}), for a developer's machine, not for the internet:`,
+      '  secrets missing from the environment are generated into cms/.env; GraphQL introspection and the playground are on;',
+      '  errors carry details; the first admin may register at /admin from this machine.',
+      '  Production: NODE_ENV=production with your own secrets and PostgreSQL (README.md, "Configuration"), or docker compose up.',
+    ].join('\n'),
+  );
+}
+
 const run = (command, args, cwd) => {
   const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env });
   if (result.status !== 0) {

@@ -111,6 +111,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           ratePerMinute: env.int('CASEBOOK_VIEW_RATE_LIMIT'),
         },
         redisUrl: env('REDIS_URL'),
+        adminRegistration: env('CASEBOOK_ADMIN_REGISTRATION') || undefined,
       },
     },
   };

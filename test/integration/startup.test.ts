@@ -39,15 +39,57 @@ describe('startup', () => {
     }
   });
 
-  test('without admin variables, no admin is created and the registration page stays open', async () => {
-    const casebook = await bootCasebook();
+  const registerAdmin = (casebook: Awaited<ReturnType<typeof bootCasebook>>, headers: Record<string, string> = {}) =>
+    casebook
+      .http()
+      .post('/admin/register-admin')
+      .set(headers)
+      .send({ firstname: 'First', lastname: 'Visitor', email: 'first@example.com', password: 'Visitor2024' });
+
+  test('without admin variables, outside production the first admin registers from this machine only', async () => {
+    const casebook = await bootCasebook({ env: { IS_PROXIED: 'true' } });
     try {
       expect(await casebook.strapi.db.query('admin::user').count()).toBe(0);
       const init = await casebook.http().get('/admin/init').expect(200);
       expect(init.body.data.hasAdmin).toBe(false);
+
+      const remote = await registerAdmin(casebook, { 'X-Forwarded-For': '203.0.113.7' }).expect(403);
+      expect(remote.body.error.message).toMatch(/^首个管理员只能从本机.*CASEBOOK_ADMIN_EMAIL/);
+      expect(await casebook.strapi.db.query('admin::user').count()).toBe(0);
+
+      await registerAdmin(casebook).expect(200);
+      expect(await casebook.strapi.db.query('admin::user').count()).toBe(1);
     } finally {
       await casebook.stop();
     }
+  });
+
+  test('without admin variables, production closes the registration of the first admin unless CASEBOOK_ADMIN_REGISTRATION=open', async () => {
+    const database = await createTestDatabase();
+    const closed = await bootCasebook({ database, env: { NODE_ENV: 'production' } });
+    try {
+      const refused = await registerAdmin(closed).expect(403);
+      expect(refused.body.error.message).toMatch(/^首个管理员注册已关闭.*First-admin registration is closed: set CASEBOOK_ADMIN_EMAIL and CASEBOOK_ADMIN_PASSWORD/);
+      // Every spelling the router accepts reaches the same guarded route.
+      await closed.http().post('/ADMIN/Register-Admin/').send({ email: 'x@example.com', password: 'Visitor2024', firstname: 'X' }).expect(403);
+      expect(await closed.strapi.db.query('admin::user').count()).toBe(0);
+    } finally {
+      await closed.stop({ keepDatabase: true });
+    }
+
+    const open = await bootCasebook({ database, env: { NODE_ENV: 'production', IS_PROXIED: 'true', CASEBOOK_ADMIN_REGISTRATION: 'open' } });
+    try {
+      await registerAdmin(open, { 'X-Forwarded-For': '203.0.113.7' }).expect(200);
+      expect(await open.strapi.db.query('admin::user').count()).toBe(1);
+    } finally {
+      await open.stop();
+    }
+  });
+
+  test('an unknown CASEBOOK_ADMIN_REGISTRATION stops the start', async () => {
+    await expect(bootCasebook({ env: { CASEBOOK_ADMIN_REGISTRATION: 'yes' } })).rejects.toThrow(
+      /CASEBOOK_ADMIN_REGISTRATION\) must be one of open, loopback, closed, not yes/,
+    );
   });
 
   test('a weak admin password stops the start with a clear message', async () => {

@@ -15,6 +15,18 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/**
+ * The admin browser test drives Debian's chromium through playwright-core, which downloads no browser: without
+ * it, say what to install instead of Playwright's launch error, and before minutes of `npm start`.
+ */
+const requireChromium = () => {
+  if (fs.existsSync(CHROMIUM)) return;
+  throw new Error(
+    `No Chromium at ${CHROMIUM}: the admin browser test drives Debian's chromium (playwright-core downloads no browser). ` +
+      'Install it with the CJK fonts, as .ci/run does: apt-get install chromium fonts-noto-cjk (or point CHROMIUM_PATH at a Chromium).',
+  );
+};
+
 const freePort = () =>
   new Promise((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
@@ -37,6 +49,7 @@ const waitForHealth = async (url, child, deadline) => {
 };
 
 test('npm start seeds an empty SQLite database and serves the admin panel and GraphQL', { timeout: 600_000 }, async () => {
+  requireChromium();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-start-'));
   const port = await freePort();
   const env = {
@@ -57,6 +70,8 @@ test('npm start seeds an empty SQLite database and serves the admin panel and Gr
   try {
     await waitForHealth(`http://127.0.0.1:${port}/_health`, child, Date.now() + 540_000);
     assert.ok(fs.existsSync(path.join(dir, 'data.db')), 'the SQLite database was created where DATABASE_FILENAME points');
+    // Its first line says the mode, and what development means.
+    assert.match(output, /^casebook: development mode \(NODE_ENV=development\), for a developer's machine, not for the internet:$/m);
 
     const admin = await fetch(`http://127.0.0.1:${port}/admin`);
     assert.equal(admin.status, 200);

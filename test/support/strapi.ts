@@ -3,15 +3,16 @@ import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from './database';
 import { CMS_DIR, CMS_DIST_DIR } from './paths';
 
-// Fixed development secrets for tests: deterministic, and no cms/.env is written by a test run.
+// Fixed secrets for tests: deterministic, strong enough for the suites that boot production, and no cms/.env
+// is written by a test run.
 export const TEST_SECRETS = {
-  APP_KEYS: 'dGVzdGtleTE=,dGVzdGtleTI=',
-  API_TOKEN_SALT: 'test-api-token-salt',
-  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
-  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
-  JWT_SECRET: 'test-jwt-secret',
-  ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
-  CASEBOOK_SECRET: 'test-casebook-secret-0123456789',
+  APP_KEYS: 'hbat6pXd209XAhJIiAKHHpWyUJ5GzLgu,s4HnPZJ6/xUbVylwlHA6vDjduEMi8joq',
+  API_TOKEN_SALT: 'CSjL2KVJBiAHT465qi9FrWL3J4M2oRGO',
+  ADMIN_JWT_SECRET: 'kA/J7e3+tszTA7nEb5AFm0/JiMz0vuVS',
+  TRANSFER_TOKEN_SALT: 'qmx2nNQ2h83UmfFSUzyAVJz33mngV2pk',
+  JWT_SECRET: 'AxGQS5QbbYpZ9zQ/e79RlPkl35LAaAeS',
+  ENCRYPTION_KEY: 'WH3hMvdTKL5VCUjWf6/4eK8GMtIRAJpJ',
+  CASEBOOK_SECRET: 'Opl/OCTwREOcuDxNzvXXWnGu3uzUIDEw',
 };
 
 export type Casebook = {

@@ -9,6 +9,16 @@ import { lockStartup } from './database/startup-lock';
 import { registerGraphql } from './graphql';
 import { getService } from './utils';
 
+type Route = { handler: unknown; config?: { policies?: unknown[] } };
+
+/** Puts the admin-registration policy on Strapi's first-admin route; refuses to start if Strapi moved it. */
+const guardAdminRegistration = (strapi: Core.Strapi) => {
+  const routers = Object.values((strapi.admin as unknown as { routes: Record<string, { routes: Route[] }> }).routes);
+  const route = routers.flatMap((router) => router.routes).find((candidate) => candidate.handler === 'authentication.registerAdmin');
+  if (!route) throw new Error("Casebook cannot find Strapi's first-admin registration route (authentication.registerAdmin) to guard");
+  route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'plugin::casebook.admin-registration'] };
+};
+
 type UidService = {
   generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown> }): Promise<string>;
 };
@@ -18,6 +28,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await lockStartup(strapi);
 
   await registerAdminPermissions(strapi);
+  guardAdminRegistration(strapi);
 
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(publicVisibilityMiddleware(strapi));

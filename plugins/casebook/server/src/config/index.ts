@@ -2,6 +2,14 @@ export const VOTE_RULES = ['per-day', 'per-campaign', 'unlimited'] as const;
 /** How often one voter may vote for one case: once a day, once per campaign, or without limit. */
 export type VoteRule = (typeof VOTE_RULES)[number];
 
+/**
+ * Who may register the first super admin on Strapi's registration page while no admin exists: anyone, only a
+ * request from this machine's own address, or nobody (then CASEBOOK_ADMIN_EMAIL/PASSWORD create the admin).
+ */
+export const ADMIN_REGISTRATION = { open: 'open to anyone', loopback: 'open from this machine only', closed: 'closed' } as const;
+export type AdminRegistration = keyof typeof ADMIN_REGISTRATION;
+const ADMIN_REGISTRATION_MODES = Object.keys(ADMIN_REGISTRATION) as AdminRegistration[];
+
 export type CasebookConfig = {
   /** Server-side secret (CASEBOOK_SECRET) for hashes the plugin must not be able to reverse, such as voter keys. */
   secret?: string;
@@ -22,6 +30,8 @@ export type CasebookConfig = {
   };
   /** Redis shared by every CMS instance for the rate limits; in-process memory when absent. */
   redisUrl?: string;
+  /** Unset: closed in production, loopback elsewhere. */
+  adminRegistration?: AdminRegistration;
 };
 
 const DEFAULT_CONFIG = {
@@ -63,6 +73,11 @@ export default {
     }
     if (views.windowMinutes !== undefined && (!isWholeNumber(views.windowMinutes) || views.windowMinutes < 1)) {
       throw new Error('casebook.views.windowMinutes (CASEBOOK_VIEW_WINDOW_MINUTES) must be a whole number of minutes, at least 1');
+    }
+    if (config.adminRegistration !== undefined && !(ADMIN_REGISTRATION_MODES as readonly string[]).includes(config.adminRegistration)) {
+      throw new Error(
+        `casebook.adminRegistration (CASEBOOK_ADMIN_REGISTRATION) must be one of ${ADMIN_REGISTRATION_MODES.join(', ')}, not ${String(config.adminRegistration)}`,
+      );
     }
     if (config.redisUrl !== undefined && config.redisUrl !== '' && !/^rediss?:\/\//.test(config.redisUrl)) {
       // Not the value itself: a URL carries its password.

@@ -11,6 +11,18 @@ const publicGrant = async (_context: unknown, config: { action: string }, { stra
   throw new errors.ForbiddenError(`The Public role does not allow ${config.action}`);
 };
 
+/**
+ * `plugin::casebook.admin-registration`, on Strapi's POST /admin/register-admin (see register.ts): while no
+ * admin exists, that route makes its caller super admin, so it follows CASEBOOK_ADMIN_REGISTRATION.
+ */
+const adminRegistration = (context: { request: { ip: string } }, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const refusal = getService(strapi, 'admin-user').registrationRefusal(context.request.ip);
+  // A PolicyError: Strapi's authorize step turns any other ForbiddenError into a bare "Forbidden".
+  if (refusal) throw new errors.PolicyError(refusal);
+  return true;
+};
+
 export default {
   'public-grant': publicGrant,
+  'admin-registration': adminRegistration,
 };

@@ -12,9 +12,10 @@ import { getService } from '../utils';
 const startupService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async complete(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     try {
-      if ((await getService(strapi, 'admin-user').ensureFirstAdmin(env)) === 'created') {
-        strapi.log.info(`[casebook] created the first admin ${env.CASEBOOK_ADMIN_EMAIL}`);
-      }
+      const adminUsers = getService(strapi, 'admin-user');
+      const admin = await adminUsers.ensureFirstAdmin(env);
+      if (admin === 'created') strapi.log.info(`[casebook] created the first admin ${env.CASEBOOK_ADMIN_EMAIL}`);
+      if (admin === 'not-configured') strapi.log.warn(`[casebook] ${adminUsers.registrationNotice()}`);
       const seedDirectory = env.CASEBOOK_SEED_DIR?.trim();
       if (seedDirectory) {
         const reports = await getService(strapi, 'importer').seedIfEmpty(path.resolve(seedDirectory));
