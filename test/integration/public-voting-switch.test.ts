@@ -31,7 +31,7 @@ describe('the public voting switch', () => {
     await vote('before').expect(200);
 
     expect((await editor.put('/casebook/voting', { open: false }).expect(200)).body.data).toEqual({ open: false });
-    await vote('stopped').expect(403);
+    expect((await vote('stopped').expect(403)).body.error.message).toBe('The Public role does not allow plugin::casebook.engagement.vote');
 
     await casebook.stop({ keepDatabase: true });
     casebook = await bootCasebook({ database, env: ENV });

@@ -8,7 +8,8 @@ import { getService } from '../utils';
  */
 const publicGrant = async (_context: unknown, config: { action: string }, { strapi }: { strapi: Core.Strapi }) => {
   if (await getService(strapi, 'public-access').grants(config.action)) return true;
-  throw new errors.ForbiddenError(`The Public role does not allow ${config.action}`);
+  // A PolicyError keeps its message (a front end can say that voting is stopped); see adminRegistration.
+  throw new errors.PolicyError(`The Public role does not allow ${config.action}`);
 };
 
 /**
