@@ -101,6 +101,20 @@ describe('importing the seed documents', () => {
   });
 });
 
+describe("an editor's corrected extraction", () => {
+  test('a new theme given to several initiatives is created once, and every initiative links to it', async () => {
+    const bytes = fs.readFileSync(path.join(ROOT_DIR, 'test', 'fixtures', 'documents', 'pasted-second-article.txt'));
+    const { document } = (await importer().preview('themes.txt', bytes)) as { document: { cases: Array<{ initiatives: Array<{ theme: string | null }> }> } };
+    const initiatives = document.cases.flatMap((found) => found.initiatives);
+    expect(initiatives.length).toBeGreaterThan(1);
+    for (const initiative of initiatives) initiative.theme = '编辑新增的主题';
+    const report = await importer().importDocument('themes.txt', bytes, { document });
+    expect(report.status).toBe('created');
+    expect(await casebook.strapi.db.query('api::theme.theme').count({ where: { name: '编辑新增的主题' } })).toBe(1);
+    expect(await casebook.strapi.db.query('api::initiative.initiative').count({ where: { theme: { name: '编辑新增的主题' } } })).toBe(initiatives.length);
+  });
+});
+
 describe('extraction in worker threads', () => {
   // htmlparser2 keeps the open elements with unshift and indexOf: 300,000 unclosed elements and as many
   // unmatched closing tags take minutes to parse, far beyond the time limit. (Any document that takes

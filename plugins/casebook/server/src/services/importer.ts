@@ -115,7 +115,16 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return found;
   };
-  const themeIds = async (names: string[], cache: Map<string, ThemeRef>) => Promise.all(names.map(async (name) => (await theme(name, cache)).documentId));
+  /**
+   * Themes one after another, never in parallel: the document's transaction runs on one connection (pg queues
+   * concurrent queries on a client, deprecated, and pg 9 refuses them), and a new name met twice at once would be
+   * created twice.
+   */
+  const themeIds = async (names: string[], cache: Map<string, ThemeRef>) => {
+    const ids: string[] = [];
+    for (const name of names) ids.push((await theme(name, cache)).documentId);
+    return ids;
+  };
   const themeRowId = async (name: string, cache: Map<string, ThemeRef>) => (await theme(name, cache)).id;
 
   /** Link rows [owner id, target id] of a relation, in one statement on the document's transaction. */
@@ -254,12 +263,11 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       draftRow.id,
       trx,
     );
-    const themed = await Promise.all(
-      extracted.initiatives.map(async (initiative, index) =>
-        initiative.theme ? { initiative: initiativeIds[index], theme: await themeRowId(initiative.theme, themes) } : null,
-      ),
-    );
-    await link(UID.initiative, 'theme', themed.filter((pair): pair is { initiative: number; theme: number } => pair !== null).map((pair) => [pair.initiative, pair.theme]), trx);
+    const themed: Array<[number, number]> = [];
+    for (const [index, initiative] of extracted.initiatives.entries()) {
+      if (initiative.theme) themed.push([initiativeIds[index]!, await themeRowId(initiative.theme, themes)]);
+    }
+    await link(UID.initiative, 'theme', themed, trx);
     await insertParts(
       UID.metric,
       extracted.metrics.map((metric, order) => ({
