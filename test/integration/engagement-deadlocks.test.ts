@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { testDatabaseClient } from '../support/database';
 import { seedShowcase, type Showcase } from '../support/fixtures';
 import { bootCasebook, type Casebook } from '../support/strapi';
+import { waitUntil } from '../support/wait';
 import { dayIn, voterKeyOf } from '../../plugins/casebook/server/src/engagement/keys';
 
 const COUNTERS = 'casebook_case_counters';
@@ -24,16 +25,27 @@ describeOnPostgres('groups of reads and other instances’ writes on PostgreSQL'
   const engagement = () => casebook.strapi.plugin('casebook').service('engagement');
 
   /** Resolves once a backend of the app's database waits for a row lock. */
-  const someoneWaitsForALock = async () => {
-    for (let tries = 0; tries < 500; tries += 1) {
-      const { rows } = await watcher.query(
-        "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> $1",
-        [(other as unknown as { processID: number }).processID],
-      );
-      if (rows[0].waiting > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('no transaction ever waited for the row lock');
+  const someoneWaitsForALock = () =>
+    waitUntil(
+      'a transaction to wait for the row lock',
+      async () => {
+        const { rows } = await watcher.query(
+          "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> $1",
+          [(other as unknown as { processID: number }).processID],
+        );
+        return rows[0].waiting > 0;
+      },
+      5000,
+    );
+
+  /** The app's warnings from now on, instead of the console; `restore` gives the console back. */
+  const captureWarnings = () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(casebook.strapi.log, 'warn').mockImplementation((message: unknown) => {
+      lines.push(String(message));
+      return casebook.strapi.log;
+    });
+    return { lines, restore: () => spy.mockRestore() };
   };
 
   beforeAll(async () => {
@@ -55,11 +67,7 @@ describeOnPostgres('groups of reads and other instances’ writes on PostgreSQL'
   });
 
   test('a group locks its counter rows in key order: a transaction holding the first and then taking the second is not deadlocked', async () => {
-    const warnings: string[] = [];
-    const warn = jest.spyOn(casebook.strapi.log, 'warn').mockImplementation((message: unknown) => {
-      warnings.push(String(message));
-      return casebook.strapi.log;
-    });
+    const warnings = captureWarnings();
     try {
       await other.query('begin');
       await other.query(`update ${COUNTERS} set views = views + 1 where document_id = $1`, [low]);
@@ -81,19 +89,15 @@ describeOnPostgres('groups of reads and other instances’ writes on PostgreSQL'
       // A first read, the group's read and the other writer's increment each.
       expect(views).toEqual({ [low]: 3, [high]: 3 });
       // Nothing was a deadlock victim, so nothing was tried again.
-      expect(warnings.filter((line) => line.includes('failed transiently'))).toEqual([]);
+      expect(warnings.lines.filter((line) => line.includes('failed transiently'))).toEqual([]);
     } finally {
       await other.query('rollback').catch(() => undefined);
-      warn.mockRestore();
+      warnings.restore();
     }
   });
 
   test('a vote that is a deadlock victim is tried again, and counts once', async () => {
-    const warnings: string[] = [];
-    const warn = jest.spyOn(casebook.strapi.log, 'warn').mockImplementation((message: unknown) => {
-      warnings.push(String(message));
-      return casebook.strapi.log;
-    });
+    const warnings = captureWarnings();
     const now = new Date('2026-03-01T04:00:00Z');
     engagement().useClock(() => now);
     try {
@@ -115,11 +119,11 @@ describeOnPostgres('groups of reads and other instances’ writes on PostgreSQL'
 
       expect(await vote).toEqual({ counted: true, votes: before + 1, reason: null });
       expect((await engagement().counters([low]))[0].votes).toBe(before + 1);
-      expect(warnings.filter((line) => line.includes('the vote failed transiently (40P01, try 1)'))).toHaveLength(1);
+      expect(warnings.lines.filter((line) => line.includes('the vote failed transiently (40P01, try 1)'))).toHaveLength(1);
     } finally {
       await other.query('rollback').catch(() => undefined);
       engagement().useClock(() => new Date());
-      warn.mockRestore();
+      warnings.restore();
     }
   });
 });

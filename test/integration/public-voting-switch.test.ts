@@ -3,6 +3,7 @@ import { signInAs } from '../support/admin';
 import { createTestDatabase, testDatabaseClient, type TestDatabase } from '../support/database';
 import { seedShowcase, type Showcase } from '../support/fixtures';
 import { bootCasebook, type Casebook } from '../support/strapi';
+import { waitUntil } from '../support/wait';
 
 const VOTE_ACTION = 'plugin::casebook.engagement.vote';
 const ENV = { CASEBOOK_VOTE_RATE_LIMIT: '0', CASEBOOK_VIEW_RATE_LIMIT: '0' };
@@ -72,14 +73,9 @@ const describeOnPostgres = testDatabaseClient() === 'postgres' ? describe : desc
 describeOnPostgres('a permission change made elsewhere', () => {
   const BOUND_MS = 5000;
 
-  const until = async (expected: number, voter: string) => {
-    const started = Date.now();
-    for (let attempt = 0; Date.now() - started < BOUND_MS; attempt += 1) {
-      if ((await vote(`${voter}-${attempt}`)).status === expected) return Date.now() - started;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`votes did not answer ${expected} within ${BOUND_MS} ms`);
-  };
+  let attempt = 0;
+  const until = (expected: number, voter: string) =>
+    waitUntil(`votes to answer ${expected}`, async () => (await vote(`${voter}-${(attempt += 1)}`)).status === expected, BOUND_MS);
 
   test(`reaches this instance within ${BOUND_MS / 1000} s, both ways`, async () => {
     await vote('warm').expect(200);
