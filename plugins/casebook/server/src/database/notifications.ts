@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { Client } from 'pg';
-import { connectionOf } from './postgres';
+import { connectionOf } from './dialect';
 
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 10_000;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { Client } from 'pg';
-import { connectionOf, isPostgres } from './postgres';
+import { connectionOf, dialectOf } from './dialect';
 
 /** The advisory lock's key: one per database, whatever the schema. */
 const LOCK_NAME = 'casebook:startup';
@@ -18,7 +18,7 @@ const held = new WeakMap<Core.Strapi, Client>();
  * PostgreSQL frees the lock. SQLite has one process per database file: no lock.
  */
 export const lockStartup = async (strapi: Core.Strapi): Promise<void> => {
-  if (!isPostgres(strapi) || held.has(strapi)) return;
+  if (dialectOf(strapi) !== 'postgres' || held.has(strapi)) return;
   const client = new Client({ ...connectionOf(strapi), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await client.connect();

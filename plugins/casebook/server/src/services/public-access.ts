@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ENGAGEMENT_ACTIONS, PLUGIN_ID, PUBLIC_READABLE, PUBLIC_READ_ACTIONS } from '../constants';
 import { joinTableOf, tableOf } from '../database/metadata';
 import { subscribe, type Subscription } from '../database/notifications';
-import { isPostgres } from '../database/postgres';
+import { dialectOf } from '../database/dialect';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
@@ -87,7 +87,7 @@ const publicAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** On PostgreSQL, hears of every permission change of any instance (see grants). */
     async start() {
-      if (!isPostgres(strapi) || subscription) return;
+      if (dialectOf(strapi) !== 'postgres' || subscription) return;
       await installTrigger();
       subscription = subscribe(strapi, GRANTS_CHANNEL, forgetGrants);
     },

@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { columnOf, joinTableOf, tableOf, targetOf } from '../database/metadata';
 import { ftsDocument, searchForm, textGrams } from '../showcase/search-text';
-import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, dialectOf, ensureTables } from '../showcase/store';
+import { dialectOf } from '../database/dialect';
+import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, ensureTables } from '../showcase/store';
 
 const REBUILD_BATCH = 500;
 

@@ -6,7 +6,8 @@ import { columnOf, columnsWithout, fromRow, joinTableOf, tableOf, targetOf } fro
 import { HOSPITAL_CATEGORIES, PROVINCES } from '../labels';
 import { publishedCaseCounts } from '../showcase/loaders';
 import { ftsQuery, needsSubstringTest, parseQuery, snippet, termGrams, type Snippet } from '../showcase/search-text';
-import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, CASES_WITH_GRAMS_FUNCTION, COUNTERS_TABLE, dialectOf, positionSql, type Dialect } from '../showcase/store';
+import { dialectOf, type Dialect } from '../database/dialect';
+import { CASE_INDEX_FTS_TABLE, CASE_INDEX_TABLE, CASES_WITH_GRAMS_FUNCTION, COUNTERS_TABLE, positionSql } from '../showcase/store';
 
 export type CaseFilter = {
   /** documentId or slug */

@@ -1,5 +1,5 @@
-import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import type { Dialect } from '../database/dialect';
 
 /** Plugin-owned tables: Strapi's schema sync only manages the tables of its content types and leaves these alone. */
 export const CASE_INDEX_TABLE = 'casebook_case_index';
@@ -11,14 +11,6 @@ export const IDEMPOTENCY_TABLE = 'casebook_idempotency';
 /** PostgreSQL: the ids of indexed cases whose grams hold every given gram, always through the GIN index. */
 export const CASES_WITH_GRAMS_FUNCTION = 'casebook_cases_with_grams';
 const GRAMS_INDEX = `${CASE_INDEX_TABLE}_grams`;
-
-export type Dialect = 'sqlite' | 'postgres';
-
-export const dialectOf = (strapi: Core.Strapi): Dialect => {
-  const client = strapi.db.dialect.client;
-  if (client === 'sqlite' || client === 'postgres') return client;
-  throw new Error(`Casebook's showcase API runs on SQLite or PostgreSQL, not ${client}`);
-};
 
 /** SQL for "where the bound string starts in column, 0 when absent", per dialect. */
 export const positionSql = (dialect: Dialect, column: string) => (dialect === 'sqlite' ? `instr(${column}, ?)` : `strpos(${column}, ?::text)`);
