@@ -1,4 +1,4 @@
-import { CASE_INDEX_TABLE } from '../../plugins/casebook/server/src/showcase/store';
+import { CASE_INDEX_TABLE } from '../../plugins/casebook/server/src/showcase';
 import { seedShowcase } from '../support/fixtures';
 import { bootCasebook, type Casebook } from '../support/strapi';
 

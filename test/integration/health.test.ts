@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { CASE_INDEX_TABLE } from '../../plugins/casebook/server/src/showcase/store';
+import { CASE_INDEX_TABLE } from '../../plugins/casebook/server/src/showcase';
 import { testDatabaseClient } from '../support/database';
 import { seedShowcase } from '../support/fixtures';
 import { captureLog, type LogCapture } from '../support/log';

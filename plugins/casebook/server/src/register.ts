@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { registerAdminPermissions } from './admin-permissions';
 import { SLUGGED } from './constants';
-import { casePartsMiddleware } from './document-middlewares/case-parts';
-import { publicVisibilityMiddleware } from './document-middlewares/public-visibility';
-import { searchIndexMiddleware } from './document-middlewares/search-index';
-import { slugMiddleware } from './document-middlewares/slug';
-import { lockStartup } from './database/startup-lock';
+import { casePartsMiddleware } from './case-parts';
+import { lockStartup } from './database';
+import { publicVisibilityMiddleware } from './drafts';
+import { engagementOf } from './engagement';
 import { registerGraphql } from './graphql';
-import { getService } from './utils';
+import { publicAccessOf } from './public-access';
+import { searchIndexMiddleware, showcaseOf } from './showcase';
+import { slugMiddleware, slugsOf } from './slugs';
 
 type Route = { handler: unknown; config?: { policies?: unknown[] } };
 
@@ -40,7 +41,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   const uidService = strapi.plugin('content-manager').service('uid') as UidService;
   const generateUIDField = uidService.generateUIDField.bind(uidService);
   uidService.generateUIDField = async (args) => {
-    const slugs = getService(strapi, 'slug');
+    const slugs = slugsOf(strapi);
     const source = slugs.isSlugged(args.contentTypeUID) ? args.data[SLUGGED[args.contentTypeUID]] : undefined;
     if (!slugs.isSlugged(args.contentTypeUID) || args.field !== 'slug' || typeof source !== 'string' || !source.trim()) {
       return generateUIDField(args);
@@ -49,10 +50,10 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
     return slugs.uniqueSlug(args.contentTypeUID, source, documentId);
   };
 
-  registerGraphql(strapi);
+  registerGraphql(strapi, { showcase: () => showcaseOf(strapi), engagement: () => engagementOf(strapi) });
 
   // Any write to a permission in this process drops the cached copy of the Public role's grants.
-  const forget = () => getService(strapi, 'public-access').forgetGrants();
+  const forget = () => publicAccessOf(strapi).forgetGrants();
   strapi.db.lifecycles.subscribe({
     models: ['plugin::users-permissions.permission'],
     afterCreate: forget,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CASE_PARTS } from '../constants';
-import { joinTableOf } from '../database/metadata';
+import { joinTableOf } from '../database';
 
 type PartUID = (typeof CASE_PARTS)[number];
 

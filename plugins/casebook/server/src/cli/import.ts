@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import Table from 'cli-table3';
-import type { ImportOptions, ImportReport } from '../services/importer';
+import type { ImportOptions, ImportReport } from '../importer';
 
 /** cms/, beside the plugins folder, unless CASEBOOK_APP_DIR says otherwise. */
 const appDir = () => path.resolve(process.env.CASEBOOK_APP_DIR ?? path.join(__dirname, '..', '..', '..', '..', '..', 'cms'));

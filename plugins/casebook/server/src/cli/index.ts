@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { collectPaths } from '../importer/files';
-import { createExtractionPool, type ExtractionPool } from '../importer/pool';
+import { collectPaths, createExtractionPool, ImportError, type ExtractedDocument, type ExtractionPool } from '../importer';
 import { runImport } from './import';
-import { ImportError, type ExtractedDocument } from '../importer/types';
 
 type DocumentReport =
   | ({ file: string; sha256: string; status: 'ok' } & ExtractedDocument)

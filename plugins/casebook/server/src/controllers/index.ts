@@ -1,13 +1,11 @@
-import engagement from './engagement';
-import health from './health';
-import importController from './import';
-import overview from './overview';
-import voting from './voting';
+import { importController, overviewController, votingController } from '../admin-api';
+import { engagementController, healthController } from '../content-api';
 
+/** The controllers the plugin's routes name: the public REST routes and the editors' admin routes. */
 export default {
-  engagement,
-  health,
+  engagement: engagementController,
+  health: healthController,
   import: importController,
-  overview,
-  voting,
+  overview: overviewController,
+  voting: votingController,
 };

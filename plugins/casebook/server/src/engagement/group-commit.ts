@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { transactionWithRetry, type RetryOptions } from '../database/transactions';
+import { transactionWithRetry, type RetryOptions } from '../database';
 
 type Pending<Job, Result> = { job: Job; resolve: (result: Result) => void; reject: (error: unknown) => void };
 

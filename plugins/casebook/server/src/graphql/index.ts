@@ -2,11 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { ENGAGEMENT_ACTIONS, PUBLIC_READABLE, UID } from '../constants';
-import type { CaseFilter, CaseSort, HospitalFilter, HospitalSort, PageArgs } from '../services/showcase';
-import { assertPublicSort, GRAPHQL_DIALECT, isGuarded, publicRowsOf, restrictTo, scopeFilters } from '../drafts';
-import { mayReadDrafts, type RequestState } from '../services/request-scope';
-import { loadersOf, type Entity, type Slice, type Status } from '../showcase/loaders';
-import { getService } from '../utils';
+import { assertPublicSort, GRAPHQL_DIALECT, isGuarded, mayReadDrafts, publicRowsOf, restrictTo, scopeFilters, type RequestState } from '../drafts';
+import type { EngagementService } from '../engagement';
+import type { CaseFilter, CaseSort, HospitalFilter, HospitalSort, PageArgs, ShowcaseService } from '../showcase';
+import { loadersOf, type Entity, type LoaderSources, type Slice, type Status } from './loaders';
 import { extendApolloServer } from './apollo';
 import { typeDefs } from './type-defs';
 
@@ -46,7 +45,7 @@ const isEmptyArg = (value: unknown) =>
  *   instead of one per parent; fields with them, and the `_connection` twins of to-many fields, go to Strapi's
  *   resolver.
  */
-const relationFields = (strapi: Core.Strapi, batching: boolean) => {
+const relationFields = (strapi: Core.Strapi, sources: LoaderSources, batching: boolean) => {
   const graphql = strapi.plugin('graphql');
   const { naming } = graphql.service('utils');
   const { transformArgs } = graphql.service('builders').utils;
@@ -106,7 +105,7 @@ const relationFields = (strapi: Core.Strapi, batching: boolean) => {
         const id = (parent as { id?: unknown } | null)?.id;
         if (batching && !filtered && typeof id === 'number' && status) {
           const load = { status, slice: many ? sliceOf(args, info, targetModel) : ONE, withBody: target === UID.case && selectsBody(info) };
-          const items = await loadersOf(strapi, context).relation(uid, attribute, load).load(id);
+          const items = await loadersOf(strapi, sources, context).relation(uid, attribute, load).load(id);
           return many ? items : (items[0] ?? null);
         }
         if (!isPublic || isComponent) return next(parent, args, context, info);
@@ -164,8 +163,11 @@ const onePerRequest = (info: GraphQLResolveInfo) => {
 
 const visitorOf = (context: Context, voter: string | null | undefined) => ({ voter, address: context.koaContext?.request.ip ?? '' });
 
+/** The domain services the API serves, looked up when a request comes (services exist after register). */
+export type GraphqlDomains = { showcase: () => ShowcaseService; engagement: () => EngagementService };
+
 /** The showcase queries (cases, search, facets, hospitals, ranking), votes and reads, and the batched relation fields. */
-export const registerGraphql = (strapi: Core.Strapi) => {
+export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: GraphqlDomains) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
   extendApolloServer(strapi);
@@ -176,9 +178,8 @@ export const registerGraphql = (strapi: Core.Strapi) => {
   extension.shadowCRUD(UID.case).field('sourceDocument').disable();
 
   extension.use(() => {
-    const showcase = () => getService(strapi, 'showcase');
-    const engagement = () => getService(strapi, 'engagement');
-    const counters = (parent: Entity & { documentId: string }, context: Context) => loadersOf(strapi, context).counters().load(parent.documentId);
+    const sources: LoaderSources = { counters: (documentIds) => engagement().counters(documentIds) };
+    const counters = (parent: Entity & { documentId: string }, context: Context) => loadersOf(strapi, sources, context).counters().load(parent.documentId);
     const batching = strapi.plugin('casebook').config('batching') !== false;
     const scope = (uid: string, action: 'find' | 'findOne') => ({ auth: { scope: [`${uid}.${action}`] } });
     const publicGrant = (action: string) => ({ auth: false as const, policies: [{ name: 'plugin::casebook.public-grant', config: { action } }] });
@@ -213,7 +214,7 @@ export const registerGraphql = (strapi: Core.Strapi) => {
         },
         Hospital: {
           publishedCaseCount: (parent: Entity & { publishedCaseCount?: number }, _args: unknown, context: Context) =>
-            parent.publishedCaseCount ?? loadersOf(strapi, context).publishedCaseCount().load(parent.id),
+            parent.publishedCaseCount ?? loadersOf(strapi, sources, context).publishedCaseCount().load(parent.id),
         },
       },
       resolversConfig: {
@@ -230,7 +231,7 @@ export const registerGraphql = (strapi: Core.Strapi) => {
         'Hospital.publishedCaseCount': scope(UID.case, 'find'),
         'Case.votes': scope(UID.case, 'find'),
         'Case.views': scope(UID.case, 'find'),
-        ...relationFields(strapi, batching),
+        ...relationFields(strapi, sources, batching),
       },
     };
   });

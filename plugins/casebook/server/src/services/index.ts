@@ -1,27 +1,23 @@
-import adminUser from './admin-user';
-import contentManagerLayout from './content-manager-layout';
-import engagement from './engagement';
-import health from './health';
-import importer from './importer';
-import overview from './overview';
-import publicAccess from './public-access';
-import searchIndex from './search-index';
-import showcase from './showcase';
-import slug from './slug';
-import startup from './startup';
-import voting from './voting';
+import { contentManagerLayoutService, overviewService, votingService } from '../admin-api';
+import { engagementService } from '../engagement';
+import { importerService } from '../importer';
+import { adminUserService, healthService, startupService } from '../operations';
+import { publicAccessService } from '../public-access';
+import { searchIndexService, showcaseService } from '../showcase';
+import { slugService } from '../slugs';
 
+/** The services the plugin gives Strapi, each from its wing (whose index exports a typed accessor of it). */
 export default {
-  'admin-user': adminUser,
-  'content-manager-layout': contentManagerLayout,
-  engagement,
-  health,
-  importer,
-  overview,
-  'public-access': publicAccess,
-  'search-index': searchIndex,
-  showcase,
-  slug,
-  startup,
-  voting,
+  'admin-user': adminUserService,
+  'content-manager-layout': contentManagerLayoutService,
+  engagement: engagementService,
+  health: healthService,
+  importer: importerService,
+  overview: overviewService,
+  'public-access': publicAccessService,
+  'search-index': searchIndexService,
+  showcase: showcaseService,
+  slug: slugService,
+  startup: startupService,
+  voting: votingService,
 };

@@ -1,0 +1,129 @@
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import { PLUGIN_ID, UID } from '../constants';
+import { serviceAccessor } from '../plugin-services';
+
+type Layout = {
+  mainField: string;
+  defaultSortBy: string;
+  defaultSortOrder: 'ASC' | 'DESC';
+  list: string[];
+  labels: Record<string, string>;
+};
+
+/** What editors see in the Content Manager: Chinese labels and list columns that identify a row at a glance. */
+export const LAYOUTS: Record<string, Layout> = {
+  [UID.case]: {
+    mainField: 'title',
+    defaultSortBy: 'updatedAt',
+    defaultSortOrder: 'DESC',
+    list: ['id', 'title', 'hospital', 'campaign', 'updatedAt'],
+    labels: {
+      title: '标题', slug: '链接名 (拼音)', hospital: '医院', summary: '摘要', body: '正文', people: '人物',
+      source: '来源', themes: '主题', campaign: '征集活动', award: '奖项', initiatives: '举措', metrics: '指标',
+      sourceDocument: '来源文档', sourceStart: '原文起点', sourceEnd: '原文终点', updatedAt: '更新时间',
+    },
+  },
+  [UID.hospital]: {
+    mainField: 'name',
+    defaultSortBy: 'name',
+    defaultSortOrder: 'ASC',
+    list: ['id', 'name', 'province', 'city', 'category', 'level'],
+    labels: {
+      name: '医院名称', slug: '链接名 (拼音)', aliases: '别名', province: '省份', city: '城市', category: '类别',
+      level: '等级', affiliatedUniversity: '所属大学', parentGroup: '所属集团', members: '成员医院', cases: '案例',
+    },
+  },
+  [UID.initiative]: {
+    mainField: 'name',
+    defaultSortBy: 'id',
+    defaultSortOrder: 'DESC',
+    list: ['id', 'name', 'case', 'theme', 'order'],
+    labels: { name: '举措名称', summary: '概要', order: '顺序', case: '案例', theme: '主题', metrics: '指标' },
+  },
+  [UID.metric]: {
+    mainField: 'label',
+    defaultSortBy: 'id',
+    defaultSortOrder: 'DESC',
+    list: ['id', 'label', 'value', 'unit', 'qualifier', 'case'],
+    labels: {
+      label: '指标', value: '数值', unit: '单位', qualifier: '限定 (约/余/不到)', kind: '类型', period: '时期',
+      asOf: '截至日期', quote: '原文引用', sourceStart: '原文起点', sourceEnd: '原文终点', order: '顺序', case: '案例',
+      initiative: '举措',
+    },
+  },
+  [UID.theme]: {
+    mainField: 'name',
+    defaultSortBy: 'name',
+    defaultSortOrder: 'ASC',
+    list: ['id', 'name', 'slug'],
+    labels: { name: '主题', slug: '链接名 (拼音)', description: '说明', cases: '案例' },
+  },
+  [UID.campaign]: {
+    mainField: 'name',
+    defaultSortBy: 'year',
+    defaultSortOrder: 'DESC',
+    list: ['id', 'name', 'organiser', 'year', 'stage'],
+    labels: { name: '活动名称', slug: '链接名 (拼音)', organiser: '主办单位', year: '年份', description: '说明', stage: '阶段', cases: '案例' },
+  },
+  [UID.sourceDocument]: {
+    mainField: 'filename',
+    defaultSortBy: 'createdAt',
+    defaultSortOrder: 'DESC',
+    list: ['id', 'filename', 'encoding', 'status', 'createdAt'],
+    labels: {
+      filename: '文件名', sha256: 'SHA-256', encoding: '编码', byteLength: '字节数', originalText: '原文', status: '状态',
+      report: '导入报告', cases: '案例', createdAt: '导入时间',
+    },
+  },
+};
+
+/** Bump when LAYOUTS changes; each version is applied once, so later edits made by editors in the admin stay. */
+export const LAYOUT_VERSION = 1;
+
+type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
+type Configuration = {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, Metadata>;
+  layouts: { list: string[]; edit: unknown };
+};
+
+const contentManagerLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async apply(): Promise<'applied' | 'current'> {
+    const store = strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'content-manager-layout-version' });
+    if ((await store.get()) === LAYOUT_VERSION) return 'current';
+
+    const contentTypes = strapi.plugin('content-manager').service('content-types');
+    for (const [uid, layout] of Object.entries(LAYOUTS)) {
+      const contentType = strapi.contentType(uid as StrapiUID.ContentType);
+      const configuration: Configuration = await contentTypes.findConfiguration(contentType);
+      const metadatas = { ...configuration.metadatas };
+      for (const [field, label] of Object.entries(layout.labels)) {
+        if (!metadatas[field]) continue;
+        metadatas[field] = {
+          edit: { ...metadatas[field].edit, label },
+          list: { ...metadatas[field].list, label },
+        };
+      }
+      await contentTypes.updateConfiguration(contentType, {
+        ...configuration,
+        settings: {
+          ...configuration.settings,
+          mainField: layout.mainField,
+          defaultSortBy: layout.defaultSortBy,
+          defaultSortOrder: layout.defaultSortOrder,
+        },
+        metadatas,
+        layouts: { ...configuration.layouts, list: layout.list.filter((field) => field in metadatas) },
+      });
+    }
+    await store.set({ value: LAYOUT_VERSION });
+    return 'applied';
+  },
+});
+
+export default contentManagerLayoutService;
+
+export type ContentManagerLayoutService = ReturnType<typeof contentManagerLayoutService>;
+
+/** The `content-manager-layout` service of a running Strapi. */
+export const contentManagerLayoutOf = serviceAccessor<ContentManagerLayoutService>('content-manager-layout');
