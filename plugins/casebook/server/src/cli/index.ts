@@ -1,7 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
-import { collectPaths, createExtractionPool, ImportError, type ExtractedDocument, type ExtractionPool } from '../importer';
+import { collectPaths, createExtractionPool, extractDocument, ImportError, type ExtractedDocument, type ExtractionPool } from '../importer';
+import { corpusSet, evaluate, formatEvaluation, pooled, seedSet, type EvaluationSet } from './eval';
 import { runImport } from './import';
+import { figuresOf, MEASURES, type Measure } from './score';
 
 type DocumentReport =
   | ({ file: string; sha256: string; status: 'ok' } & ExtractedDocument)
@@ -61,6 +64,44 @@ export const main = async (argv: string[]): Promise<number> => {
       const files = collectPaths(paths);
       if (options.replace && files.length !== 1) program.error('--replace names what one document replaces: give exactly one file', { exitCode: 2 });
       exitCode = await runImport(files, options);
+    });
+  program
+    .command('eval')
+    .description("score the extraction against the annotated seeds and corpus with the shared scorer's matching, by genre and pooled")
+    .option('--seeds <dir>', 'the repository whose seeds/documents and seeds/expected are scored', '.')
+    .option('--corpus <dir>', 'the annotated corpus (docs/, expected/, sources.tsv); scored when present', '../shared/corpus')
+    .option('--documents', "print each document's tallies too")
+    .option('--json', 'print the tallies as one JSON document')
+    .option('--min <measure=F1...>', 'exit 1 when a pooled F1 over every set is below this (owner, case, metric, initiative)', (value: string, all: string[] = []) => [...all, value])
+    .action(async (options: { seeds: string; corpus: string; documents?: boolean; json?: boolean; min?: string[] }) => {
+      const minimums = new Map<Measure, number>();
+      for (const entry of options.min ?? []) {
+        const [measure, figure] = entry.split('=');
+        if (!MEASURES.includes(measure as Measure) || !figure || Number.isNaN(Number(figure))) program.error(`--min takes measure=F1 with a measure among ${MEASURES.join(', ')}: ${entry}`, { exitCode: 2 });
+        minimums.set(measure as Measure, Number(figure));
+      }
+      const sets: EvaluationSet[] = [seedSet(options.seeds)];
+      if (fs.existsSync(options.corpus)) sets.push(corpusSet(options.corpus));
+      else console.error(`casebook eval: no corpus at ${options.corpus}; scoring the seeds alone`);
+      const evaluation = await evaluate(sets, async (bytes) => extractDocument(bytes).document);
+      const all = pooled(evaluation.documents);
+      if (options.json) process.stdout.write(`${JSON.stringify({ ...evaluation, pooled: all }, null, 2)}\n`);
+      else {
+        if (options.documents) {
+          for (const document of evaluation.documents) {
+            const row = MEASURES.map((measure) => `${measure}=${document.tallies[measure].matched}/${document.tallies[measure].predicted}p/${document.tallies[measure].gold}g`);
+            console.log(`${path.basename(document.file)}: ${document.refused ? `refused (${document.refused}) ` : ''}${row.join(' ')}`);
+          }
+        }
+        console.log(formatEvaluation(evaluation));
+      }
+      for (const [measure, minimum] of minimums) {
+        const { f1 } = figuresOf(all[measure]);
+        if (f1 < minimum) {
+          console.error(`casebook eval: pooled ${measure} F1 ${f1.toFixed(3)} is below ${minimum}`);
+          exitCode = 1;
+        }
+      }
     });
   try {
     await program.parseAsync(argv);
