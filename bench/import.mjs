@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 // The plugin's compiled code (npm run build -w plugins/casebook), exactly what the CMS runs.
 const { decode } = require('../plugins/casebook/dist/server/importer/decode.js');
 const { extractDocument } = require('../plugins/casebook/dist/server/importer/pipeline.js');
+const { compileCms, loadCms } = require('@casebook/strapi-plugin/boot');
 const COUNT = Number(process.env.BENCH_DOCUMENTS ?? 1000);
 const IMPORT_COUNT = Number(process.env.BENCH_IMPORT_DOCUMENTS ?? COUNT);
 
@@ -41,10 +42,9 @@ const main = async () => {
   process.env.DATABASE_CLIENT = 'sqlite';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-'));
   process.env.DATABASE_FILENAME = path.join(dir, 'bench.db');
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const appDir = path.join(ROOT, 'cms');
-  await compileStrapi({ appDir, ignoreDiagnostics: false });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  const cms = { appDir: path.join(ROOT, 'cms') };
+  await compileCms(cms);
+  const strapi = await loadCms(cms);
   const importer = strapi.plugin('casebook').service('importer');
   const start = process.hrtime.bigint();
   let failed = 0;

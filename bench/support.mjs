@@ -13,6 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+// The plugin's boot helper (npm run build -w plugins/casebook), as npm start and the tests boot the CMS.
+const { compileCms, loadCms } = require('@casebook/strapi-plugin/boot');
+const CMS = { appDir: path.join(ROOT, 'cms') };
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 let CONNECTIONS = 10;
 /** Concurrent connections of the scenarios measured from now on. */
@@ -163,9 +166,7 @@ const database = async () => {
 
 export const boot = async (env) => {
   Object.assign(process.env, { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'test', SERVE_ADMIN: 'false', LOG_LEVEL: 'error', LOG_STARTUP: 'false', CASEBOOK_GRAPHQL_BATCHING: 'true' }, env);
-  const { createStrapi } = require('@strapi/strapi');
-  const appDir = path.join(ROOT, 'cms');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  const strapi = await loadCms(CMS);
   strapi.server.mount();
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   return { strapi };
@@ -218,8 +219,7 @@ export const measure = async (label, { knex, server }, request) => {
 export const runBenchmark = (bench) =>
   (async () => {
     const db = await database();
-    const { compileStrapi } = require('@strapi/strapi');
-    await compileStrapi({ appDir: path.join(ROOT, 'cms'), ignoreDiagnostics: false });
+    await compileCms(CMS);
     try {
       await bench(db);
     } finally {

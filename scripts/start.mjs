@@ -64,11 +64,13 @@ const adminInputsHash = () => {
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 run(process.execPath, [tsc, '-p', path.join(pluginDir, 'server', 'tsconfig.json')], root);
 
+// The CMS boots through the plugin's boot helper, compiled just above; resolved as the CMS resolves its plugin.
+const { compileCms, startCms } = createRequire(path.join(cmsDir, 'package.json'))('@casebook/strapi-plugin/boot');
+
 const inputs = adminInputsHash();
 const adminIsCurrent = fs.existsSync(adminStamp) && fs.readFileSync(adminStamp, 'utf8') === inputs;
 if (adminIsCurrent) {
-  const { compileStrapi } = createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi');
-  await compileStrapi({ appDir: cmsDir, ignoreDiagnostics: false });
+  await compileCms({ appDir: cmsDir });
 } else {
   console.log('casebook: building the admin panel (a few minutes, once per change of its sources)');
   run(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build'], cmsDir);
@@ -79,6 +81,5 @@ if (adminIsCurrent) {
 // listens (the host's bootstrap imports CASEBOOK_SEED_DIR, under the startup lock that instances share).
 if (process.env.CASEBOOK_SEED !== 'false') process.env.CASEBOOK_SEED_DIR ??= path.join(root, 'seeds', 'documents');
 
-const { createStrapi } = createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi');
 process.chdir(cmsDir);
-await createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).start();
+await startCms({ appDir: cmsDir });

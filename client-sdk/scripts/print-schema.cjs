@@ -21,10 +21,10 @@ const main = async () => {
     DATABASE_FILENAME: path.join(dir, 'schema.db'),
   });
   delete process.env.DATABASE_URL;
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const appDir = path.join(ROOT, 'cms');
-  await compileStrapi({ appDir });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  const { compileCms, loadCms } = require('@casebook/strapi-plugin/boot');
+  const cms = { appDir: path.join(ROOT, 'cms') };
+  await compileCms(cms);
+  const strapi = await loadCms(cms);
   try {
     strapi.server.mount();
     const server = strapi.server.httpServer;

@@ -42,7 +42,7 @@ export const cmsDatabaseConnection = async () => {
   requireFromStrapi('dotenv').config({ path: process.env.ENV_PATH ?? path.join(CMS_DIR, '.env') });
   if (configIsStale()) {
     console.error('casebook: compiling the CMS configuration (cms/config, cms/src) into cms/dist');
-    await requireFromCms('@strapi/strapi').compileStrapi({ appDir: CMS_DIR, ignoreDiagnostics: false });
+    await requireFromCms('@casebook/strapi-plugin/boot').compileCms({ appDir: CMS_DIR });
   }
   const compiled = requireFromCms(path.join(CMS_DIST_DIR, 'config', 'database.js'));
   const databaseConfig = compiled.default ?? compiled;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase } from '../support/database';
-import { CMS_DIR, CMS_DIST_DIR, ROOT_DIR } from '../support/paths';
+import { CMS_DIR, ROOT_DIR } from '../support/paths';
 import { bootCasebook } from '../support/strapi';
 
 const ADMIN = { CASEBOOK_ADMIN_EMAIL: 'Editor@Example.com', CASEBOOK_ADMIN_PASSWORD: 'Casebook2024' };
@@ -101,8 +101,8 @@ describe('startup', () => {
   test('production refuses to start without secrets, naming them', () => {
     const envDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-prod-'));
     const script = `
-      const { createStrapi } = require('@strapi/strapi');
-      createStrapi({ appDir: ${JSON.stringify(CMS_DIR)}, distDir: ${JSON.stringify(CMS_DIST_DIR)} }).load()
+      const { loadCms } = require('@casebook/strapi-plugin/boot');
+      loadCms({ appDir: ${JSON.stringify(CMS_DIR)} })
         .then(() => { console.log('STARTED'); process.exit(0); })
         .catch((error) => { console.error(error.message); process.exit(3); });`;
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', ENV_PATH: path.join(envDir, '.env') };

@@ -9,6 +9,7 @@ export default async function globalSetup() {
   execFileSync(process.execPath, [tsc, '-p', path.join(PLUGIN_DIR, 'server', 'tsconfig.json')], { stdio: 'inherit' });
   // The SDK's published builds (ESM and CommonJS), which the SDK tests also load as a user's Node would.
   execFileSync('npm', ['run', 'build', '-w', 'client-sdk'], { cwd: ROOT_DIR, stdio: 'inherit' });
-  const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  await compileStrapi({ appDir: CMS_DIR, ignoreDiagnostics: false });
+  // The boot helper is part of the plugin just compiled.
+  const { compileCms } = require('@casebook/strapi-plugin/boot') as typeof import('@casebook/strapi-plugin/boot');
+  await compileCms({ appDir: CMS_DIR });
 }

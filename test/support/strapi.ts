@@ -1,7 +1,8 @@
+import { createCms } from '@casebook/strapi-plugin/boot';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from './database';
-import { CMS_DIR, CMS_DIST_DIR } from './paths';
+import { CMS_DIR } from './paths';
 
 // Fixed secrets for tests: deterministic, strong enough for the suites that boot production, and no cms/.env
 // is written by a test run.
@@ -56,8 +57,7 @@ export const bootCasebook = async (
   for (const key of ['DATABASE_URL', 'DATABASE_FILENAME', 'DATABASE_CLIENT']) delete process.env[key];
   Object.assign(process.env, env);
 
-  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const instance = createStrapi({ appDir: CMS_DIR, distDir: CMS_DIST_DIR });
+  const instance = createCms({ appDir: CMS_DIR });
   options.onCreate?.(instance);
   let strapi: Core.Strapi;
   try {

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { registerAdminPermissions } from './admin-permissions';
-import { SLUGGED } from './constants';
 import { casePartsMiddleware } from './case-parts';
 import { lockStartup } from './database';
 import { publicVisibilityMiddleware } from './drafts';
 import { engagementOf } from './engagement';
 import { registerGraphql } from './graphql';
+import { patchContentManagerUid } from './patches';
 import { publicAccessOf } from './public-access';
 import { searchIndexMiddleware, showcaseOf } from './showcase';
-import { slugMiddleware, slugsOf } from './slugs';
+import { slugMiddleware } from './slugs';
 
 type Route = { handler: unknown; config?: { policies?: unknown[] } };
 
@@ -18,10 +18,6 @@ const guardAdminRegistration = (strapi: Core.Strapi) => {
   const route = routers.flatMap((router) => router.routes).find((candidate) => candidate.handler === 'authentication.registerAdmin');
   if (!route) throw new Error("Casebook cannot find Strapi's first-admin registration route (authentication.registerAdmin) to guard");
   route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'plugin::casebook.admin-registration'] };
-};
-
-type UidService = {
-  generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown> }): Promise<string>;
 };
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -36,19 +32,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(searchIndexMiddleware(strapi));
   strapi.documents.use(casePartsMiddleware(strapi));
 
-  // The Content Manager's "regenerate" button on a slug field uses Strapi's slugify, which drops Chinese:
-  // route our slugged types through the same pinyin slugs the document middleware makes.
-  const uidService = strapi.plugin('content-manager').service('uid') as UidService;
-  const generateUIDField = uidService.generateUIDField.bind(uidService);
-  uidService.generateUIDField = async (args) => {
-    const slugs = slugsOf(strapi);
-    const source = slugs.isSlugged(args.contentTypeUID) ? args.data[SLUGGED[args.contentTypeUID]] : undefined;
-    if (!slugs.isSlugged(args.contentTypeUID) || args.field !== 'slug' || typeof source !== 'string' || !source.trim()) {
-      return generateUIDField(args);
-    }
-    const documentId = typeof args.data.documentId === 'string' ? args.data.documentId : undefined;
-    return slugs.uniqueSlug(args.contentTypeUID, source, documentId);
-  };
+  // The Content Manager's slug button gives the same pinyin slugs as the document middleware (patches/README.md).
+  patchContentManagerUid(strapi);
 
   registerGraphql(strapi, { showcase: () => showcaseOf(strapi), engagement: () => engagementOf(strapi) });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import Table from 'cli-table3';
 import type { ImportOptions, ImportReport } from '../importer';
+import { compileCms, loadCms } from './boot';
 
 /** cms/, beside the plugins folder, unless CASEBOOK_APP_DIR says otherwise. */
 const appDir = () => path.resolve(process.env.CASEBOOK_APP_DIR ?? path.join(__dirname, '..', '..', '..', '..', '..', 'cms'));
@@ -27,13 +28,11 @@ const table = (reports: ImportReport[]) => {
 
 /** `casebook import`: boots the CMS (no HTTP server) on its configured database and imports each file in its own transaction. */
 export const runImport = async (files: string[], options: ImportOptions): Promise<number> => {
-  process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
   process.env.LOG_LEVEL ??= 'warn';
   process.env.LOG_STARTUP ??= 'false';
-  const { compileStrapi, createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const dir = appDir();
-  await compileStrapi({ appDir: dir, ignoreDiagnostics: false });
-  const strapi = await createStrapi({ appDir: dir, distDir: path.join(dir, 'dist') }).load();
+  const cms = { appDir: appDir() };
+  await compileCms(cms);
+  const strapi = await loadCms(cms);
   const reports: ImportReport[] = [];
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', stream: process.stderr }, Presets.shades_classic) : null;
   try {
