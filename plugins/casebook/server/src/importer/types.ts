@@ -1,3 +1,5 @@
+import type { MetricKind, MetricQualifier } from '../closed-sets';
+
 /** The importer's stages, each a pure function from one of these values to the next. */
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -55,8 +57,8 @@ export type ExtractedSource = {
   readCount: number | null;
 };
 
-export type Qualifier = 'exact' | 'approx' | 'more_than' | 'less_than';
-export type MetricKind = 'count' | 'percent' | 'duration' | 'money' | 'rate' | 'change';
+export type Qualifier = MetricQualifier;
+export type { MetricKind };
 
 export type ExtractedMetric = {
   label: string;

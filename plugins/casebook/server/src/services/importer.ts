@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { detachParts } from '../case-parts';
 import { UID } from '../constants';
 import { joinTableOf } from '../database/metadata';
-import { HOSPITAL_CATEGORIES, HOSPITAL_LEVELS, keyOfLabel } from '../labels';
+import { HOSPITAL_CATEGORY, HOSPITAL_LEVEL } from '../closed-sets';
 import fs from 'node:fs';
 import { collectPaths } from '../importer/files';
 import { createExtractionPool } from '../importer/pool';
@@ -94,8 +94,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         aliases: hospital.aliases,
         province: provinceKey(hospital.province),
         city: hospital.city ?? undefined,
-        category: hospital.category ? keyOfLabel(HOSPITAL_CATEGORIES, hospital.category) : undefined,
-        level: hospital.level ? keyOfLabel(HOSPITAL_LEVELS, hospital.level) : undefined,
+        category: hospital.category ? HOSPITAL_CATEGORY.keyOfLabel(hospital.category) : undefined,
+        level: hospital.level ? HOSPITAL_LEVEL.keyOfLabel(hospital.level) : undefined,
       } as never,
     });
     known.push({ documentId: created.documentId, name: hospital.name, aliases: hospital.aliases });
