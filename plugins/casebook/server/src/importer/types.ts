@@ -101,7 +101,7 @@ export type ExtractedDocument = {
 export class ImportError extends Error {
   constructor(
     message: string,
-    readonly code: 'empty' | 'binary' | 'too-large' | 'encoding' | 'truncated' | 'no-hospital' | 'no-case' | 'database' | 'timeout' | 'replace',
+    readonly code: 'empty' | 'binary' | 'too-large' | 'encoding' | 'truncated' | 'no-hospital' | 'timeout' | 'replace',
   ) {
     super(message);
     this.name = 'ImportError';

@@ -26,8 +26,8 @@ export type ImportReport = {
   metrics: number;
   mentions: string[];
   error?: string;
-  /** Why the document was refused, when it was (an ImportError's code). */
-  code?: ImportError['code'];
+  /** Why the document was refused, when it was (an ImportError's code), or 'database' when writing it failed. */
+  code?: ImportError['code'] | 'database';
 };
 
 export type ImportOptions = {
