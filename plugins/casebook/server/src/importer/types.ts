@@ -98,6 +98,20 @@ export type ExtractedDocument = {
   metrics: ExtractedMetric[];
 };
 
+/** What the admin shows before an import: the extraction, and whether the document and each of its cases are new. */
+export type ImportPreview = {
+  filename: string;
+  sha256: string;
+  encoding: Encoding;
+  format: Decoded['format'];
+  original: string;
+  /** a new document, a new version of cases imported before, or a document imported already */
+  status: 'new' | 'revision' | 'unchanged';
+  document: ExtractedDocument;
+  /** For each case, the case imported before whose new draft it would become (recognised by its text), or null. */
+  revisions: Array<{ documentId: string; title: string } | null>;
+};
+
 export class ImportError extends Error {
   constructor(
     message: string,

@@ -12,7 +12,7 @@ import { describeHospital } from '../importer/hospitals';
 import { REVISION_SIMILARITY, textSimilarity } from '../importer/identity';
 import { provinceKey } from '../importer/regions';
 import { resolveHospital, type KnownHospital } from '../importer/resolve';
-import { ImportError, type ExtractedCase, type ExtractedDocument, type ExtractedHospital } from '../importer/types';
+import { ImportError, type ExtractedCase, type ExtractedDocument, type ExtractedHospital, type ImportPreview } from '../importer/types';
 
 export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'failed';
 
@@ -379,7 +379,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
      * imported, and for each case the case it would become the new draft of (null for a new case).
      * @throws ImportError when the document is refused or takes longer than the extraction time limit.
      */
-    async preview(file: string, bytes: Uint8Array) {
+    async preview(file: string, bytes: Uint8Array): Promise<ImportPreview> {
       const { decoded, sha256, document } = await extraction.extract(bytes);
       const filename = file.split(/[\\/]/).pop()!;
       const imported = await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { sha256 } });
