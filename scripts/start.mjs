@@ -52,6 +52,8 @@ const adminInputsHash = () => {
   };
   [
     path.join(pluginDir, 'admin', 'src'),
+    // The closed sets' labels, which the admin imports from the server's sources.
+    path.join(pluginDir, 'server', 'src', 'closed-sets'),
     path.join(pluginDir, 'package.json'),
     path.join(cmsDir, 'src', 'admin'),
     path.join(cmsDir, 'config', 'admin.ts'),

@@ -142,8 +142,8 @@ export const createCasebookClient = (options: ClientOptions) => {
     },
 
     /**
-     * A read (阅读量) of a published case; one voter's reads of it within 30 minutes count once. Without `voter`
-     * the client address stands for the reader.
+     * A read (阅读量) of a published case; one voter's reads of it count once within the server's configured read
+     * window (30 minutes by default). Without `voter` the client address stands for the reader.
      * @example const { views } = await casebook.cases.recordView(shown.documentId, visitorId);
      */
     async recordView(documentId: string, voter?: string): Promise<ViewResult> {

@@ -31,6 +31,7 @@ export {
   PageInfoSchema,
   ProvinceSchema,
   ViewResultSchema,
+  VoteRefusalSchema,
   VoteResultSchema,
   type Campaign,
   type Case,
@@ -62,5 +63,6 @@ export {
   type Theme,
   type ViewResult,
   type VoteOptions,
+  type VoteRefusal,
   type VoteResult,
 } from './schemas.js';

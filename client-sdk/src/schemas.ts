@@ -13,6 +13,8 @@ export const MetricQualifierSchema = z.enum(['exact', 'approx', 'more_than', 'le
 export const MetricKindSchema = z.enum(['count', 'percent', 'duration', 'money', 'rate', 'change']);
 export const CaseSortSchema = z.enum(['NEWEST', 'OLDEST', 'MOST_VOTED', 'MOST_VIEWED', 'RELEVANCE']);
 export const HospitalSortSchema = z.enum(['MOST_CASES', 'NAME']);
+/** Why a vote did not count: the voter's vote for the case in this period counted already, or its campaign is not in its voting stage. */
+export const VoteRefusalSchema = z.enum(['already_voted', 'voting_closed']);
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 
@@ -108,9 +110,12 @@ export const CaseSchema = z.extend(CaseSummarySchema, {
 });
 
 /** The answer to a vote: whether it counted, the case's votes after it, and why not (`already_voted`, `voting_closed`). */
-export const VoteResultSchema = z.object({ counted: z.boolean(), votes: z.int(), reason: z.nullable(z.string()) });
+export const VoteResultSchema = z.object({ counted: z.boolean(), votes: z.int(), reason: z.nullable(VoteRefusalSchema) });
 
-/** The answer to a read: whether it counted (one voter's reads within 30 minutes count once) and the case's reads after it. */
+/**
+ * The answer to a read: whether it counted and the case's reads after it. One voter's reads of a case count once
+ * within the server's configured read window (30 minutes by default).
+ */
 export const ViewResultSchema = z.object({ counted: z.boolean(), views: z.int() });
 
 export const PageInfoSchema = z.object({
@@ -205,6 +210,7 @@ export type HospitalCategory = z.infer<typeof HospitalCategorySchema>;
 export type HospitalLevel = z.infer<typeof HospitalLevelSchema>;
 export type CaseSort = z.infer<typeof CaseSortSchema>;
 export type HospitalSort = z.infer<typeof HospitalSortSchema>;
+export type VoteRefusal = z.infer<typeof VoteRefusalSchema>;
 export type Theme = z.infer<typeof ThemeSchema>;
 export type Campaign = z.infer<typeof CampaignSchema>;
 export type HospitalRef = z.infer<typeof HospitalRefSchema>;

@@ -1,5 +1,5 @@
 // A type test: `tsc -p client-sdk/test/types` compiles the intended uses and fails if any misuse below compiles.
-import { createCasebookClient, isCasebookError, NotFoundError, type Case, type CaseSummary, type Hospital, type Province, type VoteResult } from '../../src/index.js';
+import { createCasebookClient, isCasebookError, NotFoundError, type Case, type CaseSummary, type Hospital, type Province, type VoteRefusal, type VoteResult } from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(value: T) => value;
@@ -33,7 +33,7 @@ export const uses = async () => {
 
   const vote = await casebook.cases.vote('abc', 'visitor-1', { idempotencyKey: 'k-1' });
   expectType<Equal<typeof vote, VoteResult>>(true);
-  expectType<Equal<typeof vote.reason, string | null>>(true);
+  expectType<Equal<typeof vote.reason, VoteRefusal | null>>(true);
   const read = await casebook.cases.recordView('abc');
   expectType<Equal<typeof read.views, number>>(true);
   const top = await casebook.cases.ranking({ campaign: '2022-dang-jian', limit: 10 });

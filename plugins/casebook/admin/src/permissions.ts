@@ -4,7 +4,7 @@ const permission = (action: string, subject: string | null = null) => ({ action,
 /**
  * What each menu link, page and button asks of the user's role: the permissions the plugin's admin routes
  * check (server/src/admin-permissions/actions.ts; a unit test there keeps the two equal, and the admin bundle
- * is built from admin/src alone). A link or page is shown when the role holds any permission of its list.
+ * is built from admin/src and server/src/closed-sets alone). A link or page is shown when the role holds any permission of its list.
  */
 export const PERMISSIONS = {
   overview: [permission('plugin::casebook.overview.read')],

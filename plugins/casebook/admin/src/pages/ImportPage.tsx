@@ -2,35 +2,12 @@ import { Badge, Box, Button, Checkbox, Field, Flex, Grid, Table, Tbody, Td, Text
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
+import { METRIC_QUALIFIER } from '../../../server/src/closed-sets';
+import type { ExtractedCase, ImportPreview as Preview } from '../../../server/src/importer';
 import { describeError } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 
-type Metric = { label: string; value: number; unit: string | null; qualifier: string; kind: string; period: string | null; text: string; start: number; end: number };
-type Initiative = { name: string; summary: string; theme: string | null };
-type ExtractedCase = {
-  title: string;
-  hospital: string;
-  summary: string;
-  body: string;
-  themes: string[];
-  people: Array<{ name: string; role: string | null }>;
-  source: Record<string, unknown>;
-  initiatives: Initiative[];
-  metrics: Metric[];
-  start: number;
-  end: number;
-};
-type Preview = {
-  filename: string;
-  sha256: string;
-  encoding: string;
-  original: string;
-  status: 'new' | 'revision' | 'unchanged';
-  document: { hospitals: Array<{ name: string; role: string }>; cases: ExtractedCase[]; metrics: Metric[] };
-  /** For each case, the case imported before whose new draft it would become (recognised by its text), or null. */
-  revisions: Array<{ documentId: string; title: string } | null>;
-};
 type Upload = { filename: string; content: string; encoding: 'base64' | 'text' };
 type SourceDocument = { documentId: string; filename: string; status: string; encoding: string; createdAt: string; report: { cases?: { created: number; updated: number }; metrics?: number } | null };
 
@@ -247,7 +224,7 @@ const Importer = () => {
                               <Td><Typography>{metric.label}</Typography></Td>
                               <Td>
                                 <Typography>
-                                  {{ approx: '约', more_than: '>', less_than: '<', exact: '' }[metric.qualifier]}
+                                  {METRIC_QUALIFIER.entries[metric.qualifier].sign}
                                   {metric.value}
                                   {metric.unit ?? ''}
                                 </Typography>

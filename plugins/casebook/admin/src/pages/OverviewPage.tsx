@@ -2,19 +2,12 @@ import { Box, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { PROVINCE } from '../../../server/src/closed-sets';
+import type { Overview } from '../../../server/src/admin-api';
 import { DataTable } from '../components/DataTable';
 import { isForbidden } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
-
-type Overview = {
-  cases: { total: number; published: number; unpublished: number };
-  hospitals: number;
-  initiatives: number;
-  metrics: number;
-  sourceDocuments: number;
-  casesByProvince: Array<{ province: string | null; cases: number }>;
-};
 
 const Figure = ({ label, value }: { label: string; value: number }) => (
   <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
@@ -73,7 +66,7 @@ const OverviewContent = () => {
             headers={[t('overview.province', '省份'), t('overview.cases', '案例数')]}
             rows={overview.casesByProvince.map((row) => ({
               key: row.province ?? '-',
-              cells: [row.province ?? t('overview.unknownProvince', '未注明'), row.cases],
+              cells: [PROVINCE.label(row.province) ?? row.province ?? t('overview.unknownProvince', '未注明'), row.cases],
             }))}
           />
         </Box>

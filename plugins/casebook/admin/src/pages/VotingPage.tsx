@@ -2,6 +2,7 @@ import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { CAMPAIGN_STAGE } from '../../../server/src/closed-sets';
 import { DataTable } from '../components/DataTable';
 import { describeError, isForbidden } from '../errors';
 import { PERMISSIONS } from '../permissions';
@@ -9,8 +10,6 @@ import { PLUGIN_ID } from '../pluginId';
 
 type Campaign = { documentId: string; name: string; slug: string | null; stage: string; year: number | null; ballots: number };
 type Standing = { rank: number; documentId: string; title: string; hospital: string | null; votes: number; views: number };
-
-const STAGES: Record<string, string> = { collecting: '征集', reviewing: '评审', voting: '投票', showcase: '展示', closed: '结束' };
 
 /**
  * Whether the public may vote, and, for roles that hold 开放或暂停公众投票, the button that stops or opens it
@@ -107,7 +106,7 @@ const VotingCentre = () => {
             key: campaign.documentId,
             cells: [
               campaign.name,
-              STAGES[campaign.stage] ?? campaign.stage,
+              CAMPAIGN_STAGE.label(campaign.stage) ?? campaign.stage,
               campaign.ballots,
               <Button variant="secondary" onClick={() => setChosen(campaign)}>
                 {t('voting.show', '查看排名')}

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors, yup, validateYupSchema } from '@strapi/utils';
 import type { Context } from 'koa';
 import { CASE_PERMISSIONS, requirePermission } from '../admin-permissions';
+import { METRIC_KIND, METRIC_QUALIFIER } from '../closed-sets';
 import { ImportError, importerOf } from '../importer';
 
 const upload = yup.object({
@@ -15,8 +16,8 @@ const metric = yup.object({
   label: yup.string().max(200).required(),
   value: yup.number().required(),
   unit: yup.string().nullable().max(20),
-  qualifier: yup.mixed().oneOf(['exact', 'approx', 'more_than', 'less_than']).required(),
-  kind: yup.mixed().oneOf(['count', 'percent', 'duration', 'money', 'rate', 'change']).required(),
+  qualifier: yup.mixed().oneOf([...METRIC_QUALIFIER.keys]).required(),
+  kind: yup.mixed().oneOf([...METRIC_KIND.keys]).required(),
   period: yup.string().nullable().max(80),
   text: yup.string().required(),
   start: yup.number().integer().min(0).required(),

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { CampaignStage } from '../closed-sets';
 import { UID } from '../constants';
 import { columnOf, tableOf } from '../database';
 import { BALLOTS_TABLE, engagementOf } from '../engagement';
 import { showcaseOf } from '../showcase';
 import { serviceAccessor } from '../plugin-services';
 
-export type Campaign = { documentId: string; name: string; slug: string | null; stage: string; year: number | null; ballots: number };
+export type Campaign = { documentId: string; name: string; slug: string | null; stage: CampaignStage; year: number | null; ballots: number };
 export type Standing = { rank: number; documentId: string; title: string; hospital: string | null; votes: number; views: number; votedAt: Date | null };
 
 const PAGE = 100;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import type { CampaignStage, VoteRefusal } from '../closed-sets';
 import type { CasebookConfig, VoteRule } from '../config';
 import { UID } from '../constants';
 import { columnOf, joinTableOf, tableOf, transactionWithRetry, type RetryOptions } from '../database';
@@ -12,10 +13,8 @@ import { RedisUnreachableError, type RedisState } from './redis';
 import { BALLOTS_TABLE, COUNTERS_TABLE, IDEMPOTENCY_TABLE, VIEW_MARKS_TABLE, ensureTables } from './tables';
 import { serviceAccessor } from '../plugin-services';
 
-/** Why a vote did not count. */
-export const VOTE_REFUSALS = { alreadyVoted: 'already_voted', votingClosed: 'voting_closed' } as const;
-
-export type VoteResult = { counted: boolean; votes: number; reason: string | null };
+/** Whether a vote counted, the case's votes after it, and why it did not count (closed-sets/vote-refusal). */
+export type VoteResult = { counted: boolean; votes: number; reason: VoteRefusal | null };
 export type ViewResult = { counted: boolean; views: number };
 /** A case's votes and views, and when it reached its vote count (null without votes). */
 export type Counters = { votes: number; views: number; votedAt: Date | null };
@@ -94,7 +93,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const publishedCase = async (db: Knex | Knex.Transaction, documentId: string) => {
     if (typeof documentId !== 'string' || documentId === '') throw new errors.ValidationError('documentId is required');
     const link = joinTableOf(strapi, UID.case, 'campaign');
-    const row: { campaignId: string | null; stage: string | null } | undefined = await db(`${tableOf(strapi, UID.case)} as c`)
+    const row: { campaignId: string | null; stage: CampaignStage | null } | undefined = await db(`${tableOf(strapi, UID.case)} as c`)
       .leftJoin(`${link.name} as cl`, `cl.${link.joinColumn.name}`, 'c.id')
       .leftJoin(`${tableOf(strapi, UID.campaign)} as g`, 'g.id', `cl.${link.inverseJoinColumn.name}`)
       .where(`c.${columnOf(strapi, UID.case, 'documentId')}`, documentId)
@@ -289,7 +288,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
         const target = await publishedCase(trx, documentId);
         let answer: VoteResult;
         if (target.campaignId !== null && target.stage !== 'voting') {
-          answer = { counted: false, votes: await votesOf(trx, documentId), reason: VOTE_REFUSALS.votingClosed };
+          answer = { counted: false, votes: await votesOf(trx, documentId), reason: 'voting_closed' };
         } else {
           const ballot = rowsOf(
             await trx.raw(
@@ -301,7 +300,7 @@ const engagementService = ({ strapi }: { strapi: Core.Strapi }) => {
           answer =
             ballot.length > 0
               ? { counted: true, votes: await addVote(trx, documentId, now.getTime()), reason: null }
-              : { counted: false, votes: await votesOf(trx, documentId), reason: VOTE_REFUSALS.alreadyVoted };
+              : { counted: false, votes: await votesOf(trx, documentId), reason: 'already_voted' };
         }
         if (idempotency) await trx(IDEMPOTENCY_TABLE).where('key', idempotency.key).update({ answer: JSON.stringify(answer) });
         return answer;

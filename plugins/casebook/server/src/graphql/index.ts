@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { CasebookConfig } from '../config';
 import { ENGAGEMENT_ACTIONS, PUBLIC_READABLE, UID } from '../constants';
+import type { CaseSort, HospitalSort } from '../closed-sets';
 import { assertPublicSort, GRAPHQL_DIALECT, isGuarded, mayReadDrafts, publicRowsOf, restrictTo, scopeFilters, type RequestState } from '../drafts';
 import type { EngagementService } from '../engagement';
-import type { CaseFilter, CaseSort, HospitalFilter, HospitalSort, PageArgs, ShowcaseService } from '../showcase';
+import type { CaseFilter, HospitalFilter, PageArgs, ShowcaseService } from '../showcase';
 import { loadersOf, type Entity, type LoaderSources, type Slice, type Status } from './loaders';
 import { extendApolloServer } from './apollo';
 import { typeDefs } from './type-defs';
@@ -181,10 +183,12 @@ export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: G
     const sources: LoaderSources = { counters: (documentIds) => engagement().counters(documentIds) };
     const counters = (parent: Entity & { documentId: string }, context: Context) => loadersOf(strapi, sources, context).counters().load(parent.documentId);
     const batching = strapi.plugin('casebook').config('batching') !== false;
+    // Strapi fills what the host's config leaves unset with the plugin's defaults: the window is there.
+    const { windowMinutes } = strapi.plugin('casebook').config('views') as Required<NonNullable<CasebookConfig['views']>>;
     const scope = (uid: string, action: 'find' | 'findOne') => ({ auth: { scope: [`${uid}.${action}`] } });
     const publicGrant = (action: string) => ({ auth: false as const, policies: [{ name: 'plugin::casebook.public-grant', config: { action } }] });
     return {
-      typeDefs,
+      typeDefs: typeDefs({ readWindowMinutes: windowMinutes }),
       resolvers: {
         Query: {
           caseList: (_parent: unknown, args: ListArgs, _context: unknown, info: GraphQLResolveInfo) =>

@@ -1,5 +1,16 @@
-/** The showcase API's part of the GraphQL schema; everything else is Strapi's shadow CRUD. */
-export const typeDefs = /* GraphQL */ `
+import { CASE_SORT, HOSPITAL_SORT, VOTE_REFUSAL } from '../closed-sets';
+import { enumTypeDef } from './enums';
+
+/** What the type-defs describe as the server is configured: the read window. */
+export type TypeDefSettings = { readWindowMinutes: number };
+
+const minutes = (count: number) => (count === 1 ? '1 minute' : `${count} minutes`);
+
+/**
+ * The showcase API's part of the GraphQL schema; everything else is Strapi's shadow CRUD. Enums list the closed
+ * sets' keys; descriptions state the configured read window.
+ */
+export const typeDefs = ({ readWindowMinutes }: TypeDefSettings) => /* GraphQL */ `
   "Filters of the showcase's case queries; all given filters apply together."
   input CaseQueryFilter {
     "documentId or slug of the hospital"
@@ -19,14 +30,7 @@ export const typeDefs = /* GraphQL */ `
     search: String
   }
 
-  enum CaseSort {
-    NEWEST
-    OLDEST
-    MOST_VOTED
-    MOST_VIEWED
-    "search results only: best match first"
-    RELEVANCE
-  }
+  ${enumTypeDef('CaseSort', CASE_SORT)}
 
   type CasePage {
     nodes: [Case!]!
@@ -82,10 +86,7 @@ export const typeDefs = /* GraphQL */ `
     withCases: Boolean
   }
 
-  enum HospitalSort {
-    MOST_CASES
-    NAME
-  }
+  ${enumTypeDef('HospitalSort', HOSPITAL_SORT)}
 
   type HospitalPage {
     nodes: [Hospital!]!
@@ -100,7 +101,7 @@ export const typeDefs = /* GraphQL */ `
   extend type Case {
     "how many votes (给我点赞 / 投票) the case has"
     votes: Int!
-    "how often the case was read (阅读量); one reader's reads within 30 minutes count once"
+    "how often the case was read (阅读量); one reader's reads within ${minutes(readWindowMinutes)} count once"
     views: Int!
   }
 
@@ -109,9 +110,11 @@ export const typeDefs = /* GraphQL */ `
     counted: Boolean!
     "the case's votes after this vote"
     votes: Int!
-    "why the vote did not count: already_voted (this voter's vote for this case in this period counted already) or voting_closed (the case's campaign is not in its voting stage)"
-    reason: String
+    "why the vote did not count; null when it counted"
+    reason: VoteRefusal
   }
+
+  ${enumTypeDef('VoteRefusal', VOTE_REFUSAL, 'Why a vote did not count.')}
 
   type ViewResult {
     "whether this read counted"
@@ -123,7 +126,7 @@ export const typeDefs = /* GraphQL */ `
   extend type Mutation {
     "A vote for a published case by the visitor the front end calls voter; one vote mutation per request. Send an Idempotency-Key header to make retries safe."
     voteCase(documentId: ID!, voter: String!): VoteResult!
-    "A read of a published case; the same voter's reads of it within 30 minutes count once. One such mutation per request."
+    "A read of a published case; the same voter's reads of it within ${minutes(readWindowMinutes)} count once. One such mutation per request."
     recordCaseView(documentId: ID!, voter: String): ViewResult!
   }
 

@@ -1,3 +1,4 @@
+import { HOSPITAL_CATEGORY, HOSPITAL_LEVEL, type HospitalCategory, type HospitalLevel } from '../closed-sets';
 import { locate, placePrefixAt } from './regions';
 import type { ExtractedHospital } from './types';
 
@@ -87,26 +88,26 @@ export const isHospitalNameLine = (line: string): boolean => {
   return match !== undefined && match.start === 0 && match.end === trimmed.length;
 };
 
-const CATEGORY_RULES: Array<[RegExp, string]> = [
-  [/医院集团$|总医院$/, '医院集团'],
-  [/中西医结合/, '中西医结合'],
-  [/中医|中医药/, '中医'],
-  [/儿童/, '儿童'],
-  [/妇幼|妇婴|妇产|妇女儿童/, '妇幼'],
-  [/肿瘤|精神|口腔|眼科|胸科|传染病|结核|耳鼻咽喉|皮肤|骨科|心血管|康复/, '专科'],
+const CATEGORY_RULES: Array<[RegExp, HospitalCategory]> = [
+  [/医院集团$|总医院$/, 'group'],
+  [/中西医结合/, 'integrated'],
+  [/中医|中医药/, 'tcm'],
+  [/儿童/, 'children'],
+  [/妇幼|妇婴|妇产|妇女儿童/, 'maternal_child'],
+  [/肿瘤|精神|口腔|眼科|胸科|传染病|结核|耳鼻咽喉|皮肤|骨科|心血管|康复/, 'specialty'],
 ];
 
-/** Category as the name states it; null when it says nothing (a 人民医院 may be general, but the text must say so). */
-export const categoryOf = (name: string): string | null => CATEGORY_RULES.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+/** Category as the name states it, by its Chinese label; null when it says nothing (a 人民医院 may be general, but the text must say so). */
+export const categoryOf = (name: string): string | null => HOSPITAL_CATEGORY.label(CATEGORY_RULES.find(([pattern]) => pattern.test(name))?.[1]) ?? null;
 
 const LEVEL = /(三级甲等|三甲|三级乙等|三乙|二级甲等|二甲|二级乙等|二乙)/;
 
-const LEVEL_NAMES: Record<string, string> = { 三级甲等: '三甲', 三级乙等: '三乙', 二级甲等: '二甲', 二级乙等: '二乙' };
+const LEVEL_NAMES: Record<string, HospitalLevel> = { 三级甲等: 'grade3a', 三甲: 'grade3a', 三级乙等: 'grade3b', 三乙: 'grade3b', 二级甲等: 'grade2a', 二甲: 'grade2a', 二级乙等: 'grade2b', 二乙: 'grade2b' };
 
-/** Grade stated next to the hospital in the text: 大型三甲公立医院 … */
+/** Grade stated next to the hospital in the text, by its Chinese label: 大型三甲公立医院 … */
 export const levelIn = (text: string): string | null => {
   const match = LEVEL.exec(text);
-  return match ? (LEVEL_NAMES[match[1]] ?? match[1]) : null;
+  return match ? (HOSPITAL_LEVEL.label(LEVEL_NAMES[match[1]]) ?? null) : null;
 };
 
 export const describeHospital = (name: string, role: ExtractedHospital['role'], context = ''): ExtractedHospital => ({

@@ -3,4 +3,4 @@ export { default as importerService, importerOf, type ImportOptions, type Import
 export { collectPaths } from './files';
 export { extractDocument } from './pipeline';
 export { createExtractionPool, type ExtractionPool } from './pool';
-export { ImportError, type ExtractedDocument } from './types';
+export { ImportError, type ExtractedCase, type ExtractedDocument, type ImportPreview } from './types';

@@ -1,5 +1,5 @@
 import { areaList } from '@vant/area-data';
-import { PROVINCES, keyOfLabel, type Province } from '../labels';
+import { PROVINCE, type Province } from '../closed-sets';
 
 /** 四川省 → 四川, 广西壮族自治区 → 广西, 成都市 → 成都, 富顺县 → 富顺 … */
 const shortName = (name: string): string =>
@@ -74,5 +74,5 @@ export const locate = (name: string): Located => {
 /** The content model's province key of a province name (四川 or 四川省 → sichuan). */
 export const provinceKey = (name: string | null): Province | undefined => {
   if (!name) return undefined;
-  return keyOfLabel(PROVINCES, shortName(name)) as Province | undefined;
+  return PROVINCE.keyOfLabel(shortName(name));
 };

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { detachParts } from '../case-parts';
 import { UID } from '../constants';
 import { joinTableOf } from '../database';
-import { HOSPITAL_CATEGORIES, HOSPITAL_LEVELS, keyOfLabel } from '../labels';
+import { HOSPITAL_CATEGORY, HOSPITAL_LEVEL } from '../closed-sets';
 import fs from 'node:fs';
 import { collectPaths } from './files';
 import { createExtractionPool } from './pool';
@@ -12,7 +12,7 @@ import { describeHospital } from './hospitals';
 import { REVISION_SIMILARITY, textSimilarity } from './identity';
 import { provinceKey } from './regions';
 import { resolveHospital, type KnownHospital } from './resolve';
-import { ImportError, type ExtractedCase, type ExtractedDocument, type ExtractedHospital } from './types';
+import { ImportError, type ExtractedCase, type ExtractedDocument, type ExtractedHospital, type ImportPreview } from './types';
 import { serviceAccessor } from '../plugin-services';
 
 export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'failed';
@@ -27,8 +27,8 @@ export type ImportReport = {
   metrics: number;
   mentions: string[];
   error?: string;
-  /** Why the document was refused, when it was (an ImportError's code). */
-  code?: ImportError['code'];
+  /** Why the document was refused, when it was (an ImportError's code), or 'database' when writing it failed. */
+  code?: ImportError['code'] | 'database';
 };
 
 export type ImportOptions = {
@@ -95,8 +95,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         aliases: hospital.aliases,
         province: provinceKey(hospital.province),
         city: hospital.city ?? undefined,
-        category: hospital.category ? keyOfLabel(HOSPITAL_CATEGORIES, hospital.category) : undefined,
-        level: hospital.level ? keyOfLabel(HOSPITAL_LEVELS, hospital.level) : undefined,
+        category: hospital.category ? HOSPITAL_CATEGORY.keyOfLabel(hospital.category) : undefined,
+        level: hospital.level ? HOSPITAL_LEVEL.keyOfLabel(hospital.level) : undefined,
       } as never,
     });
     known.push({ documentId: created.documentId, name: hospital.name, aliases: hospital.aliases });
@@ -380,7 +380,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
      * imported, and for each case the case it would become the new draft of (null for a new case).
      * @throws ImportError when the document is refused or takes longer than the extraction time limit.
      */
-    async preview(file: string, bytes: Uint8Array) {
+    async preview(file: string, bytes: Uint8Array): Promise<ImportPreview> {
       const { decoded, sha256, document } = await extraction.extract(bytes);
       const filename = file.split(/[\\/]/).pop()!;
       const imported = await strapi.db.query(UID.sourceDocument).findOne({ select: ['id'], where: { sha256 } });

@@ -1,3 +1,5 @@
+import type { MetricKind, MetricQualifier } from '../closed-sets';
+
 /** The importer's stages, each a pure function from one of these values to the next. */
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -55,8 +57,8 @@ export type ExtractedSource = {
   readCount: number | null;
 };
 
-export type Qualifier = 'exact' | 'approx' | 'more_than' | 'less_than';
-export type MetricKind = 'count' | 'percent' | 'duration' | 'money' | 'rate' | 'change';
+export type Qualifier = MetricQualifier;
+export type { MetricKind };
 
 export type ExtractedMetric = {
   label: string;
@@ -96,10 +98,24 @@ export type ExtractedDocument = {
   metrics: ExtractedMetric[];
 };
 
+/** What the admin shows before an import: the extraction, and whether the document and each of its cases are new. */
+export type ImportPreview = {
+  filename: string;
+  sha256: string;
+  encoding: Encoding;
+  format: Decoded['format'];
+  original: string;
+  /** a new document, a new version of cases imported before, or a document imported already */
+  status: 'new' | 'revision' | 'unchanged';
+  document: ExtractedDocument;
+  /** For each case, the case imported before whose new draft it would become (recognised by its text), or null. */
+  revisions: Array<{ documentId: string; title: string } | null>;
+};
+
 export class ImportError extends Error {
   constructor(
     message: string,
-    readonly code: 'empty' | 'binary' | 'too-large' | 'encoding' | 'truncated' | 'no-hospital' | 'no-case' | 'database' | 'timeout' | 'replace',
+    readonly code: 'empty' | 'binary' | 'too-large' | 'encoding' | 'truncated' | 'no-hospital' | 'timeout' | 'replace',
   ) {
     super(message);
     this.name = 'ImportError';

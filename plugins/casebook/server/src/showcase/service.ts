@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { columnOf, columnsWithout, type Dialect, dialectOf, fromRow, joinTableOf, tableOf, targetOf } from '../database';
-import { HOSPITAL_CATEGORIES, PROVINCES } from '../labels';
+import { HOSPITAL_CATEGORY, PROVINCE, type CaseSort, type ClosedSet, type HospitalSort } from '../closed-sets';
 import { ftsQuery, needsSubstringTest, parseQuery, snippet, termGrams, type Snippet } from './search-text';
 import { COUNTERS_TABLE } from '../engagement';
 import { publishedCaseCounts } from './counts';
@@ -25,11 +25,6 @@ export type CaseFilter = {
   publishedTo?: string | null;
   search?: string | null;
 };
-
-export const CASE_SORTS = ['NEWEST', 'OLDEST', 'MOST_VOTED', 'MOST_VIEWED', 'RELEVANCE'] as const;
-export type CaseSort = (typeof CASE_SORTS)[number];
-export const HOSPITAL_SORTS = ['MOST_CASES', 'NAME'] as const;
-export type HospitalSort = (typeof HOSPITAL_SORTS)[number];
 
 export type HospitalFilter = { province?: string | null; city?: string | null; category?: string | null; name?: string | null; withCases?: boolean | null };
 export type PageArgs = { page?: number | null; pageSize?: number | null };
@@ -253,14 +248,14 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async facets(filter: CaseFilter = {}): Promise<CaseFacets> {
       const search = searchOf(filter);
-      const byHospital = async (facet: 'province' | 'category', labels: Record<string, string>) => {
+      const byHospital = async (facet: 'province' | 'category', set: ClosedSet<string>) => {
         const column = hospitalColumn(facet);
         const rows: Array<{ value: string | null; count: number | string }> = await caseQuery(filter, search, facet, { hospital: true })
           .whereNotNull(column)
           .select({ value: column })
           .count({ count: '*' })
           .groupBy(column);
-        return rows.map((row) => ({ value: row.value!, label: labels[row.value!] ?? row.value!, count: Number(row.count) }));
+        return rows.map((row) => ({ value: row.value!, label: set.label(row.value) ?? row.value!, count: Number(row.count) }));
       };
       const themes = async () => {
         const link = joinTableOf(strapi, UID.case, 'themes');
@@ -277,8 +272,8 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       const byCount = (a: FacetBucket, b: FacetBucket) => b.count - a.count || a.value.localeCompare(b.value);
       const [total, provinces, categories, themeBuckets] = await Promise.all([
         countOf(caseQuery(filter, search)),
-        byHospital('province', PROVINCES),
-        byHospital('category', HOSPITAL_CATEGORIES),
+        byHospital('province', PROVINCE),
+        byHospital('category', HOSPITAL_CATEGORY),
         themes(),
       ]);
       return { total, provinces: provinces.sort(byCount), categories: categories.sort(byCount), themes: themeBuckets.sort(byCount) };

@@ -1,0 +1,42 @@
+import { Kind, parse, print, type DocumentNode, type EnumTypeDefinitionNode, type FieldDefinitionNode } from 'graphql';
+import { CASE_SORT, HOSPITAL_SORT, VOTE_REFUSAL, type ClosedSet } from '../../closed-sets';
+import { typeDefs } from '../type-defs';
+
+const enumOf = (document: DocumentNode, name: string) =>
+  document.definitions.find((definition): definition is EnumTypeDefinitionNode => definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === name);
+
+/** A field of a type or type extension, wherever the document declares it. */
+const fieldOf = (document: DocumentNode, type: string, field: string): FieldDefinitionNode | undefined =>
+  document.definitions
+    .flatMap((definition) => ('fields' in definition && 'name' in definition && definition.name?.value === type ? (definition.fields as readonly FieldDefinitionNode[]) : []))
+    .find((candidate) => candidate.name.value === field);
+
+describe("the showcase's type-defs", () => {
+  const document = parse(typeDefs({ readWindowMinutes: 30 }));
+
+  test.each([
+    ['CaseSort', CASE_SORT],
+    ['HospitalSort', HOSPITAL_SORT],
+    ['VoteRefusal', VOTE_REFUSAL],
+  ] as Array<[string, ClosedSet<string>]>)('enum %s lists the keys of its closed set, with their descriptions', (name, set) => {
+    const values = enumOf(document, name)?.values ?? [];
+    expect(values.map((value) => value.name.value)).toEqual([...set.keys]);
+    expect(values.map((value) => value.description?.value)).toEqual(set.keys.map((key) => set.entries[key].description));
+  });
+
+  test("a vote's reason is a VoteRefusal, not any string", () => {
+    expect(print(fieldOf(document, 'VoteResult', 'reason')!.type)).toBe('VoteRefusal');
+  });
+
+  test.each([
+    [45, '45 minutes'],
+    [1, '1 minute'],
+  ])('configured with a read window of %i, the descriptions say reads count once within %s', (readWindowMinutes, window) => {
+    const configured = parse(typeDefs({ readWindowMinutes }));
+    for (const [type, field] of [['Case', 'views'], ['Mutation', 'recordCaseView']] as const) {
+      const description = fieldOf(configured, type, field)?.description?.value;
+      expect(description).toContain(`within ${window} count once`);
+    }
+    expect(typeDefs({ readWindowMinutes })).not.toMatch(/\b30 minutes\b/);
+  });
+});
