@@ -79,14 +79,6 @@ export const findHospitalNames = (text: string): NameMatch[] => {
   return matches;
 };
 
-/** A line that is nothing but a hospital's name: the header of a case on a newspaper page. */
-export const isHospitalNameLine = (line: string): boolean => {
-  const trimmed = line.trim();
-  if (!/^[\u4e00-\u9fff]{3,26}$/.test(trimmed)) return false;
-  const [match] = findHospitalNames(trimmed);
-  return match !== undefined && match.start === 0 && match.end === trimmed.length;
-};
-
 const CATEGORY_RULES: Array<[RegExp, string]> = [
   [/医院集团$|总医院$/, '医院集团'],
   [/中西医结合/, '中西医结合'],

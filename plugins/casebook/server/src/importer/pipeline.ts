@@ -7,6 +7,7 @@ import { normalise } from './normalise';
 import { authorsOf, peopleIn, uniquePeople } from './people';
 import { sourceOf } from './source';
 import { splitCases, type CaseDraft, type Paragraph } from './split';
+import { endsSentence, sentencesOf } from './text-rules';
 import { themesOf } from './themes';
 import { originalRange } from './tracked-text';
 import { ImportError, type Decoded, type ExtractedCase, type ExtractedDocument, type ExtractedHospital, type Normalised, type RemovedSegment } from './types';
@@ -66,7 +67,7 @@ const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): string | n
     for (const match of findHospitalNames(paragraph.text)) {
       const before = paragraph.text.slice(Math.max(0, match.start - 4), match.start);
       let points = 1;
-      if (match.start === 0 || /[。!?]\s*$/.test(before)) points += 2;
+      if (match.start === 0 || endsSentence(before)) points += 2;
       if (position < 2) points += 3;
       if (insideBracket(match.start) && closesBracket) points += 3;
       if (AFTER_PARTNER_VERB.test(before)) points -= 2;
@@ -92,9 +93,8 @@ const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): string | n
 
 const summaryOf = (paragraphs: Paragraph[]) => {
   const text = paragraphs.map((paragraph) => paragraph.text).find((paragraph) => paragraph.length >= 40) ?? paragraphs[0]?.text ?? '';
-  const sentences = text.match(/[^。!?]+[。!?]?/g) ?? [text];
   let summary = '';
-  for (const sentence of sentences) {
+  for (const sentence of sentencesOf(text)) {
     if (summary.length + sentence.length > 200 && summary) break;
     summary += sentence;
   }

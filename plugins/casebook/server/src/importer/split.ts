@@ -1,5 +1,5 @@
-import { findHospitalNames, isHospitalNameLine } from './hospitals';
-import { TERMINAL } from './normalise';
+import { findHospitalNames } from './hospitals';
+import { isCutOff, isHospitalNameLine, SENTENCE_END } from './text-rules';
 import type { ExtractedPerson, Normalised, RemovedSegment } from './types';
 
 export type Paragraph = { text: string; start: number; end: number };
@@ -40,7 +40,8 @@ const ROLE = '(?:党委|党总支|党支部|纪委|院|医院)?(?:常务)?(?:副
 const SPEAKER = new RegExp(`^(?<unit>[\\u4e00-\\u9fff]{3,30}?)(?<role>${ROLE})\\s*(?<name>[\\u4e00-\\u9fff]{2,4})$`);
 
 const isTitleLine = (text: string) => text.length >= 4 && text.length <= 40 && !/[。;]/.test(text) && !isHospitalNameLine(text) && !/^[(（]/.test(text);
-const AUTHORS = /^[(（][\u4e00-\u9fff\s·]{2,30}[)）]$|[。!?”][(（][\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4})*[)）]$/;
+/** An author line: names in brackets on their own, or after the end of a sentence or a quote. */
+const AUTHORS = new RegExp(`^[(（][\\u4e00-\\u9fff\\s·]{2,30}[)）]$|[${SENTENCE_END}”][(（][\\u4e00-\\u9fff]{2,4}(\\s+[\\u4e00-\\u9fff]{2,4})*[)）]$`);
 
 /** A header is two lines: the hospital (or the speaker) and the title. */
 const HEADER_LINES = 2;
@@ -212,7 +213,7 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
       if (owner[index] >= 0 && han[index] !== '') lastHan[owner[index]] = han[index][han[index].length - 1];
     };
     if (isHeaderLine[index] || owner[index] < 0 || AUTHORS.test(paragraph.text)) return settle();
-    const atSeam = isHeaderLine[index - 1] || isHeaderLine[index + 1] || (previousBody !== undefined && !TERMINAL.test(previousBody.text));
+    const atSeam = isHeaderLine[index - 1] || isHeaderLine[index + 1] || (previousBody !== undefined && isCutOff(previousBody.text));
     if (!atSeam) return settle();
 
     const own = owner[index];
