@@ -1,6 +1,6 @@
 import { HOSPITAL_CATEGORY, HOSPITAL_LEVEL, type HospitalCategory, type HospitalLevel } from '../closed-sets';
 import { locate, placePrefixAt } from './regions';
-import type { ExtractedHospital } from './types';
+import type { ExtractedCase, ExtractedHospital, Normalised } from './types';
 
 const SUFFIX = /(医院集团|总医院|医院|卫生院|保健院)/g;
 
@@ -80,14 +80,6 @@ export const findHospitalNames = (text: string): NameMatch[] => {
   return matches;
 };
 
-/** A line that is nothing but a hospital's name: the header of a case on a newspaper page. */
-export const isHospitalNameLine = (line: string): boolean => {
-  const trimmed = line.trim();
-  if (!/^[\u4e00-\u9fff]{3,26}$/.test(trimmed)) return false;
-  const [match] = findHospitalNames(trimmed);
-  return match !== undefined && match.start === 0 && match.end === trimmed.length;
-};
-
 const CATEGORY_RULES: Array<[RegExp, HospitalCategory]> = [
   [/医院集团$|总医院$/, 'group'],
   [/中西医结合/, 'integrated'],
@@ -118,3 +110,48 @@ export const describeHospital = (name: string, role: ExtractedHospital['role'], 
   level: role === 'case_owner' ? levelIn(context) : null,
   aliases: [],
 });
+
+/** A name and every shorter name it ends with (重庆市人民医院, 庆市人民医院 … 院): hospital names are short. */
+export const tailsOf = (name: string): string[] => Array.from({ length: name.length }, (_, cut) => name.slice(cut));
+
+/** For each proper tail of the given names, the longer names that end with it, in the given order. */
+export const longerNamesByTail = (names: Iterable<string>): Map<string, string[]> => {
+  const byTail = new Map<string, string[]>();
+  for (const name of names) {
+    for (const tail of tailsOf(name).slice(1)) {
+      const longer = byTail.get(tail);
+      if (longer) longer.push(name);
+      else byTail.set(tail, [name]);
+    }
+  }
+  return byTail;
+};
+
+/** Every hospital the document names: case owners first, then the ones only mentioned, short forms folded in as aliases. */
+export const hospitalsOf = (cases: ExtractedCase[], normalised: Normalised): ExtractedHospital[] => {
+  const owners = new Map<string, ExtractedHospital>();
+  for (const extracted of cases) {
+    if (!owners.has(extracted.hospital)) {
+      const hospital = describeHospital(extracted.hospital, 'case_owner');
+      hospital.level = levelIn(extracted.body.slice(0, 400));
+      owners.set(extracted.hospital, hospital);
+    }
+  }
+  // The first owner whose name ends with a name found, and the tails of the names mentioned so far: looked
+  // up rather than searched for each name found (a document may name thousands).
+  const ownerByTail = new Map<string, ExtractedHospital>();
+  for (const owner of owners.values()) for (const tail of tailsOf(owner.name)) if (!ownerByTail.has(tail)) ownerByTail.set(tail, owner);
+  const mentioned = new Map<string, ExtractedHospital>();
+  const mentionedTails = new Set<string>();
+  for (const match of findHospitalNames(normalised.text)) {
+    const owner = ownerByTail.get(match.name);
+    if (owner) {
+      if (owner.name !== match.name && !owner.aliases.includes(match.name)) owner.aliases.push(match.name);
+      continue;
+    }
+    if (mentionedTails.has(match.name)) continue;
+    mentioned.set(match.name, describeHospital(match.name, 'mentioned'));
+    for (const tail of tailsOf(match.name)) mentionedTails.add(tail);
+  }
+  return [...owners.values(), ...mentioned.values()];
+};

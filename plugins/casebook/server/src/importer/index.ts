@@ -1,5 +1,6 @@
 /** Documents in, reviewable drafts out: the extraction stages (run in a worker pool) and the importer service. */
-export { default as importerService, importerOf, type ImportOptions, type ImportReport, type ImportStatus, type ImporterService } from './service';
+export { default as importerService, importerOf, type ImporterService } from './service';
+export type { ImportOptions, ImportReport, ImportStatus } from './write';
 export { collectPaths } from './files';
 export { extractDocument } from './pipeline';
 export { createExtractionPool, type ExtractionPool } from './pool';

@@ -1,3 +1,4 @@
+import { SENTENCE_END } from './text-rules';
 import { themeOfInitiative } from './themes';
 import type { ExtractedInitiative } from './types';
 
@@ -7,9 +8,11 @@ const ZHUA = /^[一二三四五六七八九十]抓[\u4e00-\u9fff]{2,8}/;
 /** Campaign and rule names that are not a hospital's own measures. */
 const NOT_INITIATIVES = /^(两学一做|三会一课|四讲四有|一岗双责|三重一大|不忘初心|牢记使命|四个意识|我为群众办实事|七一)/;
 const PROGRAMME_VERB = /(开展|举办|打造|建立|成立|推行|实施|创建|开设|推出|创新|组建|设立|搭建|启动|举行|推进|开辟|形成)/;
+/** A measure's summary is its first sentence, or less: up to a semicolon. */
+const FIRST_SENTENCE = new RegExp(`^[^${SENTENCE_END}；;]*[${SENTENCE_END}；;]?`);
 
 const firstSentence = (text: string, max = 120) => {
-  const sentence = /^[^。!?；;]*[。!?；;]?/.exec(text)?.[0] ?? text;
+  const sentence = FIRST_SENTENCE.exec(text)?.[0] ?? text;
   return sentence.length > max ? `${sentence.slice(0, max)}…` : sentence;
 };
 

@@ -1,6 +1,6 @@
 import { dropRanges, mapChars, originalRange } from './tracked-text';
 import type { Normalised, RemovedSegment, TrackedText } from './types';
-import { isHospitalNameLine } from './hospitals';
+import { isCutOff, isHospitalNameLine } from './text-rules';
 import { toSimplified } from '../chinese';
 
 const HAN = /[\u3400-\u9fff]/;
@@ -79,8 +79,6 @@ export const BYLINE = /^(本报记者|记者|通讯员|作者|撰稿|文\/|来�
 const DATELINE = /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?/;
 const ISSUE_LINE = /^[\u4e00-\u9fff《》]{2,20}\s*\d{4}年(第)?\d{1,3}期$/;
 const CAPTION_END = /(现场|合影|留念|颁奖|揭牌|仪式|剪影|掠影|风采|图为.*)$/;
-/** A line that ends a sentence (or a quote, or a bracket) rather than stopping mid-way. */
-export const TERMINAL = /[。!?！？…”"』」)）.]$/;
 const ROLE_WORDS = /书记|院长|主任|记者|委员/;
 
 /** A page's own title bar, "column - site name": chrome, not the article's headline. */
@@ -143,7 +141,7 @@ const findNoise = (text: string): RemovedSegment[] => {
   for (let position = 1; position < kept.length; position += 1) {
     const previous = kept[position - 1].line.text.trim();
     // A body paragraph (it has commas) that stops mid-sentence; a speaker's or a title line has no commas.
-    if (previous.length < 30 || TERMINAL.test(previous) || !/[,，、]/.test(previous)) continue;
+    if (previous.length < 30 || !isCutOff(previous) || !/[,，、]/.test(previous)) continue;
     let runEnd = position;
     while (runEnd < kept.length) {
       const { line, index } = kept[runEnd];

@@ -1,4 +1,4 @@
-import type { ExtractedPerson } from './types';
+import type { ExtractedPerson, RemovedSegment } from './types';
 
 /** Common Chinese surnames, two-character ones first: enough to tell a name after a position from other words. */
 const SURNAMES =
@@ -77,6 +77,15 @@ export const peopleIn = (text: string): ExtractedPerson[] => {
   }
   return people;
 };
+
+/** Reporters and authors the page chrome names (本报记者 张三 整理; a lone name the normaliser took for a byline). */
+export const bylinePeople = (removed: RemovedSegment[]): ExtractedPerson[] =>
+  removed.flatMap((segment) => {
+    const reporter = /^(本报记者|记者|通讯员)\s*([\u4e00-\u9fff]{2,4}?)\s*(整理|采写|报道)?$/.exec(segment.text.trim());
+    if (reporter) return [{ name: reporter[2], role: reporter[1] }];
+    if (segment.kind === 'byline' && /^[\u4e00-\u9fff]{2,4}$/.test(segment.text.trim())) return [{ name: segment.text.trim(), role: '作者' }];
+    return [];
+  });
 
 export const uniquePeople = (people: ExtractedPerson[]): ExtractedPerson[] => {
   const seen = new Map<string, ExtractedPerson>();

@@ -1,19 +1,29 @@
-import { findHospitalNames, isHospitalNameLine } from './hospitals';
-import { TERMINAL } from './normalise';
-import type { ExtractedPerson, Normalised, RemovedSegment } from './types';
+import { findHospitalNames } from './hospitals';
+import { isCutOff, isHospitalNameLine, SENTENCE_END } from './text-rules';
+import type { ExtractedPerson, Normalised } from './types';
 
 export type Paragraph = { text: string; start: number; end: number };
 
-export type CaseDraft = {
+/** The two lines that start a case on a page: its hospital's name (or a speaker's unit, position and name), then its title. */
+export type Header = {
+  /** Where the header starts among the document's paragraphs. */
+  index: number;
   hospital: string;
   title: string;
   /** The speaker of a conference talk, from the header line. */
   speaker: ExtractedPerson | null;
-  paragraphs: Paragraph[];
-  /** Header lines (hospital, speaker, title): part of the case's extent, not of its body. */
-  header: Paragraph[];
 };
 
+export type CaseDraft = {
+  /** The header the case was found under; null for a document without headers, read as one article. */
+  header: Header | null;
+  title: string;
+  paragraphs: Paragraph[];
+  /** The lines of its header, or an article's title lines: part of the case's extent, not of its body. */
+  headerLines: Paragraph[];
+};
+
+/** A document's cases, and the paragraphs of no case (a notice's preamble, a conference's opening). */
 export type Split = { cases: CaseDraft[]; unassigned: Paragraph[] };
 
 export const paragraphsOf = (text: string): Paragraph[] => {
@@ -40,12 +50,11 @@ const ROLE = '(?:党委|党总支|党支部|纪委|院|医院)?(?:常务)?(?:副
 const SPEAKER = new RegExp(`^(?<unit>[\\u4e00-\\u9fff]{3,30}?)(?<role>${ROLE})\\s*(?<name>[\\u4e00-\\u9fff]{2,4})$`);
 
 const isTitleLine = (text: string) => text.length >= 4 && text.length <= 40 && !/[。;]/.test(text) && !isHospitalNameLine(text) && !/^[(（]/.test(text);
-const AUTHORS = /^[(（][\u4e00-\u9fff\s·]{2,30}[)）]$|[。!?”][(（][\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4})*[)）]$/;
+/** An author line: names in brackets on their own, or after the end of a sentence or a quote. */
+const AUTHORS = new RegExp(`^[(（][\\u4e00-\\u9fff\\s·]{2,30}[)）]$|[${SENTENCE_END}”][(（][\\u4e00-\\u9fff]{2,4}(\\s+[\\u4e00-\\u9fff]{2,4})*[)）]$`);
 
 /** A header is two lines: the hospital (or the speaker) and the title. */
 const HEADER_LINES = 2;
-
-type Header = { index: number; hospital: string; title: string; speaker: ExtractedPerson | null };
 
 const findHeaders = (paragraphs: Paragraph[]): Header[] => {
   const headers: Header[] = [];
@@ -125,21 +134,22 @@ const NEIGHBOURING_CASES = 16;
 
 /**
  * Splits a document into cases. A newspaper page gives each case a header (a hospital-name line and a
- * title line); a conference summary gives each talk a speaker line (unit + position + name) and a title.
+ * title line); a conference summary gives each talk a speaker line (unit + position + name) and a title;
+ * a document without headers is one article, its first short lines its title, its hospital left to the
+ * owner stage.
  * Pages interleave columns, so a paragraph is first given to the header above it, then moved to another
  * case when it sits at a seam (next to a header, or after a sentence cut off mid-way) and its vocabulary
  * belongs to that case much more than to its own. A case that starts before its header (the header box
  * printed mid-column) takes the paragraphs between the previous case's author line and its header.
  * Each pass reads each paragraph once (against at most 2 × NEIGHBOURING_CASES + 1 cases).
  */
-export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Paragraph[], removed: RemovedSegment[]) => string | null): Split => {
+export const splitCases = (normalised: Normalised): Split => {
   const paragraphs = paragraphsOf(normalised.text);
   const headers = findHeaders(paragraphs);
 
   if (headers.length === 0) {
-    const hospital = ownerHint(paragraphs, normalised.removed);
-    // A hospital named only in the page chrome the normaliser dropped makes no case of an empty text.
-    if (!hospital || paragraphs.length === 0) return { cases: [], unassigned: paragraphs };
+    // No text, no case: not even when the page chrome the normaliser dropped names a hospital.
+    if (paragraphs.length === 0) return { cases: [], unassigned: [] };
     const titleLines: Paragraph[] = [];
     for (const paragraph of paragraphs) {
       if (titleLines.length < 2 && isTitleLine(paragraph.text) && !/[,，]$/.test(paragraph.text)) titleLines.push(paragraph);
@@ -148,10 +158,9 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
     return {
       cases: [
         {
-          hospital,
+          header: null,
           title: titleLines.map((line) => line.text).join(' ') || paragraphs[0].text.slice(0, 40),
-          speaker: null,
-          header: titleLines,
+          headerLines: titleLines,
           paragraphs: paragraphs.slice(titleLines.length),
         },
       ],
@@ -212,7 +221,7 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
       if (owner[index] >= 0 && han[index] !== '') lastHan[owner[index]] = han[index][han[index].length - 1];
     };
     if (isHeaderLine[index] || owner[index] < 0 || AUTHORS.test(paragraph.text)) return settle();
-    const atSeam = isHeaderLine[index - 1] || isHeaderLine[index + 1] || (previousBody !== undefined && !TERMINAL.test(previousBody.text));
+    const atSeam = isHeaderLine[index - 1] || isHeaderLine[index + 1] || (previousBody !== undefined && isCutOff(previousBody.text));
     if (!atSeam) return settle();
 
     const own = owner[index];
@@ -250,10 +259,9 @@ export const splitCases = (normalised: Normalised, ownerHint: (paragraphs: Parag
   });
   return {
     cases: headers.map((header, position) => ({
-      hospital: header.hospital,
+      header,
       title: header.title,
-      speaker: header.speaker,
-      header: paragraphs.slice(header.index, header.index + HEADER_LINES),
+      headerLines: paragraphs.slice(header.index, header.index + HEADER_LINES),
       paragraphs: byCase[position],
     })),
     unassigned: paragraphs.filter((_, index) => owner[index] < 0 && !isHeaderLine[index]),

@@ -6,6 +6,7 @@ import { initiativesOf } from '../initiatives';
 import { extractMetrics } from '../metrics';
 import { normalise } from '../normalise';
 import { authorsOf, peopleIn } from '../people';
+import { ownedDrafts } from '../owner';
 import { extractDocument } from '../pipeline';
 import { sourceOf } from '../source';
 import { paragraphsOf, splitCases } from '../split';
@@ -112,10 +113,14 @@ describe('fuzz: decode', () => {
 
 describe('fuzz: normalise and split', () => {
   test('normalise: text from the vocabulary', () => check(text, (value) => void resultOrImportError(() => normalise(identityText(value))), 1000));
-  test('split: pages of many cases, with and without an owner', () =>
+  test('split and owner: pages of many cases, and text without headers', () =>
     check(
-      fc.tuple(fc.oneof(text, page), fc.constantFrom<string | null>(null, '成都市第一人民医院')),
-      ([value, owner]) => void resultOrImportError(() => splitCases(normalise(identityText(value)), () => owner)),
+      fc.oneof(text, page),
+      (value) =>
+        void resultOrImportError(() => {
+          const normalised = normalise(identityText(value));
+          return ownedDrafts(splitCases(normalised), normalised.removed);
+        }),
       400,
     ));
 });

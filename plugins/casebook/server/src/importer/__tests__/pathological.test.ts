@@ -84,7 +84,7 @@ describe('split and extract', () => {
     const page = Array.from({ length: 1_000 }, (_, index) =>
       [`成都市第${numeral(index)}人民医院`, '构建医院党校提升能力', `医院开展活动,推进工作${numeral(index)}`, `党员学习${numeral(index)},服务群众`].join('\n\n'),
     ).join('\n\n');
-    const { cases } = timed(() => splitCases(normalise(identityText(page)), () => null));
+    const { cases } = timed(() => splitCases(normalise(identityText(page))));
     expect(cases.length).toBeGreaterThan(800);
   });
 

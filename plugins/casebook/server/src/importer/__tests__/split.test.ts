@@ -2,8 +2,7 @@ import { normalise } from '../normalise';
 import { splitCases } from '../split';
 import { identityText } from '../tracked-text';
 
-const noOwner = () => null;
-const split = (text: string, owner: () => string | null = noOwner) => splitCases(normalise(identityText(text)), owner);
+const split = (text: string) => splitCases(normalise(identityText(text)));
 
 describe('splitCases', () => {
   test('a newspaper page: a hospital-name line and a title line start each case; an author line ends one', () => {
@@ -12,7 +11,7 @@ describe('splitCases', () => {
       '河北省儿童医院', '“小小白衣天使”进校园', '医院党支部走进社区小学开展健康宣讲，受益学生近2000人。',
     ].join('\n\n');
     const { cases, unassigned } = split(page);
-    expect(cases.map((draft) => [draft.hospital, draft.title, draft.paragraphs.map((paragraph) => paragraph.text)])).toEqual([
+    expect(cases.map((draft) => [draft.header?.hospital, draft.title, draft.paragraphs.map((paragraph) => paragraph.text)])).toEqual([
       ['天津市第一中心医院', '党员先锋岗 服务零距离', ['医院党委设立党员先锋岗32个,覆盖全部临床科室。', '(赵敏 钱伟)']],
       ['河北省儿童医院', '“小小白衣天使”进校园', ['医院党支部走进社区小学开展健康宣讲,受益学生近2000人。']],
     ]);
@@ -30,7 +29,7 @@ describe('splitCases', () => {
       '医院构建三级监督网络，开展廉洁教育30余场。',
     ].join('\n\n');
     const { cases, unassigned } = split(summary);
-    expect(cases.map((draft) => [draft.hospital, draft.title, draft.speaker])).toEqual([
+    expect(cases.map((draft) => [draft.header?.hospital, draft.title, draft.header?.speaker])).toEqual([
       ['山东大学齐鲁医院', '以高质量党建引领高质量发展', { name: '孙明', role: '党委书记' }],
       ['广西壮族自治区人民医院', '清廉医院建设的实践', { name: '李红', role: '党委副书记、纪委书记' }],
     ]);
@@ -50,13 +49,16 @@ describe('splitCases', () => {
     expect(cases[1].paragraphs).toHaveLength(1);
   });
 
-  test('a single article: the owner the caller picks, the first short lines as its title', () => {
+  test('a single article: one case without a header, its first short lines the title and the rest its body', () => {
     const article = '党建引领 文化聚力\n\n推动百年医院高质量发展\n\n黑龙江省医院在建党百年之际开展党史学习教育。';
-    const { cases } = split(article, () => '黑龙江省医院');
-    expect(cases.map((draft) => [draft.hospital, draft.title])).toEqual([['黑龙江省医院', '党建引领 文化聚力 推动百年医院高质量发展']]);
+    const { cases, unassigned } = split(article);
+    expect(cases.map((draft) => [draft.header, draft.title, draft.headerLines.length, draft.paragraphs.map((paragraph) => paragraph.text)])).toEqual([
+      [null, '党建引领 文化聚力 推动百年医院高质量发展', 2, ['黑龙江省医院在建党百年之际开展党史学习教育。']],
+    ]);
+    expect(unassigned).toEqual([]);
   });
 
-  test('no headers and no owner: no case', () => {
-    expect(split('我院党委开展主题党日活动10余次。').cases).toEqual([]);
+  test('nothing left of the text: no case', () => {
+    expect(splitCases({ ...identityText(''), removed: [] })).toEqual({ cases: [], unassigned: [] });
   });
 });

@@ -1,0 +1,34 @@
+import { normalise } from '../normalise';
+import { ownedDrafts } from '../owner';
+import { splitCases } from '../split';
+import { identityText } from '../tracked-text';
+
+/** The hospital of each case the owner stage keeps, for a document's text. */
+const owners = (text: string) => {
+  const normalised = normalise(identityText(text));
+  return ownedDrafts(splitCases(normalised), normalised.removed).map((draft) => draft.hospital);
+};
+
+describe('ownedDrafts', () => {
+  test.each([
+    [
+      'a page of headers: each case the hospital its header names, whatever its body names',
+      ['天津市第一中心医院', '党员先锋岗 服务零距离', '河北省儿童医院专家来院交流,河北省儿童医院党委书记作报告。', '河北省儿童医院', '小小白衣天使进校园', '医院党支部走进社区小学开展健康宣讲。'],
+      ['天津市第一中心医院', '河北省儿童医院'],
+    ],
+    [
+      'an article: the hospital that opens its sentences, not the partner it names after 与 and 邀请 more often',
+      ['携手共建 党建联盟', '黑龙江省医院与四川省人民医院签订协议,并邀请四川省人民医院专家授课,与四川省人民医院共建学科。', '黑龙江省医院党委表示将深化合作。'],
+      ['黑龙江省医院'],
+    ],
+    [
+      'an article: a short form (市人民医院) counts for the full name it ends with',
+      ['党建引领发展', '四川省人民医院专家来院讲学。', '重庆市人民医院开展主题党日活动。', '市人民医院党委组织义诊。', '市人民医院还开展了志愿服务。'],
+      ['重庆市人民医院'],
+    ],
+    ['an article whose text says only 我院: the hospital the page footer names', ['我院党委开展主题党日活动10余次,党员参与率达95%。', '主办单位:成都市第一人民医院'], ['成都市第一人民医院']],
+    ['an article that names no hospital anywhere: no case', ['我院党委开展主题党日活动10余次。'], []],
+  ])('%s', (_, paragraphs, expected) => {
+    expect(owners(paragraphs.join('\n\n'))).toEqual(expected);
+  });
+});

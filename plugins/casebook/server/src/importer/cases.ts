@@ -1,0 +1,40 @@
+import { initiativesOf } from './initiatives';
+import { extractMetrics } from './metrics';
+import type { OwnedDraft } from './owner';
+import { authorsOf, peopleIn, uniquePeople } from './people';
+import { summaryOf } from './summary';
+import { themesOf } from './themes';
+import { originalRange } from './tracked-text';
+import type { ExtractedCase, ExtractedPerson, ExtractedSource, Normalised } from './types';
+
+/** What every case of a document shares: the page's source and the people its byline names. */
+export type DocumentContext = { source: ExtractedSource; byline: ExtractedPerson[] };
+
+/**
+ * A case's fields, read from its paragraphs: people, summary, body, themes, initiatives and metrics, and
+ * its extent in the original document (header lines included).
+ */
+export const extractCase = (draft: OwnedDraft, normalised: Normalised, context: DocumentContext): ExtractedCase => {
+  const texts = draft.paragraphs.map((paragraph) => paragraph.text);
+  const body = texts.join('\n\n');
+  const speaker = draft.header?.speaker;
+  const people = uniquePeople([...(speaker ? [speaker] : []), ...texts.flatMap(authorsOf), ...peopleIn(body), ...context.byline]);
+  const extent = [...draft.headerLines, ...draft.paragraphs];
+  // Not Math.min(...starts): spreading a case of some hundred thousand paragraphs overflows the call stack.
+  const first = extent.reduce((min, paragraph) => Math.min(min, paragraph.start), Infinity);
+  const last = extent.reduce((max, paragraph) => Math.max(max, paragraph.end), -Infinity);
+  const range = originalRange(normalised, first, last);
+  return {
+    title: draft.title,
+    hospital: draft.hospital,
+    people,
+    source: context.source,
+    summary: summaryOf(draft.paragraphs),
+    body,
+    themes: themesOf(draft.title, body),
+    initiatives: initiativesOf(texts),
+    metrics: draft.paragraphs.flatMap((paragraph) => extractMetrics(normalised, paragraph.start, paragraph.end)),
+    start: range.start,
+    end: range.end,
+  };
+};

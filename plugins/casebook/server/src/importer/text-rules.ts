@@ -1,0 +1,35 @@
+import { findHospitalNames } from './hospitals';
+
+/**
+ * What the stages after decoding read alike in the normalised text: where a sentence ends, where a line stops
+ * mid-way, which line is a hospital's name. One rule in one place: the normaliser, the splitter and the
+ * extractors would otherwise each keep a copy, and a copy fixed alone makes the stages disagree.
+ */
+
+/**
+ * The marks that end a sentence, as a character class's contents to compose patterns with. Normalised text
+ * has no full-width ！ or ？: the normaliser made them half-width.
+ */
+export const SENTENCE_END = '。!?';
+
+const ENDS_SENTENCE = new RegExp(`[${SENTENCE_END}]\\s*$`);
+const SENTENCE = new RegExp(`[^${SENTENCE_END}]+[${SENTENCE_END}]?`, 'g');
+/** A line that ends a sentence, a quote or a bracket, rather than stopping mid-way. */
+const COMPLETE_LINE = new RegExp(`[${SENTENCE_END}…”"』」)）.]$`);
+
+/** Whether a sentence ends at the end of `text` (white space after the mark aside): what follows starts one. */
+export const endsSentence = (text: string): boolean => ENDS_SENTENCE.test(text);
+
+/** The sentences of a text, each with its closing mark (the last one may have none). */
+export const sentencesOf = (text: string): string[] => text.match(SENTENCE) ?? [text];
+
+/** A line that stops mid-sentence, cut off by a page's layout (a column break, a photo set into the text). */
+export const isCutOff = (line: string): boolean => !COMPLETE_LINE.test(line);
+
+/** A line that is nothing but a hospital's name: the header of a case on a newspaper page. */
+export const isHospitalNameLine = (line: string): boolean => {
+  const trimmed = line.trim();
+  if (!/^[\u4e00-\u9fff]{3,26}$/.test(trimmed)) return false;
+  const [match] = findHospitalNames(trimmed);
+  return match !== undefined && match.start === 0 && match.end === trimmed.length;
+};
