@@ -3,13 +3,12 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { METRIC_QUALIFIER } from '../../../server/src/closed-sets';
-import type { ExtractedCase, ImportPreview as Preview } from '../../../server/src/importer';
+import type { ExtractedCase, ImportPreview as Preview, SourceDocumentRow as SourceDocument } from '../../../server/src/importer';
 import { describeError } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 
 type Upload = { filename: string; content: string; encoding: 'base64' | 'text' };
-type SourceDocument = { documentId: string; filename: string; status: string; encoding: string; createdAt: string; report: { cases?: { created: number; updated: number }; metrics?: number } | null };
 
 /** Per case: kept or dropped, and which initiatives and metrics stay. */
 type Choices = Array<{ keep: boolean; initiatives: boolean[]; metrics: boolean[] }>;

@@ -3,13 +3,14 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { CAMPAIGN_STAGE } from '../../../server/src/closed-sets';
+import type { Campaign, Standing as ServerStanding } from '../../../server/src/admin-api';
 import { DataTable } from '../components/DataTable';
 import { describeError, isForbidden } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 
-type Campaign = { documentId: string; name: string; slug: string | null; stage: string; year: number | null; ballots: number };
-type Standing = { rank: number; documentId: string; title: string; hospital: string | null; votes: number; views: number };
+/** A standing as the ranking route sends it (the page does not show when a case reached its votes). */
+type Standing = Omit<ServerStanding, 'votedAt'>;
 
 /**
  * Whether the public may vote, and, for roles that hold 开放或暂停公众投票, the button that stops or opens it

@@ -8,6 +8,18 @@ import { ImportError, type ImportPreview } from './types';
 import type { ExtractionSummary } from './worker';
 import { emptyReport, planWrite, writeDocument, type ImportOptions, type ImportReport } from './write';
 
+/** An imported document as the import page lists it (the newest 200), its dates as JSON carries them. */
+export type SourceDocumentRow = {
+  documentId: string;
+  filename: string;
+  encoding: string;
+  status: string;
+  sha256: string;
+  report: ImportReport | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
 /**
  * The importer as the admin and the CLI see it: extraction (decode → normalise → split → extract) in worker
  * threads, so an upload that takes long to extract does not stall the server, then the write stage.
@@ -50,13 +62,12 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Imported documents, newest first, for the admin's list. */
-    async list() {
-      const rows: Array<Record<string, unknown>> = await strapi.db.query(UID.sourceDocument).findMany({
+    async list(): Promise<SourceDocumentRow[]> {
+      return strapi.db.query(UID.sourceDocument).findMany({
         select: ['documentId', 'filename', 'encoding', 'status', 'sha256', 'report', 'createdAt', 'updatedAt'],
         orderBy: { id: 'desc' },
         limit: 200,
       });
-      return rows;
     },
 
     /** The seed step of `npm start`: on a database without cases, imports every document under `directory`, published. */
