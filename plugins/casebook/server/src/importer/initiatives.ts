@@ -7,9 +7,47 @@ const LIST_MARKER = /^(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|[
 const ZHUA = /^[一二三四五六七八九十]抓[\u4e00-\u9fff]{2,8}/;
 /** Campaign and rule names that are not a hospital's own measures. */
 const NOT_INITIATIVES = /^(两学一做|三会一课|四讲四有|一岗双责|三重一大|不忘初心|牢记使命|四个意识|我为群众办实事|七一)/;
-const PROGRAMME_VERB = /(开展|举办|打造|建立|成立|推行|实施|创建|开设|推出|创新|组建|设立|搭建|启动|举行|推进|开辟|形成)/;
+const PROGRAMME_VERB = /(开展|举办|打造|建立|成立|推行|实施|创建|开设|推出|创新|组建|设立|搭建|启动|举行|推进|开辟|形成|利用|落实|实行)/;
 /** A measure's summary is its first sentence, or less: up to a semicolon. */
 const FIRST_SENTENCE = new RegExp(`^[^${SENTENCE_END}；;]*[${SENTENCE_END}；;]?`);
+
+/** Verbs by which a case sets a measure up or puts it to work (成立了…突击队, 推行…微党课, 实行…负责制). */
+const SETUP_VERB = '开展|成立|推行|落实|建立|搭建|实行|构建|组建|设立|打造|创建|推出|启动|实施|开设|举办|设置|推广|探索|创新|坚持|完善|健全';
+/**
+ * The head nouns that name a measure in the genre's prose: a 制度, a 体系, a 小分队, a 工作法 … A verb's object
+ * that ends with one is a named measure; one that ends with anything else (提升了服务水平) is a result.
+ */
+const MEASURE_HEAD =
+  '责任制|负责制|制度|体系|机制|模式|平台|清单|小分队|突击队|服务队|志愿队|先锋队|讲师团|宣讲团|工作室|工作站|工作法|活动|比赛|竞赛|大赛|讲座|党课|微课|课堂|培训|排查|导向|品牌|基金|工程|行动|计划|书屋|驿站|联盟|专班|网格|系统';
+/**
+ * 推行5分钟微党课、5分钟微讲座: a set-up verb, then one to four objects joined by 、/和/及, each ending with a
+ * measure's head noun, up to the clause's end. The objects stop at punctuation, so a name never spans clauses.
+ */
+const VERB_OBJECTS = new RegExp(
+  `(?:${SETUP_VERB})(?:了|起|好|出)?((?:[^,，。;；:：、“”!?()（）]{2,18}?(?:${MEASURE_HEAD})(?:[、和及与]|(?=[,，。;；:：!?]|$))){1,4})`,
+  'g',
+);
+const OBJECT = new RegExp(`[^、和及与]{2,18}?(?:${MEASURE_HEAD})(?=[、和及与]|$)`, 'g');
+/** Words that open an object without naming anything (一个, 多项, 各类 …), dropped from its name. */
+const VAGUE_OPENING = /^(?:了|一次|一个|一支|一项|一批|一系列|多项|多种|各类|各项|相关|有关|全院|全面|深入|系统|常态化)+/;
+/** Objects too generic to be a case's own measure (各项制度, 工作机制, 相关活动). */
+const GENERIC_OBJECT = new RegExp(`^(?:各项|相关|有关|系列|工作|管理|长效|这一|该|此|本)?(?:${MEASURE_HEAD}){1,2}$`);
+
+/** The head noun right after a quoted name, which is part of it: “三带”制度, “1、2、3+N”工作思路, “五新”要求. */
+const QUOTE_HEAD = new RegExp(`^(?:工作思路|思路|要求|创建活动|${MEASURE_HEAD})`);
+/** A list of quoted names closed by what they are: …“支部一品牌一活动”等举措. */
+const LIST_CLOSED = /^等[\u4e00-\u9fff]{0,4}?(?:举措|活动|做法|形式|载体|品牌|项目)/;
+/** A paragraph's first sentence when it is short and more follows: 顶层设计“规范学”。组建领导小组… */
+const LEAD_SENTENCE = /^([^,，。;；:：!?]{4,14})。(?=.{10})/;
+/** 赓续红色血脉,汲取…: a short paragraph without a sentence end, a heading of one measure, its name before the comma. */
+const HEADING_PAIR = /^([^,，。;；:：!?]{4,16})[,，][^,，。;；!?]{4,24}$/;
+
+/** A party body or an authority (…第九党支部, …党委, …卫生健康局): whose measure it is, not a measure. */
+const ORGANISATION = /(党支部|党总支|党委|委员会|卫生健康局|卫健委|卫健局)$/;
+/** Labels, timestamps and counters a page puts on a line of its own (地址:…, 2020-06-30 15:03, 刊号 …). */
+const isPageChrome = (line: string) => /[:：|｜]/.test(line) || /\d{4}|^\d+\s/.test(line) || /(扫码|刊号|地址|电话|邮编|网址|版权|阅读本文|浏览|来源|作者|编辑)/.test(line);
+/** A piece cut out of a quotation (…公里”5,是…) has a closing mark without its opening one, or the reverse. */
+const quotesBalance = (line: string) => (line.match(/“/g)?.length ?? 0) === (line.match(/”/g)?.length ?? 0);
 
 const firstSentence = (text: string, max = 120) => {
   const sentence = FIRST_SENTENCE.exec(text)?.[0] ?? text;
@@ -18,7 +56,9 @@ const firstSentence = (text: string, max = 120) => {
 
 /**
  * The named measures of a case: numbered sections (一、定时间, 1、优化活动载体, 一抓组织建设), subheadings
- * inside the case, and programmes named in quotes next to a verb that sets them up (开展“道德讲堂”).
+ * inside the case (a short line, or the first half of a heading pair), programmes named in quotes next to a
+ * verb that sets them up (开展“道德讲堂”, and the quotes listed after it), and the objects of such a verb that
+ * end with a measure's head noun (成立党员突击队, 推行5分钟微党课、5分钟微讲座).
  */
 export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
   const found: ExtractedInitiative[] = [];
@@ -28,7 +68,9 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     if (cleaned.length < 2 || cleaned.length > 40 || NOT_INITIATIVES.test(cleaned.replace(/[“”]/g, ''))) return;
     // An author line or a sentence cut off at a page edge (…党委书记傅超感) is no measure.
     if (/^[(（]/.test(cleaned) || /(医院|书记|院长|主任)/.test(cleaned)) return;
-    if (names.has(cleaned)) return;
+    if (isPageChrome(cleaned) || ORGANISATION.test(cleaned) || !quotesBalance(cleaned)) return;
+    // A name inside one found before (双带头人制度 after 落实双带头人制度) is the same measure.
+    if (names.has(cleaned) || [...names].some((known) => known.includes(cleaned) || cleaned.includes(known))) return;
     names.add(cleaned);
     found.push({ name: cleaned, summary: firstSentence(summary), theme: themeOfInitiative(`${cleaned} ${summary}`) });
   };
@@ -36,6 +78,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
   paragraphs.forEach((paragraph, index) => {
     const next = paragraphs[index + 1] ?? '';
     const zhua = ZHUA.exec(paragraph);
+    const pair = HEADING_PAIR.exec(paragraph);
     if (zhua) {
       add(zhua[0], paragraph.slice(paragraph.search(/[,，。]/) + 1));
     } else if (LIST_MARKER.test(paragraph)) {
@@ -45,10 +88,39 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       add(heading.length <= 30 ? heading : heading.split(/[,，]/)[0], body || next);
     } else if (paragraph.length >= 6 && paragraph.length <= 20 && !/[。,，?？]/.test(paragraph) && !/(怎么|如何|怎样|什么|吗)/.test(paragraph)) {
       add(paragraph, next);
+    } else if (pair && !/(怎么|如何|怎样|什么|吗)/.test(paragraph)) {
+      add(pair[1]!, next);
+    } else {
+      // 顶层设计“规范学”。组建…: a paragraph led by a short sentence that names its measure, in quotes or by its head noun.
+      const lead = LEAD_SENTENCE.exec(paragraph);
+      if (lead && (/“[^”]+”/.test(lead[1]!) || new RegExp(`(?:${MEASURE_HEAD}|改革|试点)$`).test(lead[1]!))) add(lead[1]!, paragraph.slice(lead[0].length));
     }
+    // Quoted programmes: one after a set-up verb, every quote listed right after it (开展“A”“B”、“C”等活动), one
+    // named with its head noun (“三带”制度, “五新”要求) and one of a list closed by 等举措.
+    let listed = false;
+    let previousEnd = -1;
     for (const quoted of paragraph.matchAll(/“([^”]{2,12})”/g)) {
+      const between = previousEnd >= 0 ? paragraph.slice(previousEnd, quoted.index) : null;
       const before = paragraph.slice(Math.max(0, quoted.index! - 8), quoted.index!);
-      if (PROGRAMME_VERB.test(before) && !/[,，。]/.test(quoted[1])) add(`“${quoted[1]}”`.replace(/^“(.*)”$/, '$1'), paragraph);
+      previousEnd = quoted.index! + quoted[0].length;
+      const after = paragraph.slice(previousEnd, previousEnd + 8);
+      const head = QUOTE_HEAD.exec(after)?.[0];
+      listed =
+        (listed && between !== null && /^(?:[、和及与]|[\u4e00-\u9fff]{0,4}(?:比赛|竞赛|活动|展览)?)$/.test(between)) ||
+        PROGRAMME_VERB.test(before) ||
+        head !== undefined ||
+        LIST_CLOSED.test(after);
+      if (!listed || /[,，。]/.test(quoted[1]!)) continue;
+      add(head ? `${quoted[0]}${head}` : quoted[1]!, paragraph);
+    }
+    for (const clause of paragraph.matchAll(VERB_OBJECTS)) {
+      for (const object of clause[1]!.replace(/[、和及与]$/, '').matchAll(OBJECT)) {
+        const name = object[0].replace(VAGUE_OPENING, '');
+        // An object that opens with 的 is the tail of a longer one the clause began before the verb; one whose
+        // noun after its last 的 is generic (推动发展的制度, 健全的长效机制) describes rather than names.
+        const noun = name.slice(name.lastIndexOf('的') + 1);
+        if (name.length >= 4 && !name.startsWith('的') && !GENERIC_OBJECT.test(noun)) add(name, paragraph);
+      }
     }
   });
   return found;

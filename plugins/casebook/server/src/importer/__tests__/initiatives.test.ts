@@ -1,0 +1,45 @@
+import { initiativesOf } from '../initiatives';
+
+const names = (...paragraphs: string[]) => initiativesOf(paragraphs).map((initiative) => initiative.name);
+
+describe('initiatives', () => {
+  test('are the objects of a set-up verb that end with a measure’s head noun, each of a list', () => {
+    expect(names('该院在各病区推行晨会微党课、床旁微讲座,并成立青年突击队,落实包片联系制度。')).toEqual(['晨会微党课', '床旁微讲座', '青年突击队', '包片联系制度']);
+  });
+
+  test('leave out what a verb achieves, generic heads, and objects begun before the verb', () => {
+    expect(names('通过整改,提升了服务水平,完善各项制度,建立健全的长效机制。')).toEqual([]);
+  });
+
+  test('are quoted programmes after a set-up verb, the quotes listed after it, and those closed by 等举措', () => {
+    expect(names('院党委先后开展“晨读一刻钟”“红色观影周”、“科室擂台赛”等活动,以及“一科一特色”等举措。')).toEqual([
+      '晨读一刻钟',
+      '红色观影周',
+      '科室擂台赛',
+      '一科一特色',
+    ]);
+  });
+
+  test('keep the head noun written right after a quoted name', () => {
+    expect(names('各支部实行党员联系群众的“双联”制度,落实“四个一”要求。')).toEqual(['“双联”制度', '“四个一”要求']);
+  });
+
+  test('are headings: a short line, the first half of a heading pair, a short lead sentence naming a measure', () => {
+    expect(
+      names(
+        '筑牢红色根基',
+        '深耕服务沃土,打造温暖就医环境',
+        '流程再造“一站办”。门诊设立综合服务窗口,患者在一处即可办好各类手续。',
+        '医院高度重视。院领导多次到科室调研,听取一线职工的意见。',
+      ),
+    ).toEqual(['筑牢红色根基', '深耕服务沃土', '流程再造“一站办”']);
+  });
+
+  test('are never page chrome, an organisation, a timestamp, or a piece cut out of a quotation', () => {
+    expect(names('地址:某市某路100号', '2021-07-01 10:30', '市卫生健康局机关第三党支部', '后一站”工作,是与群众联系')).toEqual([]);
+  });
+
+  test('name one measure once, however many rules find it', () => {
+    expect(names('医院打造“党建+”模式,完善推动发展的制度。', '医院全面推行“党建+”模式。')).toEqual(['“党建+”模式']);
+  });
+});
