@@ -11,7 +11,8 @@ if (!fs.existsSync(entry)) {
 }
 require(entry)
   .main(process.argv)
-  .then((code) => process.exit(code))
+  // Exit once standard output is written out: a large --json printed into a pipe is otherwise cut short.
+  .then((code) => process.stdout.write('', () => process.exit(code)))
   .catch((error) => {
     console.error(`casebook: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(2);
