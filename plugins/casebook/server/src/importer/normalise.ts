@@ -63,11 +63,11 @@ const splitLines = (text: string): Line[] => {
 };
 
 // `\s*(?:[:：]\s*)?`, not `\s*[:：]?\s*`: two \s* around an optional colon split a run of spaces every way (quadratic).
-const NAVIGATION = /设为首页|加入收藏|热点推荐|您所在的位置|当前位置[:：]|首页\s*(>>|>|»|\/)|网站地图|返回顶部|上一篇|下一篇|打印本页|关闭窗口|分享到|字号\s*(?:[:：]\s*)?[(（大中小]/;
-const COUNTER = /(阅读量|阅读数|阅读次数|浏览量|浏览次数|点击数|点击量|访问量)\s*(?:[:：]\s*)?\d+/;
+const NAVIGATION = /设为首页|加入收藏|热点推荐|您所在的位置|您的位置[:：]|当前位置[:：]|首页\s*(>>|>|»|\/)|网站地图|返回顶部|上一篇|下一篇|打印本页|关闭窗口|分享到|字号\s*(?:[:：]\s*)?[(（大中小]/;
+const COUNTER = /(阅读量|阅读数|阅读次数|浏览量|浏览次数|点击数|点击量|访问量)\s*(?:[:：]\s*)?\d+|^阅读[:：]\s*[\d.]+万?$/;
 const BUTTON = /^(给我点赞|点赞|我要投票|投票|收藏|分享|打印|返回|返回列表|点击投票)$/;
 const RELATED = /^(猜你喜欢|相关阅读|相关文章|相关新闻|延伸阅读|推荐阅读|热门文章|热点文章|相关推荐)[:：]?$/;
-const FOOTER = /主办单位|承办单位|协办单位|主管单位|版权所有|热线电话|联系电话|ICP备|Copyright|©/i;
+const FOOTER = /主办单位|承办单位|协办单位|主管单位|主管主办|统一刊号|版权所有|热线电话|联系电话|爆料热线|新闻热线|ICP备|Copyright|©/i;
 const KEYWORDS = /^(关键词|关键字|标签|Tags?)\s*[:：]/i;
 /**
  * A byline: 本报记者 张三 李四, 通讯员:王五 整理. After the label come names of two or more characters
@@ -76,7 +76,11 @@ const KEYWORDS = /^(关键词|关键字|标签|Tags?)\s*[:：]/i;
  * tried (`\s*` between repeated names, and `\s*[:：]?\s*`, made that exponential and quadratic).
  */
 export const BYLINE = /^(本报记者|记者|通讯员|作者|撰稿|文\/|来源)\s*(?:[:：]\s*)?[\u4e00-\u9fff·]{2,12}(?:[\u4e00-\u9fff]{2,})?(?:\s+[\u4e00-\u9fff]{2,})*\s*$/;
-const DATELINE = /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?/;
+const DATELINE = /^\d{4}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(\s+\d{1,2}:\d{2}(:\d{2})?)?/;
+/** A line the page labels as its metadata: 发布时间:…, 来源:【…】, 作者:…, 提交医院:… (at the head of a page). */
+const META_LABEL = /^(?:发布时间|发布日期|发布于|发布|来源|文章来源|本文来源|信息来源|作者|编辑|责任编辑|审核|提交医院|提交单位|申报单位)\s*[:：]/;
+/** A line of authors' names and nothing else, as a paper prints them under its title: 张三,李四,王五. */
+const AUTHOR_LIST = /^[\u4e00-\u9fff]{2,3}(?:[,，、][\u4e00-\u9fff]{2,3}){2,9}$/;
 const ISSUE_LINE = /^[\u4e00-\u9fff《》]{2,20}\s*\d{4}年(第)?\d{1,3}期$/;
 const CAPTION_END = /(现场|合影|留念|颁奖|揭牌|仪式|剪影|掠影|风采|图为.*)$/;
 const ROLE_WORDS = /书记|院长|主任|记者|委员/;
@@ -120,7 +124,8 @@ const findNoise = (text: string): RemovedSegment[] => {
     if (NAVIGATION.test(trimmed)) return mark(line, 'navigation');
     if (position === 0 && SITE_TITLE.test(trimmed)) return mark(line, 'meta');
     if (BUTTON.test(trimmed)) return mark(line, 'button');
-    if (KEYWORDS.test(trimmed) || (ISSUE_LINE.test(trimmed) && position < 8)) return mark(line, 'meta');
+    if (KEYWORDS.test(trimmed) || ((ISSUE_LINE.test(trimmed) || META_LABEL.test(trimmed)) && position < 8)) return mark(line, 'meta');
+    if (AUTHOR_LIST.test(trimmed) && position < 8) return mark(line, 'byline');
     if (FOOTER.test(trimmed)) return mark(line, 'footer');
     if (BYLINE.test(trimmed) && (position >= nonEmpty.length - 2 || position < 6)) return mark(line, 'byline');
     if (isOnlyPunctuation(trimmed)) return mark(line, 'markup');

@@ -28,6 +28,9 @@ const bracketReader = (text: string) => {
  * The hospital a single-case document is about: the name that opens sentences and paragraphs, stands in
  * the title or the page's byline, rather than one named as a partner (与…合作, 邀请…专家).
  */
+/** A metadata line that names the article's author, source or submitter. */
+const OWNER_LABEL = /(?:^|\s)(?:作者|来源|文章来源|本文来源|信息来源|提交医院|提交单位|申报单位)\s*[:：]/;
+
 export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): string | null => {
   const scores = new Map<string, number>();
   const add = (name: string, points: number) => scores.set(name, (scores.get(name) ?? 0) + points);
@@ -46,7 +49,9 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): str
   });
   for (const segment of removed) {
     if (segment.kind === 'related' || segment.kind === 'spam') continue;
-    for (const match of findHospitalNames(segment.text)) add(match.name, 2);
+    // The page says whose article it is (作者:…医院, 来源:【…医院】, 提交医院:…): that outweighs any mention.
+    const points = OWNER_LABEL.test(segment.text.trim()) ? 8 : 2;
+    for (const match of findHospitalNames(segment.text)) add(match.name, points);
   }
   // A short form (市人民医院) adds to the first full name still counted that ends with it (重庆市人民医院).
   const endingWith = longerNamesByTail(scores.keys());

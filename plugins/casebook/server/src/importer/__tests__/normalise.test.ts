@@ -31,10 +31,23 @@ describe('normalise', () => {
     ['button', '正文第一段，医院开展了活动。\n\n给我点赞'],
     ['spam', '国产_亚洲_久久_波多_在线_不卡\n\n正文第一段，医院开展了活动。'],
     ['footer', '正文第一段，医院开展了活动。\n\n主办单位:某某报社 热线电话:010-12345678'],
+    ['navigation', '您的位置: 首页 医院新闻 正文\n\n正文第一段，医院开展了活动。'],
+    ['meta', '发布时间:2024-03-05 作者:某某医院\n\n正文第一段，医院开展了活动。'],
+    ['meta', '来源:【某某医院】\n\n正文第一段，医院开展了活动。'],
+    ['meta', '提交医院:某某市某某医院\n\n正文第一段，医院开展了活动。'],
+    ['meta', '2024/03/05 10:21 来源:某某网\n\n正文第一段，医院开展了活动。'],
+    ['meta', '2024年3月5日 星期二\n\n正文第一段，医院开展了活动。'],
+    ['counter', '阅读:2.3万\n\n正文第一段，医院开展了活动。'],
+    ['byline', '张小明,李华,王大伟,赵丽\n\n正文第一段，医院开展了活动。'],
+    ['footer', '某某市委主管主办 国内统一刊号:CN00-0000\n\n正文第一段，医院开展了活动。'],
   ])('drops %s', (kind, input) => {
     const { text, removed } = run(input);
     expect(text).toBe('正文第一段,医院开展了活动。');
     expect(removed.map((segment) => segment.kind)).toContain(kind);
+  });
+
+  test('keeps a heading pair, which reads like a list of names but is no byline', () => {
+    expect(run('党建引领,服务惠民\n\n正文第一段，医院开展了活动。').text).toBe('党建引领,服务惠民\n\n正文第一段,医院开展了活动。');
   });
 
   test('drops a related-articles tail and everything after it', () => {

@@ -28,6 +28,11 @@ describe('ownedDrafts', () => {
     ],
     ['an article whose text says only 我院: the hospital the page footer names', ['我院党委开展主题党日活动10余次,党员参与率达95%。', '主办单位:成都市第一人民医院'], ['成都市第一人民医院']],
     ['an article that names no hospital anywhere: no case', ['我院党委开展主题党日活动10余次。'], []],
+    [
+      'an article whose page labels its author: that hospital, over the partners its opening sentences name',
+      ['联学共建 携手同行', '作者:湖北省妇幼保健院', '湖北省人民医院党委、武汉市中心医院党委与我院党支部开展联学共建。', '武汉市中心医院专家作专题党课。'],
+      ['湖北省妇幼保健院'],
+    ],
   ])('%s', (_, paragraphs, expected) => {
     expect(owners(paragraphs.join('\n\n'))).toEqual(expected);
   });
