@@ -47,10 +47,10 @@ const main = async () => {
   const strapi = await loadCms(cms);
   const importer = strapi.plugin('casebook').service('importer');
   const start = process.hrtime.bigint();
-  let failed = 0;
+  const statuses = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   for (let index = 0; index < IMPORT_COUNT; index += 1) {
     const report = await importer.importDocument(`bench-${index}.txt`, documents[index]);
-    if (report.status !== 'created') failed += 1;
+    statuses[report.status] += 1;
   }
   const imported = Number(process.hrtime.bigint() - start) / 1e9;
   const cases = await strapi.db.query('api::case.case').count();
@@ -70,8 +70,9 @@ const main = async () => {
     const rate = documentsRun / seconds;
     console.log(`| ${stage} | ${documentsRun} | ${seconds.toFixed(2)} | ${rate.toFixed(1)} | ${(rate / baselineRate).toFixed(4)} |`);
   }
-  console.log(`\n${cases} draft cases written, ${failed} documents not created.`);
-  if (failed > 0) process.exitCode = 1;
+  // Copies of a seed are its cases' new versions (re-imports are matched by content): after the first five, updates.
+  console.log(`\n${cases} draft cases written; documents ${Object.entries(statuses).map(([status, count]) => `${status} ${count}`).join(', ')}.`);
+  if (statuses.failed > 0 || statuses.unchanged > 0) process.exitCode = 1;
 };
 
 main().catch((error) => {
