@@ -12,6 +12,8 @@ import { chromium } from 'playwright-core';
 
 const ADMIN = { email: 'smoke@example.com', password: 'Smoke2024' };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the browser test leaves its screenshots, for a person to look at. */
+const screenshots = process.env.SMOKE_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-smoke-screenshots-'));
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -148,9 +150,24 @@ const importThroughTheAdmin = async (base) => {
     assert.equal(metricRows.results?.length, 9, JSON.stringify(metricRows).slice(0, 400));
 
     await countersInTheAdmin(base, page, headers);
+    await overviewInTheAdmin(base, page);
   } finally {
     await browser.close();
   }
+};
+
+/**
+ * The 案例库 overview counts cases by province under the province's name in the admin's language (the closed
+ * set's label: Sichuan in this English admin, 四川 in a Chinese one), never its key. Its screenshot, and the
+ * voting centre's, go to SMOKE_SCREENSHOTS (a temporary folder unless set) for a person to look at.
+ */
+const overviewInTheAdmin = async (base, page) => {
+  await page.goto(`${base}/admin/plugins/casebook`);
+  const provinces = page.getByTestId('overview-provinces');
+  await provinces.getByText('Sichuan', { exact: true }).waitFor({ timeout: 60_000 });
+  assert.equal(await provinces.getByText('sichuan', { exact: true }).count(), 0);
+  await page.screenshot({ path: path.join(screenshots, 'overview.png'), fullPage: true });
+  console.log(`admin screenshots: ${screenshots}`);
 };
 
 /** Editors see votes and views as columns of the case list, and export a campaign's ranking from the voting centre. */
@@ -182,9 +199,12 @@ const countersInTheAdmin = async (base, page, headers) => {
   await page.goto(`${base}/admin/plugins/casebook/voting`);
   const skipTour = page.getByRole('button', { name: 'Skip' });
   if (await skipTour.isVisible()) await skipTour.click();
-  await page.locator('tr', { hasText: '冒烟测试征集活动' }).locator('button', { hasText: 'Show ranking' }).click();
+  const campaignRow = page.locator('tr', { hasText: '冒烟测试征集活动' });
+  assert.equal(await campaignRow.locator('td').nth(1).textContent(), 'Voting');
+  await campaignRow.locator('button', { hasText: 'Show ranking' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: 'Export ranking (CSV)' }).click()]);
   assert.equal(download.suggestedFilename(), '冒烟测试征集活动-排名.csv');
+  await page.screenshot({ path: path.join(screenshots, 'voting.png'), fullPage: true });
   const csv = fs.readFileSync(await download.path(), 'utf8');
   assert.equal(csv.replace(/^\uFEFF/, '').trim(), 'rank,documentId,title,hospital,votes,views,lastVoteAt');
 };

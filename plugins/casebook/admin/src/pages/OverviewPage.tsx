@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { PROVINCE } from '../../../server/src/closed-sets';
 import type { Overview } from '../../../server/src/admin-api';
 import { DataTable } from '../components/DataTable';
+import { useLabelLanguage } from '../language';
 import { isForbidden } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
@@ -23,6 +24,7 @@ const Figure = ({ label, value }: { label: string; value: number }) => (
 const OverviewContent = () => {
   const { get } = useFetchClient();
   const { formatMessage } = useIntl();
+  const language = useLabelLanguage();
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
@@ -61,12 +63,12 @@ const OverviewContent = () => {
             <Figure label={t('overview.metrics', '指标')} value={overview.metrics} />
           </Grid.Item>
         </Grid.Root>
-        <Box paddingTop={6}>
+        <Box paddingTop={6} data-testid="overview-provinces">
           <DataTable
             headers={[t('overview.province', '省份'), t('overview.cases', '案例数')]}
             rows={overview.casesByProvince.map((row) => ({
               key: row.province ?? '-',
-              cells: [PROVINCE.label(row.province) ?? row.province ?? t('overview.unknownProvince', '未注明'), row.cases],
+              cells: [PROVINCE.label(row.province, language) ?? row.province ?? t('overview.unknownProvince', '未注明'), row.cases],
             }))}
           />
         </Box>

@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { CAMPAIGN_STAGE } from '../../../server/src/closed-sets';
 import type { Campaign, Standing as ServerStanding } from '../../../server/src/admin-api';
 import { DataTable } from '../components/DataTable';
+import { useLabelLanguage } from '../language';
 import { describeError, isForbidden } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
@@ -40,7 +41,7 @@ const VotingSwitch = ({ t, fail }: { t: (id: string, defaultMessage: string) => 
   return (
     <Flex justifyContent="space-between" paddingBottom={6}>
       <Typography variant="delta" tag="p">
-        {t('voting.public', '公众投票')}：{open ? t('voting.open', '开放中') : t('voting.stopped', '已暂停')}
+        {t('voting.public', '公众投票：')}{open ? t('voting.open', '开放中') : t('voting.stopped', '已暂停')}
       </Typography>
       {allowedActions.canSwitch && (
         <Button variant={open ? 'danger-light' : 'default'} loading={saving} onClick={() => change(!open)}>
@@ -55,6 +56,7 @@ const VotingSwitch = ({ t, fail }: { t: (id: string, defaultMessage: string) => 
 const VotingCentre = () => {
   const { get } = useFetchClient();
   const { formatMessage } = useIntl();
+  const language = useLabelLanguage();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(PERMISSIONS.votingExports);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
@@ -107,7 +109,7 @@ const VotingCentre = () => {
             key: campaign.documentId,
             cells: [
               campaign.name,
-              CAMPAIGN_STAGE.label(campaign.stage) ?? campaign.stage,
+              CAMPAIGN_STAGE.label(campaign.stage, language) ?? campaign.stage,
               campaign.ballots,
               <Button variant="secondary" onClick={() => setChosen(campaign)}>
                 {t('voting.show', '查看排名')}
