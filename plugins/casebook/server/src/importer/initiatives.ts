@@ -1,4 +1,4 @@
-import { SENTENCE_END } from './text-rules';
+import { labelPattern, PAGE_LABELS, SENTENCE_END } from './text-rules';
 import { themeOfInitiative } from './themes';
 import type { ExtractedInitiative } from './types';
 
@@ -45,12 +45,17 @@ const HEADING_PAIR = /^([^,，。;；:：!?]{4,16})[,，][^,，。;；!?]{4,24}$
 /** A party body or an authority (…第九党支部, …党委, …卫生健康局): whose measure it is, not a measure. */
 const ORGANISATION = /(党支部|党总支|党委|委员会|卫生健康局|卫健委|卫健局)$/;
 /** Labels, timestamps and counters a page puts on a line of its own (地址:…, 2020-06-30 15:03, 刊号 …). */
-const isPageChrome = (line: string) => /[:：|｜]/.test(line) || /\d{4}|^\d+\s/.test(line) || /(扫码|刊号|地址|电话|邮编|网址|版权|阅读本文|浏览|来源|作者|编辑)/.test(line);
+const PAGE_WORDS = new RegExp(`${labelPattern(PAGE_LABELS)}|扫码|刊号|地址|电话|邮编|网址|版权|阅读本文|浏览`);
+const isPageChrome = (line: string) => /[:：|｜]/.test(line) || /\d{4}|^\d+\s/.test(line) || PAGE_WORDS.test(line);
 /** A piece cut out of a quotation (…公里”5,是…) has a closing mark without its opening one, or the reverse. */
 const quotesBalance = (line: string) => (line.match(/“/g)?.length ?? 0) === (line.match(/”/g)?.length ?? 0);
 
+/** At most this many measures a case: a document of thousands of set-up clauses is a list, not a case to review. */
+const MAX_INITIATIVES = 200;
+
 const firstSentence = (text: string, max = 120) => {
-  const sentence = FIRST_SENTENCE.exec(text)?.[0] ?? text;
+  // Read no further than the summary can be long: a paragraph without a sentence end may be a whole upload.
+  const sentence = FIRST_SENTENCE.exec(text.slice(0, max + 1))?.[0] ?? text;
   return sentence.length > max ? `${sentence.slice(0, max)}…` : sentence;
 };
 
@@ -64,15 +69,18 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
   const found: ExtractedInitiative[] = [];
   const names = new Set<string>();
   const add = (name: string, summary: string) => {
+    if (found.length >= MAX_INITIATIVES) return;
     const cleaned = name.replace(/[。,，;；:：]+$/, '').trim();
     if (cleaned.length < 2 || cleaned.length > 40 || NOT_INITIATIVES.test(cleaned.replace(/[“”]/g, ''))) return;
     // An author line or a sentence cut off at a page edge (…党委书记傅超感) is no measure.
     if (/^[(（]/.test(cleaned) || /(医院|书记|院长|主任)/.test(cleaned)) return;
     if (isPageChrome(cleaned) || ORGANISATION.test(cleaned) || !quotesBalance(cleaned)) return;
-    // A name inside one found before (双带头人制度 after 落实双带头人制度) is the same measure.
+    // A name inside one found before (双带头人制度 after 落实双带头人制度) is the same measure: compared with at
+    // most MAX_INITIATIVES names, however long the document.
     if (names.has(cleaned) || [...names].some((known) => known.includes(cleaned) || cleaned.includes(known))) return;
     names.add(cleaned);
-    found.push({ name: cleaned, summary: firstSentence(summary), theme: themeOfInitiative(`${cleaned} ${summary}`) });
+    const sentence = firstSentence(summary);
+    found.push({ name: cleaned, summary: sentence, theme: themeOfInitiative(`${cleaned} ${sentence}`) });
   };
 
   paragraphs.forEach((paragraph, index) => {

@@ -1,6 +1,7 @@
 import { dropRanges, mapChars, originalRange } from './tracked-text';
 import type { Normalised, RemovedSegment, TrackedText } from './types';
-import { isCutOff, isHospitalNameLine } from './text-rules';
+import { PERSON_NAME } from './people';
+import { isCutOff, isHospitalNameLine, labelPattern, PAGE_LABELS } from './text-rules';
 import { toSimplified } from '../chinese';
 
 const HAN = /[\u3400-\u9fff]/;
@@ -78,9 +79,12 @@ const KEYWORDS = /^(关键词|关键字|标签|Tags?)\s*[:：]/i;
 export const BYLINE = /^(本报记者|记者|通讯员|作者|撰稿|文\/|来源)\s*(?:[:：]\s*)?[\u4e00-\u9fff·]{2,12}(?:[\u4e00-\u9fff]{2,})?(?:\s+[\u4e00-\u9fff]{2,})*\s*$/;
 const DATELINE = /^\d{4}(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日)(\s+\d{1,2}:\d{2}(:\d{2})?)?/;
 /** A line the page labels as its metadata: 发布时间:…, 来源:【…】, 作者:…, 提交医院:… (at the head of a page). */
-const META_LABEL = /^(?:发布时间|发布日期|发布于|发布|来源|文章来源|本文来源|信息来源|作者|编辑|责任编辑|审核|提交医院|提交单位|申报单位)\s*[:：]/;
-/** A line of authors' names and nothing else, as a paper prints them under its title: 张三,李四,王五. */
-const AUTHOR_LIST = /^[\u4e00-\u9fff]{2,3}(?:[,，、][\u4e00-\u9fff]{2,3}){2,9}$/;
+const META_LABEL = new RegExp(`^(?:${labelPattern(PAGE_LABELS)})\\s*[:：]`);
+/**
+ * A line of authors' names and nothing else, as a paper prints them under its title: 张三,李四,王五. Each name
+ * starts with a surname and they are separated by commas: a slogan headline (守初心、担使命、抓落实) is no byline.
+ */
+const AUTHOR_LIST = new RegExp(`^${PERSON_NAME}(?:[,，]${PERSON_NAME}){2,9}$`);
 const ISSUE_LINE = /^[\u4e00-\u9fff《》]{2,20}\s*\d{4}年(第)?\d{1,3}期$/;
 const CAPTION_END = /(现场|合影|留念|颁奖|揭牌|仪式|剪影|掠影|风采|图为.*)$/;
 const ROLE_WORDS = /书记|院长|主任|记者|委员/;

@@ -1,6 +1,6 @@
 import { findHospitalNames, longerNamesByTail } from './hospitals';
 import type { CaseDraft, Paragraph, Split } from './split';
-import { endsSentence } from './text-rules';
+import { endsSentence, labelPattern, SOURCE_LABELS } from './text-rules';
 import type { RemovedSegment } from './types';
 
 /** A case with the hospital it is about. */
@@ -24,13 +24,13 @@ const bracketReader = (text: string) => {
   };
 };
 
+/** A metadata line that names the article's author, source or submitter. */
+const OWNER_LABEL = new RegExp(`(?:^|\\s)(?:${labelPattern(SOURCE_LABELS)})\\s*[:：]`);
+
 /**
  * The hospital a single-case document is about: the name that opens sentences and paragraphs, stands in
  * the title or the page's byline, rather than one named as a partner (与…合作, 邀请…专家).
  */
-/** A metadata line that names the article's author, source or submitter. */
-const OWNER_LABEL = /(?:^|\s)(?:作者|来源|文章来源|本文来源|信息来源|提交医院|提交单位|申报单位)\s*[:：]/;
-
 export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): string | null => {
   const scores = new Map<string, number>();
   const add = (name: string, points: number) => scores.set(name, (scores.get(name) ?? 0) + points);

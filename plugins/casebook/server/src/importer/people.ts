@@ -28,7 +28,9 @@ const ROLE_WORDS = `(?:(?:${POSITIONS.join('|')})|[\\u4e00-\\u9fff]{1,8}?(?:${PO
 /** Positions listed before one name (党委书记、院长、主任医师…): more than this reads as a list, not one person's titles. */
 const MAX_LISTED_POSITIONS = 8;
 
-const NAME = `(?:${SURNAMES})[\\u4e00-\\u9fff]{1,2}`;
+/** A person's name: a common surname and one or two more characters. */
+export const PERSON_NAME = `(?:${SURNAMES})[\\u4e00-\\u9fff]{1,2}`;
+const NAME = PERSON_NAME;
 /**
  * A position then a name: 党委书记傅超感, 儿科护士长陈玉瑛, 医院院长、党委副书记杨庆军. The list of positions is
  * bounded, so each place in a text is tried in bounded time (an unbounded list made a text of n listed

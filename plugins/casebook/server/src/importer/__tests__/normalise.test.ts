@@ -46,9 +46,12 @@ describe('normalise', () => {
     expect(removed.map((segment) => segment.kind)).toContain(kind);
   });
 
-  test('keeps a heading pair, which reads like a list of names but is no byline', () => {
-    expect(run('党建引领,服务惠民\n\n正文第一段，医院开展了活动。').text).toBe('党建引领,服务惠民\n\n正文第一段,医院开展了活动。');
-  });
+  test.each([['党建引领,服务惠民'], ['守初心、担使命、找差距、抓落实'], ['学党史,悟思想,办实事,开新局']])(
+    'keeps the slogan headline %p, which reads like a list of names but is no byline',
+    (headline) => {
+      expect(run(`${headline}\n\n正文第一段，医院开展了活动。`).text).toBe(`${headline}\n\n正文第一段,医院开展了活动。`);
+    },
+  );
 
   test('drops a related-articles tail and everything after it', () => {
     const { text, removed } = run('正文第一段，医院开展了活动。\n\n正文第二段，党员参加志愿服务。\n\n猜你喜欢\n另一篇文章\n又一篇文章');

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { initiativesOf } from '../initiatives';
 import { extractMetrics } from '../metrics';
 import { BYLINE, normalise } from '../normalise';
 import { peopleIn } from '../people';
@@ -121,5 +122,15 @@ describe('split and extract', () => {
   test('a page that names its hospital only in the chrome is refused with a reason (it threw a TypeError)', () => {
     expect(() => extract('主办单位:成都市第一人民医院')).toThrow(ImportError);
     expect(() => extract('主办单位:成都市第一人民医院')).toThrow(expect.objectContaining({ code: 'empty' }));
+  });
+});
+
+describe('initiatives', () => {
+  test('a document of 20,000 set-up clauses, in one paragraph or in as many (each name was compared with every name before it)', () => {
+    const clauses = Array.from({ length: 20_000 }, (_, index) => `医院成立第${numeral(index)}突击队`);
+    for (const text of [`${clauses.join(',')}。`, clauses.map((clause) => `${clause}。`).join('\n\n')]) {
+      const found = timed(() => initiativesOf(text.split('\n\n')));
+      expect(found.length).toBe(200);
+    }
   });
 });
