@@ -33,6 +33,15 @@ module.exports = {
       to: { path: `${WING}`, pathNot: '(^|/)server/src/[^/]+/index\\.ts$' },
     },
     {
+      name: 'admin-values-from-closed-sets',
+      severity: 'error',
+      comment:
+        "The admin bundle runs in the browser: the only server code it may take values from is closed-sets/ (pure, and " +
+        "in npm start's admin-rebuild hash); from any other wing it takes types alone, which the build erases.",
+      from: { path: '(^|/)admin/src/' },
+      to: { path: '(^|/)server/src/', pathNot: '(^|/)server/src/closed-sets/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'admin-through-wing-index',
       severity: 'error',
       comment: "The admin bundle takes from the server only what a wing's index.ts exports (closed sets, types).",

@@ -19,6 +19,8 @@ const main = async () => {
     LOG_STARTUP: 'false',
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: path.join(dir, 'schema.db'),
+    // The descriptions state the configured read window: the contract is printed with the default one.
+    CASEBOOK_VIEW_WINDOW_MINUTES: '30',
   });
   delete process.env.DATABASE_URL;
   const { compileCms, loadCms } = require('@casebook/strapi-plugin/boot');

@@ -1,5 +1,6 @@
 // The database the CMS uses, read by the CMS's own configuration (cms/config/database.ts), so that a backup
 // and the CMS never disagree about where the data lives.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -34,6 +35,15 @@ const configIsStale = () =>
       });
   });
 
+/** The plugin's boot helper (@casebook/strapi-plugin/boot), compiled first on a checkout that never built the plugin. */
+const bootHelper = () => {
+  const pluginDir = path.join(ROOT_DIR, 'plugins', 'casebook');
+  if (!fs.existsSync(path.join(pluginDir, 'dist', 'server', 'cli', 'boot.js'))) {
+    execFileSync(process.execPath, [path.join(ROOT_DIR, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(pluginDir, 'server', 'tsconfig.json')], { stdio: 'inherit' });
+  }
+  return requireFromCms('@casebook/strapi-plugin/boot');
+};
+
 /**
  * The knex connection settings Strapi would use: the same environment (cms/.env, or ENV_PATH, as Strapi loads it;
  * variables already set win), the same compiled cms/config/database.js, the same `env` helper.
@@ -42,7 +52,7 @@ export const cmsDatabaseConnection = async () => {
   requireFromStrapi('dotenv').config({ path: process.env.ENV_PATH ?? path.join(CMS_DIR, '.env') });
   if (configIsStale()) {
     console.error('casebook: compiling the CMS configuration (cms/config, cms/src) into cms/dist');
-    await requireFromCms('@casebook/strapi-plugin/boot').compileCms({ appDir: CMS_DIR });
+    await bootHelper().compileCms({ appDir: CMS_DIR });
   }
   const compiled = requireFromCms(path.join(CMS_DIST_DIR, 'config', 'database.js'));
   const databaseConfig = compiled.default ?? compiled;

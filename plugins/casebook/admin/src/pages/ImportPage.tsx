@@ -3,12 +3,14 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { METRIC_QUALIFIER } from '../../../server/src/closed-sets';
-import type { ExtractedCase, ImportPreview as Preview, SourceDocumentRow as SourceDocument } from '../../../server/src/importer';
+import type { ExtractedCase, ImportPreview as Preview, SourceDocumentRow } from '../../../server/src/importer';
 import { describeError } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 
 type Upload = { filename: string; content: string; encoding: 'base64' | 'text' };
+/** An imported document as the list route sends it: its dates as JSON carries them. */
+type SourceDocument = Omit<SourceDocumentRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 
 /** Per case: kept or dropped, and which initiatives and metrics stay. */
 type Choices = Array<{ keep: boolean; initiatives: boolean[]; metrics: boolean[] }>;

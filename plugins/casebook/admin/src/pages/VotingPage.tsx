@@ -10,7 +10,7 @@ import { describeError, isForbidden } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 
-/** A standing as the ranking route sends it (the page does not show when a case reached its votes). */
+/** A standing as the page shows it: without when the case reached its votes, which the ranking route also sends. */
 type Standing = Omit<ServerStanding, 'votedAt'>;
 
 /**

@@ -44,12 +44,16 @@ describe("the plugin's wings", () => {
       'server/src/gamma/index.ts': "import type { Two } from './two';\nexport type One = { two?: Two };\n",
       'server/src/gamma/two.ts': "import type { One } from './index';\nexport type Two = { one?: One };\n",
       'admin/src/page.ts': "import { inner } from '../../server/src/alpha/inner';\nimport { beta } from '../../server/src/beta';\nexport const page = [inner, beta];\n",
+      'admin/src/typed.ts': "import type { One } from '../../server/src/gamma';\nimport { label } from '../../server/src/closed-sets';\nexport const typed: One = { two: undefined };\nexport const shown = label;\n",
+      'server/src/closed-sets/index.ts': "export const label = 'closed';\n",
     });
     try {
       const found = violationsIn(root).map(({ rule, from, to }) => `${rule.name}: ${path.relative(root, path.resolve(ROOT, from))} → ${path.relative(root, path.resolve(ROOT, to))}`);
       expect(found.sort()).toEqual(
         [
           'admin-through-wing-index: admin/src/page.ts → server/src/alpha/inner.ts',
+          'admin-values-from-closed-sets: admin/src/page.ts → server/src/alpha/inner.ts',
+          'admin-values-from-closed-sets: admin/src/page.ts → server/src/beta/index.ts',
           'no-circular: server/src/gamma/index.ts → server/src/gamma/two.ts',
           'top-level-through-wing-index: server/src/entry.ts → server/src/alpha/inner.ts',
           'wing-through-its-index: server/src/beta/index.ts → server/src/alpha/inner.ts',

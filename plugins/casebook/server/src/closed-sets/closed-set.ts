@@ -31,12 +31,14 @@ export const closedSet = <const Table extends Record<string, Labels>>(table: Tab
   type Key = Extract<keyof Table, string>;
   const keys = Object.keys(table) as Key[];
   if (keys.length === 0) throw new Error('a closed set needs at least one key');
-  const has = (value: unknown): value is Key => typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value);
+  // A frozen copy: whoever declared the table cannot change the set afterwards, nor anyone it is given to.
+  const entries = Object.freeze(Object.fromEntries(keys.map((key) => [key, Object.freeze({ ...table[key] })]))) as unknown as Table;
+  const has = (value: unknown): value is Key => typeof value === 'string' && Object.prototype.hasOwnProperty.call(entries, value);
   return Object.freeze({
     keys: Object.freeze(keys) as unknown as readonly [Key, ...Key[]],
-    entries: table,
+    entries,
     has,
-    label: (value: string | null | undefined, language: Language = 'zh') => (has(value) ? table[value][language] : undefined),
-    keyOfLabel: (label: string) => keys.find((key) => table[key].zh === label),
+    label: (value: string | null | undefined, language: Language = 'zh') => (has(value) ? entries[value][language] : undefined),
+    keyOfLabel: (label: string) => keys.find((key) => entries[key].zh === label),
   });
 };

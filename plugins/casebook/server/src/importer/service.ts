@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import fs from 'node:fs';
+import type { SourceDocumentStatus } from '../closed-sets';
 import { UID } from '../constants';
 import { serviceAccessor } from '../plugin-services';
 import { collectPaths } from './files';
@@ -8,16 +9,16 @@ import { ImportError, type ImportPreview } from './types';
 import type { ExtractionSummary } from './worker';
 import { emptyReport, planWrite, writeDocument, type ImportOptions, type ImportReport } from './write';
 
-/** An imported document as the import page lists it (the newest 200), its dates as JSON carries them. */
+/** An imported document as the import page lists it (the newest 200). */
 export type SourceDocumentRow = {
   documentId: string;
   filename: string;
   encoding: string;
-  status: string;
+  status: SourceDocumentStatus;
   sha256: string;
   report: ImportReport | null;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: Date;
+  updatedAt: Date;
 };
 
 /**

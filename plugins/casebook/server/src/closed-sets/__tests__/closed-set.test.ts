@@ -6,7 +6,7 @@ const SETS = Object.entries(closedSets as Record<string, unknown>).filter((entry
 
 test('the index exports every closed set', () => {
   expect(SETS.map(([name]) => name).sort()).toEqual([
-    'CAMPAIGN_STAGE', 'CASE_SORT', 'HOSPITAL_CATEGORY', 'HOSPITAL_LEVEL', 'HOSPITAL_SORT', 'METRIC_KIND', 'METRIC_QUALIFIER', 'PROVINCE', 'VOTE_REFUSAL',
+    'CAMPAIGN_STAGE', 'CASE_SORT', 'HOSPITAL_CATEGORY', 'HOSPITAL_LEVEL', 'HOSPITAL_SORT', 'METRIC_KIND', 'METRIC_QUALIFIER', 'PROVINCE', 'SOURCE_DOCUMENT_STATUS', 'VOTE_REFUSAL',
   ]);
 });
 
@@ -44,5 +44,11 @@ test('a set keeps the order its table declares, and cannot be changed afterwards
   const set = closedSet({ b: { zh: '乙', en: 'B' }, a: { zh: '甲', en: 'A' } });
   expect(set.keys).toEqual(['b', 'a']);
   expect(() => (set.keys as unknown as string[]).push('c')).toThrow(TypeError);
+  expect(() => ((set.entries as Record<string, { zh: string }>).b!.zh = '丙')).toThrow(TypeError);
+  const table: Record<string, { zh: string; en: string }> = { a: { zh: '甲', en: 'A' } };
+  const fromTable = closedSet(table);
+  table.a!.zh = '乙';
+  table.c = { zh: '丙', en: 'C' };
+  expect([fromTable.label('a'), fromTable.has('c')]).toEqual(['甲', false]);
   expect(() => closedSet({})).toThrow('at least one key');
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CAMPAIGN_STAGE, HOSPITAL_CATEGORY, HOSPITAL_LEVEL, METRIC_KIND, METRIC_QUALIFIER, PROVINCE, type ClosedSet } from '..';
+import { CAMPAIGN_STAGE, HOSPITAL_CATEGORY, HOSPITAL_LEVEL, METRIC_KIND, METRIC_QUALIFIER, PROVINCE, SOURCE_DOCUMENT_STATUS, type ClosedSet } from '..';
+import pluginContentTypes from '../../content-types';
 
 const CMS_SRC = path.resolve(__dirname, '../../../../../../cms/src');
 
@@ -12,6 +13,7 @@ const SET_OF_ATTRIBUTE: Record<string, ClosedSet<string>> = {
   'api::metric.metric#qualifier': METRIC_QUALIFIER,
   'api::metric.metric#kind': METRIC_KIND,
   'api::campaign.campaign#stage': CAMPAIGN_STAGE,
+  'plugin::casebook.source-document#status': SOURCE_DOCUMENT_STATUS,
 };
 
 type Attribute = { type: string; enum?: string[]; default?: unknown };
@@ -23,7 +25,7 @@ const jsonFiles = (directory: string): string[] =>
     return entry.name.endsWith('.json') ? [full] : [];
   });
 
-/** Every enumeration attribute in cms/src (content types and components), by UID and attribute name. */
+/** Every enumeration attribute in cms/src (content types and components) and in the plugin's content types, by UID and attribute name. */
 const enumerations = (): Array<[string, Attribute]> => {
   const schemas = [
     ...jsonFiles(path.join(CMS_SRC, 'api')).flatMap((file) => {
@@ -39,12 +41,16 @@ const enumerations = (): Array<[string, Attribute]> => {
         })
       : []),
   ];
-  return schemas.flatMap(([uid, file]) => {
-    const { attributes } = JSON.parse(fs.readFileSync(file, 'utf8')) as { attributes: Record<string, Attribute> };
-    return Object.entries(attributes)
+  const attributesByUid: Array<[string, Record<string, Attribute>]> = [
+    ...schemas.map(([uid, file]) => [uid, (JSON.parse(fs.readFileSync(file, 'utf8')) as { attributes: Record<string, Attribute> }).attributes] as [string, Record<string, Attribute>]),
+    // The plugin's own content types, written in TypeScript.
+    ...Object.entries(pluginContentTypes).map(([name, { schema }]) => [`plugin::casebook.${name}`, schema.attributes as Record<string, Attribute>] as [string, Record<string, Attribute>]),
+  ];
+  return attributesByUid.flatMap(([uid, attributes]) =>
+    Object.entries(attributes)
       .filter(([, attribute]) => attribute.type === 'enumeration')
-      .map(([name, attribute]) => [`${uid}#${name}`, attribute] as [string, Attribute]);
-  });
+      .map(([name, attribute]) => [`${uid}#${name}`, attribute] as [string, Attribute]),
+  );
 };
 
 describe("the content types' enumerations", () => {

@@ -1,4 +1,5 @@
 import type { Struct } from '@strapi/strapi';
+import { SOURCE_DOCUMENT_STATUS } from '../../closed-sets';
 
 /** One imported file: the original text kept for provenance, and the hash that makes re-imports idempotent. */
 export default {
@@ -25,7 +26,7 @@ export default {
     originalText: { type: 'text', required: true },
     status: {
       type: 'enumeration',
-      enum: ['imported', 'updated', 'failed'],
+      enum: [...SOURCE_DOCUMENT_STATUS.keys],
       default: 'imported',
       required: true,
     },
