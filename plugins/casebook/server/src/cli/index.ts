@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { collectPaths, createExtractionPool, extractDocument, ImportError, type ExtractedDocument, type ExtractionPool } from '../importer';
 import { corpusSet, evaluate, formatEvaluation, pooled, seedSet, type EvaluationSet } from './eval';
 import { runImport } from './import';
-import { figuresOf, MEASURES, type Measure } from './score';
+import { figuresOf, formatTallies, MEASURES, type Measure } from './score';
 
 type DocumentReport =
   | ({ file: string; sha256: string; status: 'ok' } & ExtractedDocument)
@@ -89,8 +89,7 @@ export const main = async (argv: string[]): Promise<number> => {
       else {
         if (options.documents) {
           for (const document of evaluation.documents) {
-            const row = MEASURES.map((measure) => `${measure}=${document.tallies[measure].matched}/${document.tallies[measure].predicted}p/${document.tallies[measure].gold}g`);
-            console.log(`${path.basename(document.file)}: ${document.refused ? `refused (${document.refused}) ` : ''}${row.join(' ')}`);
+            console.log(`${path.basename(document.file)}: ${document.refused ? `refused (${document.refused}) ` : ''}${formatTallies(document.tallies)}`);
           }
         }
         console.log(formatEvaluation(evaluation));

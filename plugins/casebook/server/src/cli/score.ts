@@ -108,6 +108,10 @@ export const addTallies = (into: Record<Measure, Tally>, more: Record<Measure, T
   return into;
 };
 
+/** One document's tallies as the shared scorer prints them: owner=1/2p/1g case=… (matched/predicted/gold). */
+export const formatTallies = (tallies: Record<Measure, Tally>): string =>
+  MEASURES.map((measure) => `${measure}=${tallies[measure].matched}/${tallies[measure].predicted}p/${tallies[measure].gold}g`).join(' ');
+
 /** Precision, recall and F1, as the shared scorer defines them when a side is empty. */
 export const figuresOf = ({ matched, predicted, gold }: Tally): Figures => {
   const precision = predicted ? matched / predicted : gold ? 0 : 1;

@@ -37,6 +37,10 @@ const GENERIC_OBJECT = new RegExp(`^(?:各项|相关|有关|系列|工作|管理
 const QUOTE_HEAD = new RegExp(`^(?:工作思路|思路|要求|创建活动|${MEASURE_HEAD})`);
 /** A list of quoted names closed by what they are: …“支部一品牌一活动”等举措. */
 const LIST_CLOSED = /^等[\u4e00-\u9fff]{0,4}?(?:举措|活动|做法|形式|载体|品牌|项目)/;
+/** A question (如何…?, …吗): a heading that asks, which names no measure. */
+const QUESTION = /(怎么|如何|怎样|什么|吗)/;
+/** A lead sentence that names its measure by a head noun (…管理制度改革, …病房试点). */
+const ENDS_WITH_MEASURE = new RegExp(`(?:${MEASURE_HEAD}|改革|试点)$`);
 /** A paragraph's first sentence when it is short and more follows: 顶层设计“规范学”。组建领导小组… */
 const LEAD_SENTENCE = /^([^,，。;；:：!?]{4,14})。(?=.{10})/;
 /** 赓续红色血脉,汲取…: a short paragraph without a sentence end, a heading of one measure, its name before the comma. */
@@ -94,14 +98,14 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       const heading = /^[^。]{2,40}?(?=。|$)/.exec(rest)?.[0] ?? rest.slice(0, 20);
       const body = rest.slice(heading.length + 1);
       add(heading.length <= 30 ? heading : heading.split(/[,，]/)[0], body || next);
-    } else if (paragraph.length >= 6 && paragraph.length <= 20 && !/[。,，?？]/.test(paragraph) && !/(怎么|如何|怎样|什么|吗)/.test(paragraph)) {
+    } else if (paragraph.length >= 6 && paragraph.length <= 20 && !/[。,，?？]/.test(paragraph) && !QUESTION.test(paragraph)) {
       add(paragraph, next);
-    } else if (pair && !/(怎么|如何|怎样|什么|吗)/.test(paragraph)) {
+    } else if (pair && !QUESTION.test(paragraph)) {
       add(pair[1]!, next);
     } else {
       // 顶层设计“规范学”。组建…: a paragraph led by a short sentence that names its measure, in quotes or by its head noun.
       const lead = LEAD_SENTENCE.exec(paragraph);
-      if (lead && (/“[^”]+”/.test(lead[1]!) || new RegExp(`(?:${MEASURE_HEAD}|改革|试点)$`).test(lead[1]!))) add(lead[1]!, paragraph.slice(lead[0].length));
+      if (lead && (/“[^”]+”/.test(lead[1]!) || ENDS_WITH_MEASURE.test(lead[1]!))) add(lead[1]!, paragraph.slice(lead[0].length));
     }
     // Quoted programmes: one after a set-up verb, every quote listed right after it (开展“A”“B”、“C”等活动), one
     // named with its head noun (“三带”制度, “五新”要求) and one of a list closed by 等举措.

@@ -30,18 +30,17 @@ const MAX_LISTED_POSITIONS = 8;
 
 /** A person's name: a common surname and one or two more characters. */
 export const PERSON_NAME = `(?:${SURNAMES})[\\u4e00-\\u9fff]{1,2}`;
-const NAME = PERSON_NAME;
 /**
  * A position then a name: 党委书记傅超感, 儿科护士长陈玉瑛, 医院院长、党委副书记杨庆军. The list of positions is
  * bounded, so each place in a text is tried in bounded time (an unbounded list made a text of n listed
  * positions take n² steps, as the match is tried from each of them).
  */
 const ROLE_THEN_NAME = new RegExp(
-  `(?<role>${ROLE_WORDS}(?:、${ROLE_WORDS}){0,${MAX_LISTED_POSITIONS - 1}})[\\s——]*(?<name>${NAME})(?=[,，。;；、:：”“\\s)）的在等和与突提说表指认介强带是为同主担被获荣也都就还曾以讲开作参出发率亲代致到来去对向从将把让给跟]|$)`,
+  `(?<role>${ROLE_WORDS}(?:、${ROLE_WORDS}){0,${MAX_LISTED_POSITIONS - 1}})[\\s——]*(?<name>${PERSON_NAME})(?=[,，。;；、:：”“\\s)）的在等和与突提说表指认介强带是为同主担被获荣也都就还曾以讲开作参出发率亲代致到来去对向从将把让给跟]|$)`,
   'g',
 );
 /** A name then a title: 韩德民院士. */
-const NAME_THEN_TITLE = new RegExp(`(?<org>中国工程院|中国科学院)?(?<name>${NAME})(?<role>院士)`, 'g');
+const NAME_THEN_TITLE = new RegExp(`(?<org>中国工程院|中国科学院)?(?<name>${PERSON_NAME})(?<role>院士)`, 'g');
 /** Authors in brackets after a case: (龚倩倩 邓晓洪); a signature: (黑龙江省医院党委书记 刘宏石). */
 const AUTHOR_BRACKETS = /[(（](?<inner>[\u4e00-\u9fff·\s、]{2,40})[)）]\s*$/;
 
@@ -60,9 +59,9 @@ export const authorsOf = (paragraph: string): ExtractedPerson[] => {
   const match = AUTHOR_BRACKETS.exec(paragraph);
   if (!match?.groups) return [];
   const inner = match.groups.inner.trim();
-  const signature = new RegExp(`^(?<unit>[\\u4e00-\\u9fff]*?)(?<role>${ROLE_WORDS})\\s*(?<name>${NAME})$`).exec(inner);
+  const signature = new RegExp(`^(?<unit>[\\u4e00-\\u9fff]*?)(?<role>${ROLE_WORDS})\\s*(?<name>${PERSON_NAME})$`).exec(inner);
   if (signature?.groups) return [{ name: signature.groups.name, role: signature.groups.role.replace(/^.*?(?=党委|纪委|院长|书记)/, '') }];
-  const names = inner.split(/[\s、]+/).filter((name) => new RegExp(`^${NAME}$`).test(name));
+  const names = inner.split(/[\s、]+/).filter((name) => new RegExp(`^${PERSON_NAME}$`).test(name));
   return names.length > 0 && names.length === inner.split(/[\s、]+/).length ? names.map((name) => ({ name, role: '作者' })) : [];
 };
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractDocument, ImportError } from '../../importer';
 import { corpusSet, evaluate, pooled, seedSet, type Evaluation } from '../eval';
-import { figuresOf, MEASURES, type Measure } from '../score';
+import { figuresOf, formatTallies, MEASURES, type Measure } from '../score';
 
 const ROOT = path.resolve(__dirname, '../../../../../..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -60,7 +60,7 @@ describe('the evaluation of the importer', () => {
         .slice(0, -1)
         .map((line) => line.replace(/ status=\S+/, ''));
       const ours = corpus
-        .map((document) => `${path.basename(document.file, '.txt')}: ${MEASURES.map((measure) => `${measure}=${document.tallies[measure].matched}/${document.tallies[measure].predicted}p/${document.tallies[measure].gold}g`).join(' ')}`)
+        .map((document) => `${path.basename(document.file, '.txt')}: ${formatTallies(document.tallies)}`)
         .sort();
       expect(ours).toEqual([...theirs].sort());
     });
