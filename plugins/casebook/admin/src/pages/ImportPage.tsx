@@ -189,7 +189,7 @@ const Importer = () => {
                           保留
                         </Checkbox>
                         <TextInput aria-label="案例标题" value={extracted.title} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { title: event.target.value })} />
-                        <TextInput aria-label="医院" value={extracted.hospital} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { hospital: event.target.value })} />
+                        <TextInput aria-label="医院" value={extracted.hospital ?? ""} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { hospital: event.target.value })} />
                       </Flex>
                       <Typography textColor="neutral600" tag="p" paddingTop={2} data-testid="import-case-revision">
                         {preview.revisions[index]

@@ -27,6 +27,8 @@ export const extractCase = (draft: OwnedDraft, normalised: Normalised, context: 
   return {
     title: draft.title,
     hospital: draft.hospital,
+    owner: draft.owner,
+    confidence: { case: draft.header ? { rule: 'case-header', score: 0.95 } : { rule: 'single-article', score: 0.8 }, owner: draft.confidence, title: draft.titleConfidence },
     people,
     source: context.source,
     summary: summaryOf(draft.paragraphs),

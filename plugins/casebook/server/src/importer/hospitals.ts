@@ -17,7 +17,7 @@ const GENERIC = /^(本|该|我|全|各|每|这|那|此|兄弟|公立|民营|县�
 const NAME_MARKER = /(大学|学院|附属|人民|第[一二三四五六七八九十\d]+|友好|协和|氏|军区|部队|省立|市立|县立)/;
 
 /** Words inside a would-be name that show it is a description or a clause, not a name. */
-const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|贫困|示范|标杆|定点|全国|公布|关于|届|等|的|和|与)/;
+const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|地级|贫困|示范|标杆|定点|全国|公布|关于|届|等|的|和|与)/;
 
 /** Multi-character verbs and roles after which a name starts: 韩德民院士担任市耳鼻咽喉科医院 → 市耳鼻咽喉科医院. */
 const CLAUSE_BEFORE_NAME = /.*(?:担任|邀请|来到|前往|走进|成为|组建|合并|加入|联合|院士|专家|书记|院长|主任|教授|领导|带领|考验着|考验著)/;
@@ -58,7 +58,8 @@ export const findHospitalNames = (text: string): NameMatch[] => {
       suffix += '集团';
     }
     let left = match.index!;
-    while (left > previousEnd && left > match.index! - 24 && /[\u4e00-\u9fff]/.test(text[left - 1])) left -= 1;
+    // 丨 is a Han character but on a page a separator (对话健康中国丨北京大学肿瘤医院): a name never spans it.
+    while (left > previousEnd && left > match.index! - 24 && /[\u4e00-\u9fff]/.test(text[left - 1]) && text[left - 1] !== '丨') left -= 1;
     const window = text.slice(left, end);
     const starter = startOfName(window.slice(0, window.length - suffix.length));
     let name: string | null = null;
@@ -78,6 +79,29 @@ export const findHospitalNames = (text: string): NameMatch[] => {
     if (name) matches.push({ name, start: end - name.length, end });
   }
   return matches;
+};
+
+/** Where a clause starts: a line's start, or after a sentence, clause or quote mark. */
+const CLAUSE_START = /(?:^|[\n。!?;；,，:：、“”\s])/;
+/** A name two to six Han characters long before 医院, standing where a clause starts. */
+const CLAUSE_LED_NAME = new RegExp(`${CLAUSE_START.source}([\u4e00-\u9fff]{2,6}?(?:医院|卫生院))(?=党|在|的|是|于|作为|坚持|始终|以|通过|结合|积极|组织|开展|成立|举行|都|也|还|将|已|获|荣获|,|，|。)`, 'g');
+/** Words that make a clause-led 医院 a description (我们医院, 这家医院, 各级医院) rather than a name. */
+const NOT_A_PRIVATE_NAME = /(们|这|那|家|所|个|级|类|全|各|每|该|本|我|其|此|新|大|小|好|是|在|有|为|到|对)/;
+
+/**
+ * Names no place or institution starts (横店文荣医院, a private hospital named after its town and founder): a
+ * name that stands at the start of clauses twice or more in a document, as the subject of what it does. Read
+ * once over the text, so the cost is linear; the names `findHospitalNames` finds are left to it.
+ */
+export const recurringNames = (text: string): string[] => {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(CLAUSE_LED_NAME)) {
+    const name = match[1];
+    const prefix = name.replace(/(?:医院|卫生院)$/, '');
+    if (NOT_A_PRIVATE_NAME.test(prefix) || GENERIC.test(prefix)) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].filter(([name, count]) => count >= 2 && findHospitalNames(name)[0]?.name !== name).map(([name]) => name);
 };
 
 const CATEGORY_RULES: Array<[RegExp, HospitalCategory]> = [
@@ -131,7 +155,7 @@ export const longerNamesByTail = (names: Iterable<string>): Map<string, string[]
 export const hospitalsOf = (cases: ExtractedCase[], normalised: Normalised): ExtractedHospital[] => {
   const owners = new Map<string, ExtractedHospital>();
   for (const extracted of cases) {
-    if (!owners.has(extracted.hospital)) {
+    if (extracted.hospital !== null && !owners.has(extracted.hospital)) {
       const hospital = describeHospital(extracted.hospital, 'case_owner');
       hospital.level = levelIn(extracted.body.slice(0, 400));
       owners.set(extracted.hospital, hospital);

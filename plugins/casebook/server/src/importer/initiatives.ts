@@ -1,6 +1,6 @@
 import { labelPattern, PAGE_LABELS, SENTENCE_END } from './text-rules';
 import { themeOfInitiative } from './themes';
-import type { ExtractedInitiative } from './types';
+import type { Confidence, ExtractedInitiative } from './types';
 
 const LIST_MARKER = /^(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])\s*/;
 /** 一抓组织建设, 二抓设施设备 …: numbered measures named with 抓. */
@@ -54,6 +54,17 @@ const isPageChrome = (line: string) => /[:：|｜]/.test(line) || /\d{4}|^\d+\s/
 /** A piece cut out of a quotation (…公里”5,是…) has a closing mark without its opening one, or the reverse. */
 const quotesBalance = (line: string) => (line.match(/“/g)?.length ?? 0) === (line.match(/”/g)?.length ?? 0);
 
+/** The rules that name a measure, and how sure each is: a numbered section is, a verb's object is a guess. */
+const BY = {
+  numberedSection: { rule: 'numbered-section', score: 0.9 },
+  numberedMeasure: { rule: 'numbered-measure', score: 0.9 },
+  quotedProgramme: { rule: 'quoted-programme', score: 0.8 },
+  subheading: { rule: 'subheading', score: 0.7 },
+  headingPair: { rule: 'heading-pair', score: 0.6 },
+  leadSentence: { rule: 'lead-sentence', score: 0.6 },
+  verbObject: { rule: 'verb-object', score: 0.5 },
+} satisfies Record<string, Confidence>;
+
 /** At most this many measures a case: a document of thousands of set-up clauses is a list, not a case to review. */
 const MAX_INITIATIVES = 200;
 
@@ -72,7 +83,7 @@ const firstSentence = (text: string, max = 120) => {
 export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
   const found: ExtractedInitiative[] = [];
   const names = new Set<string>();
-  const add = (name: string, summary: string) => {
+  const add = (name: string, summary: string, confidence: Confidence) => {
     if (found.length >= MAX_INITIATIVES) return;
     const cleaned = name.replace(/[。,，;；:：]+$/, '').trim();
     if (cleaned.length < 2 || cleaned.length > 40 || NOT_INITIATIVES.test(cleaned.replace(/[“”]/g, ''))) return;
@@ -84,7 +95,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     if (names.has(cleaned) || [...names].some((known) => known.includes(cleaned) || cleaned.includes(known))) return;
     names.add(cleaned);
     const sentence = firstSentence(summary);
-    found.push({ name: cleaned, summary: sentence, theme: themeOfInitiative(`${cleaned} ${sentence}`) });
+    found.push({ name: cleaned, summary: sentence, theme: themeOfInitiative(`${cleaned} ${sentence}`), confidence });
   };
 
   paragraphs.forEach((paragraph, index) => {
@@ -92,20 +103,20 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     const zhua = ZHUA.exec(paragraph);
     const pair = HEADING_PAIR.exec(paragraph);
     if (zhua) {
-      add(zhua[0], paragraph.slice(paragraph.search(/[,，。]/) + 1));
+      add(zhua[0], paragraph.slice(paragraph.search(/[,，。]/) + 1), BY.numberedMeasure);
     } else if (LIST_MARKER.test(paragraph)) {
       const rest = paragraph.replace(LIST_MARKER, '');
       const heading = /^[^。]{2,40}?(?=。|$)/.exec(rest)?.[0] ?? rest.slice(0, 20);
       const body = rest.slice(heading.length + 1);
-      add(heading.length <= 30 ? heading : heading.split(/[,，]/)[0], body || next);
+      add(heading.length <= 30 ? heading : heading.split(/[,，]/)[0], body || next, BY.numberedSection);
     } else if (paragraph.length >= 6 && paragraph.length <= 20 && !/[。,，?？]/.test(paragraph) && !QUESTION.test(paragraph)) {
-      add(paragraph, next);
+      add(paragraph, next, BY.subheading);
     } else if (pair && !QUESTION.test(paragraph)) {
-      add(pair[1]!, next);
+      add(pair[1]!, next, BY.headingPair);
     } else {
       // 顶层设计“规范学”。组建…: a paragraph led by a short sentence that names its measure, in quotes or by its head noun.
       const lead = LEAD_SENTENCE.exec(paragraph);
-      if (lead && (/“[^”]+”/.test(lead[1]!) || ENDS_WITH_MEASURE.test(lead[1]!))) add(lead[1]!, paragraph.slice(lead[0].length));
+      if (lead && (/“[^”]+”/.test(lead[1]!) || ENDS_WITH_MEASURE.test(lead[1]!))) add(lead[1]!, paragraph.slice(lead[0].length), BY.leadSentence);
     }
     // Quoted programmes: one after a set-up verb, every quote listed right after it (开展“A”“B”、“C”等活动), one
     // named with its head noun (“三带”制度, “五新”要求) and one of a list closed by 等举措.
@@ -123,7 +134,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
         head !== undefined ||
         LIST_CLOSED.test(after);
       if (!listed || /[,，。]/.test(quoted[1]!)) continue;
-      add(head ? `${quoted[0]}${head}` : quoted[1]!, paragraph);
+      add(head ? `${quoted[0]}${head}` : quoted[1]!, paragraph, BY.quotedProgramme);
     }
     for (const clause of paragraph.matchAll(VERB_OBJECTS)) {
       for (const object of clause[1]!.replace(/[、和及与]$/, '').matchAll(OBJECT)) {
@@ -131,7 +142,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
         // An object that opens with 的 is the tail of a longer one the clause began before the verb; one whose
         // noun after its last 的 is generic (推动发展的制度, 健全的长效机制) describes rather than names.
         const noun = name.slice(name.lastIndexOf('的') + 1);
-        if (name.length >= 4 && !name.startsWith('的') && !GENERIC_OBJECT.test(noun)) add(name, paragraph);
+        if (name.length >= 4 && !name.startsWith('的') && !GENERIC_OBJECT.test(noun)) add(name, paragraph, BY.verbObject);
       }
     }
   });

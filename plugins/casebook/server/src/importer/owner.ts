@@ -1,10 +1,13 @@
-import { findHospitalNames, longerNamesByTail } from './hospitals';
+import { findHospitalNames, longerNamesByTail, recurringNames, type NameMatch } from './hospitals';
 import type { CaseDraft, Paragraph, Split } from './split';
-import { endsSentence, labelPattern, SOURCE_LABELS } from './text-rules';
-import type { RemovedSegment } from './types';
+import { endsSentence, labelPattern, SOURCE_LABELS, SUBMITTER_LABELS } from './text-rules';
+import type { Confidence, OwnerHint, RemovedSegment } from './types';
 
-/** A case with the hospital it is about. */
-export type OwnedDraft = CaseDraft & { hospital: string };
+/** Who a case belongs to, as far as the document says: a full name, or a hint and candidates for the editor. */
+export type OwnerFinding = { hospital: string | null; owner: OwnerHint; confidence: Confidence };
+
+/** A case with what the document says of its owner. */
+export type OwnedDraft = CaseDraft & OwnerFinding;
 
 const AFTER_PARTNER_VERB = /(与|和|及|邀请|合作|来到|前往|赴|联合|、)$/;
 
@@ -24,34 +27,92 @@ const bracketReader = (text: string) => {
   };
 };
 
-/** A metadata line that names the article's author, source or submitter. */
-const OWNER_LABEL = new RegExp(`(?:^|\\s)(?:${labelPattern(SOURCE_LABELS)})\\s*[:：]`);
+/** A metadata line that names the article's author or source (作者:…医院, 来源:【…医院】). */
+const SOURCE_LINE = new RegExp(`(?:^|\\s)(?:${labelPattern(SOURCE_LABELS)})\\s*[:：]`);
+/** A record's field naming the hospital that submitted the case (提交医院:…, 申报单位:…): the owner itself. */
+const SUBMITTER_LINE = new RegExp(`^\\s*(?:${labelPattern(SUBMITTER_LABELS)})\\s*[:：]\\s*(.+)$`);
+/** A paper's affiliation line: names in brackets with a province, city and six-digit postcode ((…医院/…医院,江苏 苏州 215002)). */
+const AFFILIATION = /^[(（]([^)）]{4,80}?)[,，]\s*[\u4e00-\u9fff]{2,4}\s*[\u4e00-\u9fff]{2,4}\s*\d{6}[)）]$/;
 
 /**
- * The hospital a single-case document is about: the name that opens sentences and paragraphs, stands in
- * the title or the page's byline, rather than one named as a partner (与…合作, 邀请…专家).
+ * The document's own words for an owner it does not name in full: an anonymised name (x市x医院, 上海市某医院),
+ * a short form (市二院, 附属医院), or 我院/本院. The more specific kinds are asked first.
  */
-export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): string | null => {
+const PARTIAL_NAMES: RegExp[] = [
+  /[xX×]?[\u4e00-\u9fff]{0,4}?[xX×某][\u4e00-\u9fff]{0,6}?(?:医院|卫生院|保健院)/,
+  /[省市县区][第]?[一二三四五六七八九十]+院/,
+  /(?:附属|省立|市立|县立)[\u4e00-\u9fff]{0,4}?医院/,
+  /我院|本院/,
+];
+
+const LEADING_FUNCTION_WORDS = /^(?:以|在|为|对|由|是|与|和|及|将|从|向|到|了|的)+/;
+
+/** A found name, to score: the name, where it stands and in what text. */
+type Mention = { name: string; start: number };
+
+/** Every mention of a hospital in a text: the names `findHospitalNames` finds, and the recurring names given. */
+const mentionsIn = (text: string, recurring: string[]): Mention[] => {
+  const found: Mention[] = findHospitalNames(text).map((match: NameMatch) => ({ name: match.name, start: match.start }));
+  for (const name of recurring) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) found.push({ name, start: at });
+  }
+  return found.sort((a, b) => a.start - b.start);
+};
+
+const resolved = (hospital: string, rule: string, score: number, candidates: string[]): OwnerFinding => ({
+  hospital,
+  owner: { hint: null, candidates: candidates.filter((name) => name !== hospital) },
+  confidence: { rule, score },
+});
+
+/**
+ * The hospital a single-case document is about. A record's submitter field or a paper's affiliation line
+ * says so outright; otherwise the name that opens sentences and paragraphs, stands in the title or the page's
+ * byline wins over one named as a partner (与…合作, 邀请…专家). A document that names no hospital in full
+ * gets its own words for the owner as a hint, and every hospital it names as a candidate.
+ */
+export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): OwnerFinding => {
+  const recurring = recurringNames(paragraphs.map((paragraph) => paragraph.text).join('\n'));
   const scores = new Map<string, number>();
   const add = (name: string, points: number) => scores.set(name, (scores.get(name) ?? 0) + points);
-  paragraphs.forEach((paragraph, position) => {
+  let declared: { name: string; rule: string } | null = null;
+  for (const [position, paragraph] of paragraphs.entries()) {
+    const submitter = SUBMITTER_LINE.exec(paragraph.text);
+    const affiliation = AFFILIATION.exec(paragraph.text);
+    const named = submitter?.[1] ?? affiliation?.[1];
+    if (named && !declared) {
+      const [first] = mentionsIn(named, recurring);
+      if (first) declared = { name: first.name, rule: submitter ? 'submitter-field' : 'affiliation-line' };
+    }
     const closesBracket = /[)）]$/.test(paragraph.text.trimEnd());
     const insideBracket = bracketReader(paragraph.text);
-    for (const match of findHospitalNames(paragraph.text)) {
-      const before = paragraph.text.slice(Math.max(0, match.start - 4), match.start);
+    for (const mention of mentionsIn(paragraph.text, recurring)) {
+      const before = paragraph.text.slice(Math.max(0, mention.start - 4), mention.start);
       let points = 1;
-      if (match.start === 0 || endsSentence(before)) points += 2;
+      if (mention.start === 0 || endsSentence(before)) points += 2;
       if (position < 2) points += 3;
-      if (insideBracket(match.start) && closesBracket) points += 3;
+      if (insideBracket(mention.start) && closesBracket) points += 3;
       if (AFTER_PARTNER_VERB.test(before)) points -= 2;
-      add(match.name, points);
+      add(mention.name, points);
     }
-  });
+  }
+  const inText = new Set(scores.keys());
+  let fromSourceLine = false;
   for (const segment of removed) {
     if (segment.kind === 'related' || segment.kind === 'spam') continue;
-    // The page says whose article it is (作者:…医院, 来源:【…医院】, 提交医院:…): that outweighs any mention.
-    const points = OWNER_LABEL.test(segment.text.trim()) ? 8 : 2;
-    for (const match of findHospitalNames(segment.text)) add(match.name, points);
+    const line = segment.text.trim();
+    const submitter = SUBMITTER_LINE.exec(line);
+    if (submitter && !declared) {
+      const [first] = findHospitalNames(submitter[1]);
+      if (first) declared = { name: first.name, rule: 'submitter-field' };
+    }
+    // The page says whose article it is (作者:…医院, 来源:【…医院】): that outweighs any mention.
+    const bySource = SOURCE_LINE.test(line);
+    const points = bySource ? 8 : 2;
+    for (const match of findHospitalNames(line)) {
+      add(match.name, points);
+      if (bySource) fromSourceLine = true;
+    }
   }
   // A short form (市人民医院) adds to the first full name still counted that ends with it (重庆市人民医院).
   const endingWith = longerNamesByTail(scores.keys());
@@ -60,18 +121,33 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): str
     if (full) {
       add(full, score);
       scores.delete(name);
+      if (inText.has(name)) inText.add(full);
     }
   }
   const ranked = [...scores].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-  return ranked[0]?.[0] ?? null;
+  const candidates = ranked.map(([name]) => name);
+  if (declared) return resolved(declared.name, declared.rule, 0.95, candidates);
+  const [best, second] = ranked;
+  if (best) {
+    const [name, score] = best;
+    if (!inText.has(name)) return resolved(name, fromSourceLine ? 'source-line' : 'page-chrome', fromSourceLine ? 0.8 : 0.5, candidates);
+    const clear = !second || score >= 2 * second[1];
+    return resolved(name, 'most-mentioned', clear ? 0.85 : 0.6, candidates);
+  }
+  const text = paragraphs.map((paragraph) => paragraph.text).join('\n');
+  const partial = PARTIAL_NAMES.map((pattern) => pattern.exec(text)?.[0]).find((found) => found !== undefined);
+  // 以上海市某医院为例: the words a sentence puts before the name are not part of it.
+  const hint = partial?.replace(LEADING_FUNCTION_WORDS, '') ?? null;
+  return { hospital: null, owner: { hint, candidates }, confidence: { rule: 'unresolved', score: 0 } };
 };
 
 /**
- * Each case with its hospital: the one its header names, or for a document without headers (one article) the
- * one `ownerOf` finds in its text and page chrome. A case whose hospital is named nowhere is left out.
+ * Each case with its owner: the hospital its header names, or for a document without headers (one article)
+ * what `ownerOf` finds in its text and page chrome, which may be a hint for the editor rather than a name.
  */
 export const ownedDrafts = (split: Split, removed: RemovedSegment[]): OwnedDraft[] =>
-  split.cases.flatMap((draft) => {
-    const hospital = draft.header?.hospital ?? ownerOf([...draft.headerLines, ...draft.paragraphs], removed);
-    return hospital ? [{ ...draft, hospital }] : [];
-  });
+  split.cases.map((draft) =>
+    draft.header
+      ? { ...draft, ...resolved(draft.header.hospital, 'case-header', 0.95, []) }
+      : { ...draft, ...ownerOf([...draft.headerLines, ...draft.paragraphs], removed) },
+  );

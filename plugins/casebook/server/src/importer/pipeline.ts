@@ -29,7 +29,7 @@ export const extractDocument = (bytes: Uint8Array): Extraction => {
   const split = splitCases(normalised);
   const drafts = ownedDrafts(split, normalised.removed);
   if (drafts.length === 0) {
-    throw new ImportError('no hospital is named in the document, so no case can be made of it (a page that only says 我院 needs the hospital named)', 'no-hospital');
+    throw new ImportError('the document has no text a case could be made of: no headline, no paragraph, only page chrome', 'no-case');
   }
   const context = { source: sourceOf(normalised.removed, normalised.text), byline: bylinePeople(normalised.removed) };
   const cases = drafts.map((draft) => extractCase(draft, normalised, context));

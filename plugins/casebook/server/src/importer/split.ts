@@ -1,6 +1,6 @@
 import { findHospitalNames } from './hospitals';
 import { isCutOff, isHospitalNameLine, SENTENCE_END } from './text-rules';
-import type { ExtractedPerson, Normalised } from './types';
+import type { Confidence, ExtractedPerson, Normalised } from './types';
 
 export type Paragraph = { text: string; start: number; end: number };
 
@@ -18,6 +18,8 @@ export type CaseDraft = {
   /** The header the case was found under; null for a document without headers, read as one article. */
   header: Header | null;
   title: string;
+  /** How the title was found: a header's title line, the page's headline, or its first words. */
+  titleConfidence: Confidence;
   paragraphs: Paragraph[];
   /** The lines of its header, or an article's title lines: part of the case's extent, not of its body. */
   headerLines: Paragraph[];
@@ -160,6 +162,7 @@ export const splitCases = (normalised: Normalised): Split => {
         {
           header: null,
           title: titleLines.map((line) => line.text).join(' ') || paragraphs[0].text.slice(0, 40),
+          titleConfidence: titleLines.length > 0 ? { rule: 'headline', score: 0.8 } : { rule: 'first-words', score: 0.3 },
           headerLines: titleLines,
           paragraphs: paragraphs.slice(titleLines.length),
         },
@@ -261,6 +264,7 @@ export const splitCases = (normalised: Normalised): Split => {
     cases: headers.map((header, position) => ({
       header,
       title: header.title,
+      titleConfidence: { rule: 'case-header', score: 0.9 },
       headerLines: paragraphs.slice(header.index, header.index + HEADER_LINES),
       paragraphs: byCase[position],
     })),

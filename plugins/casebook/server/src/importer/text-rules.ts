@@ -35,7 +35,9 @@ export const isHospitalNameLine = (line: string): boolean => {
 };
 
 /** The labels by which a page says whose article it is: its author, source or submitting hospital (作者:…, 来源:【…】). */
-export const SOURCE_LABELS = ['作者', '来源', '文章来源', '本文来源', '信息来源', '提交医院', '提交单位', '申报单位'] as const;
+export const SOURCE_LABELS = ['作者', '来源', '文章来源', '本文来源', '信息来源', '提交医院', '提交单位', '申报单位', '申报医院'] as const;
+/** The labels of a case record's field naming the hospital that submitted it: its owner, said outright. */
+export const SUBMITTER_LABELS = ['提交医院', '提交单位', '申报单位', '申报医院'] as const;
 /** Every label of a page's metadata lines: the source labels, and when and by whom it was published or edited. */
 export const PAGE_LABELS = [...SOURCE_LABELS, '发布时间', '发布日期', '发布于', '发布', '编辑', '责任编辑', '审核'] as const;
 /** The labels as a regular expression's alternatives, longest first (发布时间 before 发布). */

@@ -60,6 +60,17 @@ export type ExtractedSource = {
 export type Qualifier = MetricQualifier;
 export type { MetricKind };
 
+/**
+ * How an item was found and how sure the importer is of it: the rule that made it and a score in [0, 1].
+ * Items scored below LOW_CONFIDENCE are marked for the editor to check.
+ */
+export type Confidence = { rule: string; score: number };
+
+/** Below this score an item is marked for the editor (the import page and `extract --json` say so). */
+export const LOW_CONFIDENCE = 0.6;
+
+export const isLowConfidence = (confidence: Confidence): boolean => confidence.score < LOW_CONFIDENCE;
+
 export type ExtractedMetric = {
   label: string;
   value: number;
@@ -72,13 +83,26 @@ export type ExtractedMetric = {
   /** Offsets of the quote in the original document. */
   start: number;
   end: number;
+  confidence: Confidence;
 };
 
-export type ExtractedInitiative = { name: string; summary: string; theme: string | null };
+export type ExtractedInitiative = { name: string; summary: string; theme: string | null; confidence: Confidence };
+
+/** What a document says of a case's owner when it names no hospital in full, for the editor to settle. */
+export type OwnerHint = {
+  /** The document's own words for the owner (我院, 市二院, 附属医院, x市x医院), or null when it has none. */
+  hint: string | null;
+  /** Hospitals the owner may be: full names from the page's source, author, footer lines and its text, best first. */
+  candidates: string[];
+};
 
 export type ExtractedCase = {
   title: string;
-  hospital: string;
+  /** The owner's full name, or null when the document names it only partially (see `owner`): the editor picks it. */
+  hospital: string | null;
+  owner: OwnerHint;
+  /** How the case, its owner and its title were found. */
+  confidence: { case: Confidence; owner: Confidence; title: Confidence };
   people: ExtractedPerson[];
   source: ExtractedSource;
   summary: string;
@@ -115,7 +139,7 @@ export type ImportPreview = {
 export class ImportError extends Error {
   constructor(
     message: string,
-    readonly code: 'empty' | 'binary' | 'too-large' | 'encoding' | 'truncated' | 'no-hospital' | 'timeout' | 'replace',
+    readonly code: 'empty' | 'binary' | 'too-large' | 'encoding' | 'truncated' | 'no-case' | 'timeout' | 'replace',
   ) {
     super(message);
     this.name = 'ImportError';

@@ -210,7 +210,7 @@ const replaceTargets = async (strapi: Core.Strapi, documentId: string): Promise<
 
 type CaseWrite = DocumentWrite & {
   extracted: ExtractedCase;
-  hospitalId: string;
+  hospitalId: string | null;
   sourceDocumentId: string;
   /** The case this one becomes the new draft of; null for a new case. */
   revised: Revised | null;
@@ -322,10 +322,11 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
   // Cases this import wrote: no other case of the document may become a version of one of them.
   const written = new Set<string>();
   for (const extracted of document.cases) {
-    if (!hospitalIds.has(extracted.hospital)) {
+    // An owner the document does not name in full stays unset: the draft waits for an editor to pick it.
+    if (extracted.hospital !== null && !hospitalIds.has(extracted.hospital)) {
       hospitalIds.set(extracted.hospital, await ensureHospital(context, describeHospital(extracted.hospital, 'case_owner'), known));
     }
-    const hospitalId = hospitalIds.get(extracted.hospital)!;
+    const hospitalId = extracted.hospital === null ? null : hospitalIds.get(extracted.hospital)!;
     // The editor's choice first: a single case replaces the single case chosen, whatever its hospital; otherwise each case the chosen one of its hospital.
     const chosen = targets
       ? ((targets.length === 1 && document.cases.length === 1 ? targets[0] : targets.find((target) => target.hospital === hospitalId && !written.has(target.documentId))) ?? null)
@@ -377,7 +378,7 @@ export const planWrite = async (strapi: Core.Strapi, { decoded, sha256, document
   const taken = new Set<string>();
   const revisions: Array<Revised | null> = [];
   for (const extracted of document.cases) {
-    const revised = imported ? null : await revisionOf(strapi, extracted, decoded.original, resolveHospital(extracted.hospital, known)?.documentId ?? null, taken);
+    const revised = imported ? null : await revisionOf(strapi, extracted, decoded.original, (extracted.hospital === null ? null : (resolveHospital(extracted.hospital, known)?.documentId ?? null)), taken);
     if (revised) taken.add(revised.documentId);
     revisions.push(revised);
   }
