@@ -8,16 +8,23 @@ const SUFFIX = /(医院集团|总医院|医院|卫生院|保健院)/g;
 const INSTITUTION_STARTERS = ['中国', '中日友好', '中华', '国家', '解放军', '人民解放军', '武警', '北京协和', '协和', '首都医科', '复旦', '清华', '北京大学', '中山大学', '华中科技', '同济', '浙江大学', '南方医科', '空军', '海军', '陆军'];
 
 /** Words that end the text before a name: the name starts after the last of them. */
-const BEFORE_NAME = /.*(?:邀请|来到|前往|走进|成为|组建|合并|加入|联合|与|和|及|在|到|由|是|为|对|将|把|被|向|从|请|了|等|其|该|于|赴|以|经|同|跟|给|让|即|并|或|的|之|、)/;
+const BEFORE_NAME_WORDS = '邀请|来到|前往|走进|成为|组建|合并|加入|联合|与|和|及|在|到|由|是|为|对|将|把|被|向|从|请|了|等|其|该|于|赴|以|经|同|跟|给|让|即|并|或|的|之|、';
+const BEFORE_NAME = new RegExp(`.*(?:${BEFORE_NAME_WORDS})`);
+const ENDS_BEFORE_NAME = new RegExp(`(?:${BEFORE_NAME_WORDS})$`);
+/** A place's full name (四川省, 成都市, 富顺县), which starts a name anywhere; a short one (惠民, 富顺) may be a word's tail. */
+const FULL_PLACE = /(?:省|市|县|区|州|盟)$/;
 
 /** Descriptions of a kind of hospital, not the name of one: 公立医院, 三级中医医院, 综合性医院, 百年医院. */
-const GENERIC = /^(本|该|我|全|各|每|这|那|此|兄弟|公立|民营|县级|市级|省级|区级|乡镇|基层|三甲|三级|二级|一级|综合性?|现代化|高水平|大型|中型|小型|专科|示范|标杆|定点|医联体|医共体|百年|新|老|原|分|总|整体|一流|优秀|先进|智慧|互联网|数字|平安|清廉|廉洁|绿色|人文|现代|研究型|教学|附属|中医|西医|各级|各类|全国|全省|全市|公益|非公|社会办|改善|建设|成为|打造|创建)+(医|卫生|保健)?$/;
+const GENERIC = /^(本|该|我|全|各|每|这|那|此|兄弟|人民|公立|民营|县级|市级|省级|区级|乡镇|基层|三甲|三级|二级|一级|综合性?|现代化|高水平|大型|中型|小型|专科|示范|标杆|定点|医联体|医共体|百年|新|老|原|分|总|整体|一流|优秀|先进|智慧|互联网|数字|平安|清廉|廉洁|绿色|人文|现代|研究型|教学|附属|中医|西医|各级|各类|全国|全省|全市|公益|非公|社会办|改善|建设|成为|打造|创建)+(医|卫生|保健)?$/;
 
 /** Markers of a real name when no place or institution starts it: 孔氏医院, 哈工大附属医院. */
 const NAME_MARKER = /(大学|学院|附属|人民|第[一二三四五六七八九十\d]+|友好|协和|氏|军区|部队|省立|市立|县立)/;
 
-/** Words inside a would-be name that show it is a description or a clause, not a name. */
-const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|地级|贫困|示范|标杆|定点|全国|公布|关于|届|等|的|和|与)/;
+/**
+ * Words inside a would-be name that show it is a description or a clause, not a name; 和 or 与 joins two
+ * names (四川省和重庆市医院) only when words follow it before the suffix: 太和医院, 协和医院 are names.
+ */
+const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|地级|贫困|示范|标杆|定点|全国|公布|关于|公立|重视|届|等|的|[和与][\u4e00-\u9fff]{2,}(?:医院|卫生院|保健院))/;
 
 /** Multi-character verbs and roles after which a name starts: 韩德民院士担任市耳鼻咽喉科医院 → 市耳鼻咽喉科医院. */
 const CLAUSE_BEFORE_NAME = /.*(?:担任|邀请|来到|前往|走进|成为|组建|合并|加入|联合|院士|专家|书记|院长|主任|教授|领导|带领|考验着|考验著)/;
@@ -27,7 +34,11 @@ export type NameMatch = { name: string; start: number; end: number };
 const startOfName = (window: string): number | null => {
   for (let index = 0; index < window.length - 1; index += 1) {
     const rest = window.slice(index);
-    if (placePrefixAt(rest) !== undefined || INSTITUTION_STARTERS.some((starter) => rest.startsWith(starter))) {
+    const place = placePrefixAt(rest);
+    // 建便民惠民医院: 惠民 is a county's short name, but here the tail of 便民惠民; a short name starts a name
+    // only at the window's start or after a word that ends the text before a name.
+    const startsHere = index === 0 || ENDS_BEFORE_NAME.test(window.slice(0, index));
+    if ((place !== undefined && (FULL_PLACE.test(place) || startsHere)) || INSTITUTION_STARTERS.some((starter) => rest.startsWith(starter))) {
       return index;
     }
   }
@@ -83,8 +94,8 @@ export const findHospitalNames = (text: string): NameMatch[] => {
 
 /** Where a clause starts: a line's start, or after a sentence, clause or quote mark. */
 const CLAUSE_START = /(?:^|[\n。!?;；,，:：、“”\s])/;
-/** A name two to six Han characters long before 医院, standing where a clause starts. */
-const CLAUSE_LED_NAME = new RegExp(`${CLAUSE_START.source}([\u4e00-\u9fff]{2,6}?(?:医院|卫生院))(?=党|在|的|是|于|作为|坚持|始终|以|通过|结合|积极|组织|开展|成立|举行|都|也|还|将|已|获|荣获|,|，|。)`, 'g');
+/** A name two to six Han characters long before 医院, standing where a clause starts as the subject of what follows. */
+const CLAUSE_LED_NAME = new RegExp(`${CLAUSE_START.source}([\u4e00-\u9fff]{2,6}?(?:医院|卫生院))(?=党委|党总支|党支部|在|于|作为|坚持|始终|以|通过|结合|积极|组织|开展|成立|举行|都|也|还|将|已|荣获)`, 'g');
 /** Words that make a clause-led 医院 a description (我们医院, 这家医院, 各级医院) rather than a name. */
 const NOT_A_PRIVATE_NAME = /(们|这|那|家|所|个|级|类|全|各|每|该|本|我|其|此|新|大|小|好|是|在|有|为|到|对)/;
 

@@ -64,7 +64,15 @@ const splitLines = (text: string): Line[] => {
 };
 
 // `\s*(?:[:：]\s*)?`, not `\s*[:：]?\s*`: two \s* around an optional colon split a run of spaces every way (quadratic).
-const NAVIGATION = /设为首页|加入收藏|热点推荐|您所在的位置|您的位置[:：]|当前位置[:：]|首页\s*(>>|>|»|\/)|网站地图|返回顶部|上一篇|下一篇|打印本页|关闭窗口|分享到|字号\s*(?:[:：]\s*)?[(（大中小]/;
+const NAVIGATION = /设为首页|加入收藏|热点推荐|您所在的位置|您的位置[:：]|当前位置[:：]|首页\s*(>>|>|»|\/)|网站地图|返回顶部|上一篇|下一篇|打印本页|关闭窗口|分享到|字号\s*(?:[:：]\s*)?[(（大中小]|上一版|下一版|版面概览|本版大图|日期检索|文章搜索/;
+/** A breadcrumb without its arrows: 首页 新闻中心 医院新闻. */
+const CRUMBS = /^首页(?:\s+[\u4e00-\u9fff]{2,8}){1,5}$/;
+/** A document-sharing site's banner around the file's name: 《….docx》由会员分享,可在线阅读 …. */
+const SHARE_BANNER = /由会员分享|可在线阅读|请在[\u4e00-\u9fff]{2,8}上搜索/;
+/** An e-paper's page line (第A03版 党建, A03 党建 2022年04月07日 星期四) or a record's field label (案例详情). */
+const PAGE_LINE = /^第?[A-Z]?\d{1,2}版(?:\s|$)|^[A-Z]\d{1,2}\s+\S{2,8}\s+\d{4}年|^(?:案例详情|案例简介|案例正文|详细内容|正文)$/;
+/** A copy site's word count or reading prompt: 【文章共1155字,精选参考范文,仅供学习借鉴】, 手机扫码阅读本文. */
+const SITE_PROMPT = /^【[^】]*(?:字|范文|借鉴)[^】]*】$|扫码阅读/;
 const COUNTER = /(阅读量|阅读数|阅读次数|浏览量|浏览次数|点击数|点击量|访问量)\s*(?:[:：]\s*)?\d+|^阅读[:：]\s*[\d.]+万?$/;
 const BUTTON = /^(给我点赞|点赞|我要投票|投票|收藏|分享|打印|返回|返回列表|点击投票)$/;
 const RELATED = /^(猜你喜欢|相关阅读|相关文章|相关新闻|延伸阅读|推荐阅读|热门文章|热点文章|相关推荐)[:：]?$/;
@@ -125,7 +133,9 @@ const findNoise = (text: string): RemovedSegment[] => {
     if (index >= relatedFrom) return mark(line, 'related');
     if (isSpam(trimmed)) return mark(line, 'spam');
     if (COUNTER.test(trimmed) || (DATELINE.test(trimmed) && position < 6)) return mark(line, COUNTER.test(trimmed) ? 'counter' : 'meta');
-    if (NAVIGATION.test(trimmed)) return mark(line, 'navigation');
+    if (NAVIGATION.test(trimmed) || CRUMBS.test(trimmed)) return mark(line, 'navigation');
+    if (SHARE_BANNER.test(trimmed) || (PAGE_LINE.test(trimmed) && position < 12)) return mark(line, 'meta');
+    if (SITE_PROMPT.test(trimmed)) return mark(line, 'footer');
     if (position === 0 && SITE_TITLE.test(trimmed)) return mark(line, 'meta');
     if (BUTTON.test(trimmed)) return mark(line, 'button');
     if (KEYWORDS.test(trimmed) || ((ISSUE_LINE.test(trimmed) || META_LABEL.test(trimmed)) && position < 8)) return mark(line, 'meta');

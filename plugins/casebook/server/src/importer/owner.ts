@@ -9,7 +9,12 @@ export type OwnerFinding = { hospital: string | null; owner: OwnerHint; confiden
 /** A case with what the document says of its owner. */
 export type OwnedDraft = CaseDraft & OwnerFinding;
 
-const AFTER_PARTNER_VERB = /(与|和|及|邀请|合作|来到|前往|赴|联合|、)$/;
+/** Before a partner's name (与…, 邀请…) or a venue's (在…举行): the case is someone else's. */
+const AFTER_PARTNER_VERB = /(与|和|及|邀请|合作|来到|前往|赴|联合|在|于|、)$/;
+/** After the name of the body that acts: its party organisation, or a verb (…医院党委与…, …医院开展…). */
+const ACTOR_AFTER = /^(?:党委|党总支|党支部|坚持|开展|举行|举办|成立|组织|打造|创建|推出|启动|以|通过)/;
+/** The lead's actor, the first hospital the first paragraphs name as the one acting, counts this much more. */
+const LEAD_ACTOR_POINTS = 4;
 
 /**
  * Whether a bracket opened before an index is still open there, for indexes asked in increasing order: the
@@ -76,6 +81,7 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): Own
   const scores = new Map<string, number>();
   const add = (name: string, points: number) => scores.set(name, (scores.get(name) ?? 0) + points);
   let declared: { name: string; rule: string } | null = null;
+  let leadActor = false;
   for (const [position, paragraph] of paragraphs.entries()) {
     const submitter = SUBMITTER_LINE.exec(paragraph.text);
     const affiliation = AFFILIATION.exec(paragraph.text);
@@ -92,12 +98,18 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): Own
       if (mention.start === 0 || endsSentence(before)) points += 2;
       if (position < 2) points += 3;
       if (insideBracket(mention.start) && closesBracket) points += 3;
-      if (AFTER_PARTNER_VERB.test(before)) points -= 2;
+      const partner = AFTER_PARTNER_VERB.test(before);
+      if (partner) points -= 2;
+      else if (position < 2 && !leadActor && ACTOR_AFTER.test(paragraph.text.slice(mention.start + mention.name.length))) {
+        points += LEAD_ACTOR_POINTS;
+        leadActor = true;
+      }
       add(mention.name, points);
     }
   }
   const inText = new Set(scores.keys());
-  let fromSourceLine = false;
+  // The page says whose article it is (作者:…医院, 来源:【…医院】): that outweighs any mention.
+  let sourced: string | null = null;
   for (const segment of removed) {
     if (segment.kind === 'related' || segment.kind === 'spam') continue;
     const line = segment.text.trim();
@@ -106,12 +118,10 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): Own
       const [first] = findHospitalNames(submitter[1]);
       if (first) declared = { name: first.name, rule: 'submitter-field' };
     }
-    // The page says whose article it is (作者:…医院, 来源:【…医院】): that outweighs any mention.
     const bySource = SOURCE_LINE.test(line);
-    const points = bySource ? 8 : 2;
     for (const match of findHospitalNames(line)) {
-      add(match.name, points);
-      if (bySource) fromSourceLine = true;
+      add(match.name, 2);
+      if (bySource) sourced ??= match.name;
     }
   }
   // A short form (市人民医院) adds to the first full name still counted that ends with it (重庆市人民医院).
@@ -127,10 +137,11 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): Own
   const ranked = [...scores].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
   const candidates = ranked.map(([name]) => name);
   if (declared) return resolved(declared.name, declared.rule, 0.95, candidates);
+  if (sourced) return resolved(endingWith.get(sourced)?.find((other) => scores.has(other)) ?? sourced, 'source-line', 0.85, candidates);
   const [best, second] = ranked;
   if (best) {
     const [name, score] = best;
-    if (!inText.has(name)) return resolved(name, fromSourceLine ? 'source-line' : 'page-chrome', fromSourceLine ? 0.8 : 0.5, candidates);
+    if (!inText.has(name)) return resolved(name, 'page-chrome', 0.5, candidates);
     const clear = !second || score >= 2 * second[1];
     return resolved(name, 'most-mentioned', clear ? 0.85 : 0.6, candidates);
   }

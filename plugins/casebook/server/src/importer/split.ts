@@ -1,8 +1,10 @@
 import { findHospitalNames } from './hospitals';
+import { titleOf } from './titles';
 import { isCutOff, isHospitalNameLine, SENTENCE_END } from './text-rules';
-import type { Confidence, ExtractedPerson, Normalised } from './types';
+import type { Confidence, ExtractedPerson, Normalised, Paragraph, RemovedSegment } from './types';
 
-export type Paragraph = { text: string; start: number; end: number };
+export type { Paragraph };
+
 
 /** The two lines that start a case on a page: its hospital's name (or a speaker's unit, position and name), then its title. */
 export type Header = {
@@ -127,6 +129,68 @@ class CaseGrams {
   }
 }
 
+/** A line of an e-paper's index of the page's articles: ·警示教育筑防线 廉洁自律守初心 …医院开展主题参观学习. */
+const INDEX_LINE = /^[·•]\s*(\S.{4,70})$/;
+/** An index names the page's articles: three lines or more, in one of the page's first paragraphs. */
+const INDEX_MIN_LINES = 3;
+
+type IndexEntry = { title: string; draft: CaseDraft };
+
+/** Two headlines of one article, as the index and the article print it (spacing and quotes aside). */
+const sameHeadline = (a: string, b: string) => a.replace(/[\s“”"]/g, '') === b.replace(/[\s“”"]/g, '');
+
+/**
+ * The index of an e-paper page: its lines are the headlines of the page's other articles. An article whose
+ * headline names a hospital is a case of that hospital known by its headline alone (the page gives no more
+ * of it); the others (a health bureau's, a county system's) are no hospital's case.
+ */
+const pageIndexOf = (paragraphs: Paragraph[]): { paragraphs: Set<Paragraph>; entries: IndexEntry[] } | null => {
+  // The index's lines come as one paragraph or as a run of paragraphs of one line each, as the copy kept them.
+  const run = new Set<Paragraph>();
+  const lines: Paragraph[] = [];
+  for (const paragraph of paragraphs.slice(0, 12)) {
+    const own: Paragraph[] = [];
+    let offset = paragraph.start;
+    for (const line of paragraph.text.split('\n')) {
+      const trimmed = line.trim();
+      const at = offset + line.indexOf(trimmed);
+      if (INDEX_LINE.test(trimmed)) own.push({ text: trimmed, start: at, end: at + trimmed.length });
+      else if (trimmed !== '') {
+        own.length = 0;
+        break;
+      }
+      offset += line.length + 1;
+    }
+    if (own.length > 0) {
+      run.add(paragraph);
+      lines.push(...own);
+    } else if (lines.length >= INDEX_MIN_LINES) break;
+    else {
+      run.clear();
+      lines.length = 0;
+    }
+  }
+  if (lines.length < INDEX_MIN_LINES) return null;
+  const entries = lines.flatMap((line): IndexEntry[] => {
+    const title = INDEX_LINE.exec(line.text)![1]!.trim();
+    const [hospital] = findHospitalNames(title);
+    if (!hospital) return [];
+    return [
+      {
+        title,
+        draft: {
+          header: { index: -1, hospital: hospital.name, title, speaker: null },
+          title,
+          titleConfidence: { rule: 'page-index', score: 0.5 },
+          paragraphs: [],
+          headerLines: [line],
+        },
+      },
+    ];
+  });
+  return { paragraphs: run, entries };
+};
+
 /**
  * The cases a paragraph at a seam is compared with: its own and those whose headers are at most this many
  * headers away. Pages interleave neighbouring columns; comparing every paragraph with every case made a
@@ -145,26 +209,37 @@ const NEIGHBOURING_CASES = 16;
  * printed mid-column) takes the paragraphs between the previous case's author line and its header.
  * Each pass reads each paragraph once (against at most 2 × NEIGHBOURING_CASES + 1 cases).
  */
-export const splitCases = (normalised: Normalised): Split => {
-  const paragraphs = paragraphsOf(normalised.text);
+export const splitCases = (normalised: Normalised): Split => splitParagraphs(paragraphsOf(normalised.text), normalised.removed);
+
+/** `splitCases` on paragraphs read already, with the page chrome the normaliser removed (for the title stage). */
+const splitParagraphs = (paragraphs: Paragraph[], removed: RemovedSegment[]): Split => {
   const headers = findHeaders(paragraphs);
 
   if (headers.length === 0) {
     // No text, no case: not even when the page chrome the normaliser dropped names a hospital.
     if (paragraphs.length === 0) return { cases: [], unassigned: [] };
+    const index = pageIndexOf(paragraphs);
+    if (index) {
+      const article = splitParagraphs(paragraphs.filter((paragraph) => !index.paragraphs.has(paragraph)), removed);
+      const own = article.cases[0];
+      const listed = index.entries.filter((entry) => !own || !sameHeadline(entry.title, own.title));
+      return { cases: [...article.cases, ...listed.map((entry) => entry.draft)], unassigned: article.unassigned };
+    }
     const titleLines: Paragraph[] = [];
     for (const paragraph of paragraphs) {
       if (titleLines.length < 2 && isTitleLine(paragraph.text) && !/[,，]$/.test(paragraph.text)) titleLines.push(paragraph);
       else break;
     }
+    const body = paragraphs.slice(titleLines.length);
+    const { title, titleConfidence } = titleOf(titleLines, body, removed);
     return {
       cases: [
         {
           header: null,
-          title: titleLines.map((line) => line.text).join(' ') || paragraphs[0].text.slice(0, 40),
-          titleConfidence: titleLines.length > 0 ? { rule: 'headline', score: 0.8 } : { rule: 'first-words', score: 0.3 },
+          title,
+          titleConfidence,
           headerLines: titleLines,
-          paragraphs: paragraphs.slice(titleLines.length),
+          paragraphs: body,
         },
       ],
       unassigned: [],

@@ -1,4 +1,4 @@
-import type { Paragraph } from './split';
+import type { Paragraph } from './types';
 import { sentencesOf } from './text-rules';
 
 /** A paragraph this long reads as the case's lede; shorter ones before it are title or dateline lines. */

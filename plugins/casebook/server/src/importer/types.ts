@@ -29,6 +29,9 @@ export type RemovedSegment = {
   end: number;
 };
 
+/** A paragraph of the normalised text, trimmed, with its place in that text. */
+export type Paragraph = { text: string; start: number; end: number };
+
 export type Normalised = TrackedText & {
   /** Page chrome and spam taken out of the text, kept for metadata. */
   removed: RemovedSegment[];
