@@ -21,10 +21,19 @@ const GENERIC = /^(本|该|我|全|各|每|这|那|此|兄弟|人民|公立|民�
 const NAME_MARKER = /(大学|学院|附属|人民|第[一二三四五六七八九十\d]+|友好|协和|氏|军区|部队|省立|市立|县立)/;
 
 /**
- * Words inside a would-be name that show it is a description or a clause, not a name; 和 or 与 joins two
- * names (四川省和重庆市医院) only when words follow it before the suffix: 太和医院, 协和医院 are names.
+ * Words inside a would-be name that show it is a description or a clause, not a name. 和 and 与 are not
+ * among them: 太和医院, 协和医院, 保和镇中心卫生院 are names; `joinsTwoNames` tells the conjunction.
  */
-const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|地级|贫困|示范|标杆|定点|全国|公布|关于|公立|重视|届|等|的|[和与][\u4e00-\u9fff]{2,}(?:医院|卫生院|保健院))/;
+const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|地级|贫困|示范|标杆|定点|全国|公布|关于|公立|重视|届|等|的)/;
+
+/** 四川省和重庆市医院: 和 or 与 followed by a place's full name joins two names, and makes neither. */
+const joinsTwoNames = (name: string): boolean => {
+  for (const conjunction of name.matchAll(/[和与]/g)) {
+    const place = placePrefixAt(name, conjunction.index! + 1);
+    if (place !== undefined && FULL_PLACE.test(place)) return true;
+  }
+  return false;
+};
 
 /** Multi-character verbs and roles after which a name starts: 韩德民院士担任市耳鼻咽喉科医院 → 市耳鼻咽喉科医院. */
 const CLAUSE_BEFORE_NAME = /.*(?:担任|邀请|来到|前往|走进|成为|组建|合并|加入|联合|院士|专家|书记|院长|主任|教授|领导|带领|考验着|考验著)/;
@@ -83,7 +92,7 @@ export const findHospitalNames = (text: string): NameMatch[] => {
       const candidate = local ? prefix.slice(local.index) : prefix;
       if (local || NAME_MARKER.test(candidate)) name = acceptName(candidate + suffix, suffix);
     }
-    if (name && NOT_A_NAME.test(name)) name = null;
+    if (name && (NOT_A_NAME.test(name) || joinsTwoNames(name))) name = null;
     // 锦州市妇婴医院儿童医院党支部: a unit inside the hospital just named, not another hospital.
     if (name && matches.at(-1)?.end === end - name.length) name = null;
     previousEnd = end;

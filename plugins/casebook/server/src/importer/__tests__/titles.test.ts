@@ -81,6 +81,7 @@ describe('hospital names with their real boundaries', () => {
   test.each([
     ['a name with 和 inside it (太和, 协和) is one name', '提交医院:十堰市太和医院', ['十堰市太和医院']],
     ['和 between two places joins two names: no name of either', '四川省和重庆市医院', []],
+    ['a town with 和 in its name is inside the name', '资阳市雁江区保和镇中心卫生院规范打造党员活动室', ['资阳市雁江区保和镇中心卫生院']],
     ['a county’s short name at the tail of a word (便民惠民) starts no name', '+服务,建便民惠民医院;+文化,建红色基因医院', []],
     ['a county’s short name after a word that ends the text before a name starts one', '我院与富顺医院开展共建', ['富顺医院']],
     ['丨 separates a column from the name', '对话健康中国丨北京大学肿瘤医院党委书记', ['北京大学肿瘤医院']],
