@@ -60,8 +60,10 @@ const isHeadline = (line: string, columns: string[]) =>
  * date, the clause with an event verb; its quoted name with what it is (“党建医联体•党建工作站”, “X”主题党日活动)
  * when it has one, else the clause from its verb on (前往…交流学习).
  */
-const leadEvent = (paragraphs: string[]): string | null => {
-  for (const paragraph of paragraphs.slice(0, 3)) {
+const leadEvent = (paragraphs: string[], namedOnly = false): string | null => {
+  // The lead is the first paragraph of some length: a photo's caption (签约仪式现场。) may stand before it.
+  const leads = namedOnly ? paragraphs.filter((paragraph) => paragraph.length >= 20).slice(0, 1) : paragraphs.slice(0, 3);
+  for (const paragraph of leads) {
     for (const sentence of paragraph.slice(0, 1200).match(SENTENCE) ?? []) {
       for (const clause of sentence.split(/[,，;；]/)) {
         if (PURPOSE.test(clause)) continue;
@@ -71,6 +73,7 @@ const leadEvent = (paragraphs: string[]): string | null => {
         const quoted = QUOTED_WITH_HEAD.exec(object);
         // A quoted name with what it is (“X”主题党日活动); a quote that only qualifies (前往“标杆党支部”…) is not the event.
         if (quoted?.[2] || (quoted && object.endsWith('”'))) return `“${quoted[1]}”${(quoted[2] ?? '').replace(/^的/, '')}`;
+        if (namedOnly) return null;
         if (object.length >= 8) return object.slice(0, 60);
       }
     }
@@ -97,9 +100,16 @@ export const titleOf = (titleLines: Paragraph[], paragraphs: Paragraph[], remove
     else if (headlines.length > 0 || line.length > 60) break;
     if (headlines.length === 2) break;
   }
-  if (headlines.length > 0) return { title: headlines.join(' '), titleConfidence: { rule: 'headline', score: 0.8 } };
+  const body = lead.slice(headlines.length).filter((line) => line.length > 0);
+  if (headlines.length > 0) {
+    const headline = headlines.join(' ');
+    // A headline that only tells the news (…签约 联建聚合力) while the lead names the programme (举行“X”党建共建
+    //结对签约仪式): the case is the programme, as the annotators of real articles title it.
+    const named = leadEvent(body, true);
+    if (named && !headline.includes(named.replace(/^“([^”]*)”.*$/, '$1'))) return { title: named, titleConfidence: { rule: 'lead-programme', score: 0.6 } };
+    return { title: headline, titleConfidence: { rule: 'headline', score: 0.8 } };
+  }
 
-  const body = lead.filter((line) => line.length > 0);
   const labelled = /^([^,，。:：!?“”]{4,20})[:：]/.exec(body[0] ?? '');
   if (labelled) return { title: labelled[1]!, titleConfidence: { rule: 'lead-label', score: 0.5 } };
   const event = leadEvent(body);

@@ -34,6 +34,18 @@ describe('the title of a single-article document', () => {
       'headline',
     ],
     [
+      'a headline that only tells the news while the lead names the programme: the programme',
+      ['城南街道与泸州市第一人民医院签约', '联建聚合力 服务零距离', '签约仪式现场。', '4月24日,城南街道与泸州市第一人民医院联合举行“邻里一家”党建共建结对签约仪式,推动医疗资源下沉社区。'],
+      '“邻里一家”党建共建',
+      'lead-programme',
+    ],
+    [
+      'a headline that names the programme itself stays',
+      ['泸州市第一人民医院“邻里一家”党建共建启动', '4月24日,医院联合街道举行“邻里一家”党建共建结对签约仪式。'],
+      '泸州市第一人民医院“邻里一家”党建共建启动',
+      'headline',
+    ],
+    [
       'a story without a headline: the event its lead reports, past the purpose clause and the date',
       ['为深入学习贯彻全会精神,进一步提升党建工作水平。', '11月12日下午,党委工作部组织支部书记一行10人前往兄弟医院外科第三党支部交流学习。', '双方就支部建设进行了交流。'],
       '前往兄弟医院外科第三党支部交流学习',
