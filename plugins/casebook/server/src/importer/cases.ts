@@ -5,7 +5,7 @@ import { authorsOf, peopleIn, uniquePeople } from './people';
 import { summaryOf } from './summary';
 import { themesOf } from './themes';
 import { originalRange } from './tracked-text';
-import type { ExtractedCase, ExtractedPerson, ExtractedSource, Normalised } from './types';
+import { CASE_FOUND, type ExtractedCase, type ExtractedPerson, type ExtractedSource, type Normalised } from './types';
 
 /** What every case of a document shares: the page's source and the people its byline names. */
 export type DocumentContext = { source: ExtractedSource; byline: ExtractedPerson[] };
@@ -28,7 +28,7 @@ export const extractCase = (draft: OwnedDraft, normalised: Normalised, context: 
     title: draft.title,
     hospital: draft.hospital,
     owner: draft.owner,
-    confidence: { case: draft.header ? { rule: 'case-header', score: 0.95 } : { rule: 'single-article', score: 0.8 }, owner: draft.confidence, title: draft.titleConfidence },
+    confidence: { case: CASE_FOUND[draft.found], owner: draft.confidence, title: draft.titleConfidence },
     people,
     source: context.source,
     summary: summaryOf(draft.paragraphs),

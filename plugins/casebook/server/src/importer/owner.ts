@@ -157,8 +157,15 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): Own
  * what `ownerOf` finds in its text and page chrome, which may be a hint for the editor rather than a name.
  */
 export const ownedDrafts = (split: Split, removed: RemovedSegment[]): OwnedDraft[] =>
-  split.cases.map((draft) =>
-    draft.header
-      ? { ...draft, ...resolved(draft.header.hospital, 'case-header', 0.95, []) }
-      : { ...draft, ...ownerOf([...draft.headerLines, ...draft.paragraphs], removed) },
-  );
+  split.cases.map((draft) => {
+    if (draft.header) return { ...draft, ...resolved(draft.header.hospital, 'case-header', 0.95, []) };
+    if (draft.listedOwner !== undefined) return { ...draft, ...listedOwnerOf(draft.listedOwner) };
+    return { ...draft, ...ownerOf([...draft.headerLines, ...draft.paragraphs], removed) };
+  });
+
+/** A listed case's owner: the name the list gives when it is a full one, else that name as the editor's hint. */
+const listedOwnerOf = (written: string): OwnerFinding => {
+  const [found] = findHospitalNames(written);
+  if (found && found.name === written) return resolved(written, 'brand-list', 0.8, []);
+  return { hospital: null, owner: { hint: written, candidates: found ? [found.name] : [] }, confidence: { rule: 'unresolved', score: 0 } };
+};

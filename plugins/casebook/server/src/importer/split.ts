@@ -1,34 +1,11 @@
 import { findHospitalNames } from './hospitals';
 import { titleOf } from './titles';
 import { isCutOff, isHospitalNameLine, SENTENCE_END } from './text-rules';
-import type { Confidence, ExtractedPerson, Normalised, Paragraph, RemovedSegment } from './types';
+import { brandListOf, pageIndexOf, sameHeadline } from './listed-cases';
+import type { CaseDraft, Header, Normalised, Paragraph, RemovedSegment, Split } from './types';
 
-export type { Paragraph };
+export type { CaseDraft, Header, Paragraph, Split };
 
-
-/** The two lines that start a case on a page: its hospital's name (or a speaker's unit, position and name), then its title. */
-export type Header = {
-  /** Where the header starts among the document's paragraphs. */
-  index: number;
-  hospital: string;
-  title: string;
-  /** The speaker of a conference talk, from the header line. */
-  speaker: ExtractedPerson | null;
-};
-
-export type CaseDraft = {
-  /** The header the case was found under; null for a document without headers, read as one article. */
-  header: Header | null;
-  title: string;
-  /** How the title was found: a header's title line, the page's headline, or its first words. */
-  titleConfidence: Confidence;
-  paragraphs: Paragraph[];
-  /** The lines of its header, or an article's title lines: part of the case's extent, not of its body. */
-  headerLines: Paragraph[];
-};
-
-/** A document's cases, and the paragraphs of no case (a notice's preamble, a conference's opening). */
-export type Split = { cases: CaseDraft[]; unassigned: Paragraph[] };
 
 export const paragraphsOf = (text: string): Paragraph[] => {
   const blankSeparated = (text.match(/\n\n/g) ?? []).length >= 3;
@@ -129,68 +106,6 @@ class CaseGrams {
   }
 }
 
-/** A line of an e-paper's index of the page's articles: ·警示教育筑防线 廉洁自律守初心 …医院开展主题参观学习. */
-const INDEX_LINE = /^[·•]\s*(\S.{4,70})$/;
-/** An index names the page's articles: three lines or more, in one of the page's first paragraphs. */
-const INDEX_MIN_LINES = 3;
-
-type IndexEntry = { title: string; draft: CaseDraft };
-
-/** Two headlines of one article, as the index and the article print it (spacing and quotes aside). */
-const sameHeadline = (a: string, b: string) => a.replace(/[\s“”"]/g, '') === b.replace(/[\s“”"]/g, '');
-
-/**
- * The index of an e-paper page: its lines are the headlines of the page's other articles. An article whose
- * headline names a hospital is a case of that hospital known by its headline alone (the page gives no more
- * of it); the others (a health bureau's, a county system's) are no hospital's case.
- */
-const pageIndexOf = (paragraphs: Paragraph[]): { paragraphs: Set<Paragraph>; entries: IndexEntry[] } | null => {
-  // The index's lines come as one paragraph or as a run of paragraphs of one line each, as the copy kept them.
-  const run = new Set<Paragraph>();
-  const lines: Paragraph[] = [];
-  for (const paragraph of paragraphs.slice(0, 12)) {
-    const own: Paragraph[] = [];
-    let offset = paragraph.start;
-    for (const line of paragraph.text.split('\n')) {
-      const trimmed = line.trim();
-      const at = offset + line.indexOf(trimmed);
-      if (INDEX_LINE.test(trimmed)) own.push({ text: trimmed, start: at, end: at + trimmed.length });
-      else if (trimmed !== '') {
-        own.length = 0;
-        break;
-      }
-      offset += line.length + 1;
-    }
-    if (own.length > 0) {
-      run.add(paragraph);
-      lines.push(...own);
-    } else if (lines.length >= INDEX_MIN_LINES) break;
-    else {
-      run.clear();
-      lines.length = 0;
-    }
-  }
-  if (lines.length < INDEX_MIN_LINES) return null;
-  const entries = lines.flatMap((line): IndexEntry[] => {
-    const title = INDEX_LINE.exec(line.text)![1]!.trim();
-    const [hospital] = findHospitalNames(title);
-    if (!hospital) return [];
-    return [
-      {
-        title,
-        draft: {
-          header: { index: -1, hospital: hospital.name, title, speaker: null },
-          title,
-          titleConfidence: { rule: 'page-index', score: 0.5 },
-          paragraphs: [],
-          headerLines: [line],
-        },
-      },
-    ];
-  });
-  return { paragraphs: run, entries };
-};
-
 /**
  * The cases a paragraph at a seam is compared with: its own and those whose headers are at most this many
  * headers away. Pages interleave neighbouring columns; comparing every paragraph with every case made a
@@ -225,6 +140,14 @@ const splitParagraphs = (paragraphs: Paragraph[], removed: RemovedSegment[]): Sp
       const listed = index.entries.filter((entry) => !own || !sameHeadline(entry.title, own.title));
       return { cases: [...article.cases, ...listed.map((entry) => entry.draft)], unassigned: article.unassigned };
     }
+    const list = brandListOf(paragraphs);
+    if (list) {
+      // The material's own words around the list (its title, its introduction) belong to no hospital's case.
+      const first = list.brands[0]!.draft.paragraphs[0]!;
+      const preamble = { text: list.paragraph.text.slice(0, first.start - list.paragraph.start), start: list.paragraph.start, end: first.start };
+      const others = paragraphs.filter((paragraph) => paragraph !== list.paragraph);
+      return { cases: list.brands.map((brand) => brand.draft), unassigned: (preamble.text.trim() ? [...others, preamble] : others).sort((a, b) => a.start - b.start) };
+    }
     const titleLines: Paragraph[] = [];
     for (const paragraph of paragraphs) {
       if (titleLines.length < 2 && isTitleLine(paragraph.text) && !/[,，]$/.test(paragraph.text)) titleLines.push(paragraph);
@@ -235,6 +158,7 @@ const splitParagraphs = (paragraphs: Paragraph[], removed: RemovedSegment[]): Sp
     return {
       cases: [
         {
+          found: 'article',
           header: null,
           title,
           titleConfidence,
@@ -337,6 +261,7 @@ const splitParagraphs = (paragraphs: Paragraph[], removed: RemovedSegment[]): Sp
   });
   return {
     cases: headers.map((header, position) => ({
+      found: 'header' as const,
       header,
       title: header.title,
       titleConfidence: { rule: 'case-header', score: 0.9 },

@@ -32,6 +32,44 @@ export type RemovedSegment = {
 /** A paragraph of the normalised text, trimmed, with its place in that text. */
 export type Paragraph = { text: string; start: number; end: number };
 
+/** The two lines that start a case on a page: its hospital's name (or a speaker's unit, position and name), then its title. */
+export type Header = {
+  /** Where the header starts among the document's paragraphs. */
+  index: number;
+  hospital: string;
+  title: string;
+  /** The speaker of a conference talk, from the header line. */
+  speaker: ExtractedPerson | null;
+};
+
+/**
+ * How a case was found, and how sure that makes the importer that it is one: under a header of its own, as
+ * the whole of a one-article document, or from a list that gives little more than its name.
+ */
+export const CASE_FOUND = {
+  header: { rule: 'case-header', score: 0.95 },
+  article: { rule: 'single-article', score: 0.8 },
+  pageIndex: { rule: 'page-index', score: 0.5 },
+  brandList: { rule: 'brand-list', score: 0.6 },
+} as const satisfies Record<string, Confidence>;
+
+export type CaseDraft = {
+  found: keyof typeof CASE_FOUND;
+  /** The header the case was found under; null for a document without headers, read as one article. */
+  header: Header | null;
+  title: string;
+  /** How the title was found: a header's title line, the page's headline, or its first words. */
+  titleConfidence: Confidence;
+  paragraphs: Paragraph[];
+  /** The lines of its header, or an article's title lines: part of the case's extent, not of its body. */
+  headerLines: Paragraph[];
+  /** For a case of a list (a brand in an experience material): its hospital as the list writes it. */
+  listedOwner?: string;
+};
+
+/** A document's cases, and the paragraphs of no case (a notice's preamble, a conference's opening). */
+export type Split = { cases: CaseDraft[]; unassigned: Paragraph[] };
+
 export type Normalised = TrackedText & {
   /** Page chrome and spam taken out of the text, kept for metadata. */
   removed: RemovedSegment[];

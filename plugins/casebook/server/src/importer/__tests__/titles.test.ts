@@ -1,5 +1,6 @@
 import { findHospitalNames } from '../hospitals';
 import { normalise } from '../normalise';
+import { ownedDrafts } from '../owner';
 import { splitCases } from '../split';
 import { identityText } from '../tracked-text';
 
@@ -86,6 +87,27 @@ describe('an e-paper page with an index of its articles', () => {
       ['泸州市第一人民医院', '警示教育筑防线 泸州市第一人民医院开展主题参观学习', 'page-index'],
       ['富顺县中医医院', '富顺县中医医院党委召开全面从严治党工作会议', 'page-index'],
     ]);
+  });
+});
+
+describe('an experience material that lists each hospital’s brand in one sentence', () => {
+  test('each brand is a case, its owner the hospital as the list writes it, for the editor to settle; the introduction is the document’s', () => {
+    const normalised = normalise(
+      identityText(
+        [
+          '三举措打造公立医院党建品牌经验材料',
+          '近年来,县卫健局党组创设“白衣天使心向党”党建工作总载体,人民医院党支部探索形成“党建+质量,建放心医院;+人才,建品牌医院”的“党建领航▪五院建设”党建工作模式;中医医院党支部形成“赛学习比红心,做忠诚爱党人”的“党徽闪耀”党建工作思路;泸州市第一人民医院党委打造“强基引领”党建品牌。',
+        ].join('\n\n'),
+      ),
+    );
+    const split = splitCases(normalised);
+    const owned = ownedDrafts(split, normalised.removed);
+    expect(owned.map((draft) => [draft.title, draft.hospital, draft.owner.hint, draft.found])).toEqual([
+      ['党建领航▪五院建设', null, '人民医院', 'brandList'],
+      ['党徽闪耀', null, '中医医院', 'brandList'],
+      ['强基引领', '泸州市第一人民医院', null, 'brandList'],
+    ]);
+    expect(split.unassigned.map((paragraph) => paragraph.text)).toEqual(['三举措打造公立医院党建品牌经验材料', '近年来,县卫健局党组创设“白衣天使心向党”党建工作总载体,']);
   });
 });
 
