@@ -30,7 +30,7 @@ export const extractCase = (draft: OwnedDraft, normalised: Normalised, context: 
     owner: draft.owner,
     confidence: { case: CASE_FOUND[draft.found], owner: draft.confidence, title: draft.titleConfidence },
     people,
-    source: context.source,
+    source: { ...context.source, column: context.source.column ?? draft.column ?? null },
     summary: summaryOf(draft.paragraphs),
     body,
     themes: themesOf(draft.title, body),

@@ -135,7 +135,7 @@ const findNoise = (text: string): RemovedSegment[] => {
     if (COUNTER.test(trimmed) || (DATELINE.test(trimmed) && position < 6)) return mark(line, COUNTER.test(trimmed) ? 'counter' : 'meta');
     if (NAVIGATION.test(trimmed) || CRUMBS.test(trimmed)) return mark(line, 'navigation');
     if (SHARE_BANNER.test(trimmed) || (PAGE_LINE.test(trimmed) && position < 12)) return mark(line, 'meta');
-    if (SITE_PROMPT.test(trimmed)) return mark(line, 'footer');
+    if (SITE_PROMPT.test(trimmed)) return mark(line, 'button');
     if (position === 0 && SITE_TITLE.test(trimmed)) return mark(line, 'meta');
     if (BUTTON.test(trimmed)) return mark(line, 'button');
     if (KEYWORDS.test(trimmed) || ((ISSUE_LINE.test(trimmed) || META_LABEL.test(trimmed)) && position < 8)) return mark(line, 'meta');

@@ -12,7 +12,7 @@ export const sourceOf = (removed: RemovedSegment[], text: string): ExtractedSour
     if (segment.kind === 'footer') {
       const before = /^(.{2,40}?)\s*(主办单位|承办单位)/.exec(line);
       if (before) source.column ??= before[1].trim();
-      else if (!/主办|承办|电话|版权/.test(line)) source.column ??= line;
+      else if (!/主办|承办|电话|版权|刊号|ICP|Copyright|【/i.test(line)) source.column ??= line;
     }
     // The crumb is trimmed below: matching the spaces around it with \s* beside a lazy group took quadratic time.
     const crumbs = /首页\s*(?:>>|>|»|\/)([^>»/]+)(?:>>|>|»|\/)/.exec(line);
@@ -22,10 +22,16 @@ export const sourceOf = (removed: RemovedSegment[], text: string): ExtractedSour
       source.publication ??= issue[1].replace(/[《》]/g, '');
       source.issue ??= issue[2];
     }
-    const date = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(line);
+    const date = /(\d{4})(?:-|\/|年)(\d{1,2})(?:-|\/|月)(\d{1,2})/.exec(line);
     if (date && segment.kind !== 'related') source.date ??= isoDate(date[1], date[2], date[3]);
-    const reads = /(阅读量|阅读数|浏览量|浏览次数|点击数|点击量|访问量)\s*(?:[:：]\s*)?(\d+)/.exec(line);
-    if (reads) source.readCount ??= Number(reads[2]);
+    const reads = /(?:阅读量|阅读数|阅读次数|阅读|浏览量|浏览次数|浏览数|点击数|点击量|访问量)\s*(?:[:：]\s*)?(\d+(?:\.\d+)?)(万)?/.exec(line);
+    if (reads) source.readCount ??= Math.round(Number(reads[1]) * (reads[2] ? 10000 : 1));
+    // An e-paper's page line: 第A03版 党建, or A03 党建 2022年04月07日.
+    const page = /^第?[A-Z]?\d{1,2}版?\s+([\u4e00-\u9fff]{2,8})(?:\s|$)/.exec(line);
+    if (page && segment.kind === 'meta') source.column ??= page[1];
+    // The last crumb of a breadcrumb without arrows (首页 新闻中心 医院新闻) is the article's column.
+    const lastCrumb = /^首页(?:\s+[\u4e00-\u9fff]{2,8})*\s+([\u4e00-\u9fff]{2,8})$/.exec(line);
+    if (lastCrumb && segment.kind === 'navigation') source.column ??= lastCrumb[1];
   }
   const url = /https?:\/\/[^\s"'<>）)]+/.exec(removed.map((segment) => segment.text).join('\n') + '\n' + text);
   if (url) source.url = url[0];

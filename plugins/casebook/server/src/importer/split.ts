@@ -154,7 +154,7 @@ const splitParagraphs = (paragraphs: Paragraph[], removed: RemovedSegment[]): Sp
       else break;
     }
     const body = paragraphs.slice(titleLines.length);
-    const { title, titleConfidence } = titleOf(titleLines, body, removed);
+    const { title, titleConfidence, column } = titleOf(titleLines, body, removed);
     return {
       cases: [
         {
@@ -162,6 +162,7 @@ const splitParagraphs = (paragraphs: Paragraph[], removed: RemovedSegment[]): Sp
           header: null,
           title,
           titleConfidence,
+          column,
           headerLines: titleLines,
           paragraphs: body,
         },

@@ -1,8 +1,11 @@
 import { SENTENCE_END } from './text-rules';
 import type { Confidence, Paragraph, RemovedSegment } from './types';
 
-/** A case's title and how it was found. */
-export type Titled = { title: string; titleConfidence: Confidence };
+/** A case's title, how it was found, and the column or series its headline names (「支部风采」…, 对话健康中国丨…). */
+export type Titled = { title: string; titleConfidence: Confidence; column: string | null };
+
+/** A series' or column's name before a headline: 「支部风采」第六党支部…, 【党建动态】…, 对话健康中国丨…. */
+const SERIES = /^(?:[「【]([^」】]{2,12})[」】]\s*|([\u4e00-\u9fff]{2,10})\s*[丨|｜]\s*)/;
 
 /**
  * A case title in 《》 (安庆市立医院党委《“四化”工作法 推进基层党建提质增效》荣获…): what an award notice, a
@@ -91,7 +94,7 @@ export const titleOf = (titleLines: Paragraph[], paragraphs: Paragraph[], remove
   const lead = [...titleLines, ...paragraphs.slice(0, 3)].map((paragraph) => clean(paragraph.text));
   const metadata = removed.filter((segment) => segment.kind === 'meta').map((segment) => segment.text);
   const named = namedTitle([...metadata, ...lead]);
-  if (named) return { title: named, titleConfidence: { rule: 'named-title', score: 0.85 } };
+  if (named) return { title: named, titleConfidence: { rule: 'named-title', score: 0.85 }, column: null };
 
   const columns = removed.filter((segment) => segment.kind === 'navigation' || segment.kind === 'meta').map((segment) => segment.text);
   const headlines: string[] = [];
@@ -102,19 +105,23 @@ export const titleOf = (titleLines: Paragraph[], paragraphs: Paragraph[], remove
   }
   const body = lead.slice(headlines.length).filter((line) => line.length > 0);
   if (headlines.length > 0) {
-    const headline = headlines.join(' ');
+    const joined = headlines.join(' ');
+    const series = SERIES.exec(joined);
+    const column = series ? (series[1] ?? series[2] ?? null) : null;
+    // A bracketed series name is a label, not the headline's words; one before 丨 reads as part of it, and stays.
+    const headline = series?.[1] ? joined.slice(series[0].length) : joined;
     // A headline that only tells the news (…签约 联建聚合力) while the lead names the programme (举行“X”党建共建
     //结对签约仪式): the case is the programme, as the annotators of real articles title it.
     const named = leadEvent(body, true);
-    if (named && !headline.includes(named.replace(/^“([^”]*)”.*$/, '$1'))) return { title: named, titleConfidence: { rule: 'lead-programme', score: 0.6 } };
-    return { title: headline, titleConfidence: { rule: 'headline', score: 0.8 } };
+    if (named && !headline.includes(named.replace(/^“([^”]*)”.*$/, '$1'))) return { title: named, titleConfidence: { rule: 'lead-programme', score: 0.6 }, column };
+    return { title: headline, titleConfidence: { rule: 'headline', score: 0.8 }, column };
   }
 
   const labelled = /^([^,，。:：!?“”]{4,20})[:：]/.exec(body[0] ?? '');
-  if (labelled) return { title: labelled[1]!, titleConfidence: { rule: 'lead-label', score: 0.5 } };
+  if (labelled) return { title: labelled[1]!, titleConfidence: { rule: 'lead-label', score: 0.5 }, column: null };
   const event = leadEvent(body);
-  if (event) return { title: event, titleConfidence: { rule: 'lead-event', score: 0.5 } };
+  if (event) return { title: event, titleConfidence: { rule: 'lead-event', score: 0.5 }, column: null };
   const quoted = /“([^“”]{3,30})”/.exec(body.slice(0, 2).join('\n'));
-  if (quoted) return { title: quoted[1]!, titleConfidence: { rule: 'first-quoted-name', score: 0.4 } };
-  return { title: (body[0] ?? '').slice(0, 40), titleConfidence: { rule: 'first-words', score: 0.3 } };
+  if (quoted) return { title: quoted[1]!, titleConfidence: { rule: 'first-quoted-name', score: 0.4 }, column: null };
+  return { title: (body[0] ?? '').slice(0, 40), titleConfidence: { rule: 'first-words', score: 0.3 }, column: null };
 };

@@ -63,6 +63,8 @@ export type CaseDraft = {
   paragraphs: Paragraph[];
   /** The lines of its header, or an article's title lines: part of the case's extent, not of its body. */
   headerLines: Paragraph[];
+  /** The column or series its headline names, when the page's metadata names none. */
+  column?: string | null;
   /** For a case of a list (a brand in an experience material): its hospital as the list writes it. */
   listedOwner?: string;
 };

@@ -1,8 +1,10 @@
 import { findHospitalNames } from '../hospitals';
 import { normalise } from '../normalise';
 import { ownedDrafts } from '../owner';
+import { sourceOf as readSource } from '../source';
 import { splitCases } from '../split';
 import { identityText } from '../tracked-text';
+import type { RemovedSegment } from '../types';
 
 /** Each case's hospital (from its header, when it has one), title and the rule that found the title. */
 const cases = (lines: string[]) =>
@@ -72,6 +74,43 @@ describe('the title of a single-article document', () => {
     ],
   ])('%s', (_, lines, title, rule) => {
     expect(cases(lines)[0]).toEqual([null, title, rule]);
+  });
+});
+
+describe('page metadata into the case’s source fields', () => {
+  const sourceOf = (lines: string[]) => {
+    const normalised = normalise(identityText(lines.join('\n\n')));
+    const [draft] = splitCases(normalised).cases;
+    return { column: draft!.column ?? null, title: draft!.title, ...pick(normalised.removed) };
+  };
+  const pick = (removed: RemovedSegment[]) => {
+    const source = readSource(removed, '');
+    return { sourceColumn: source.column, date: source.date, readCount: source.readCount };
+  };
+
+  test.each([
+    [
+      'a hospital site: the breadcrumb’s last crumb, the date and the view counter',
+      ['首页 新闻中心 医院新闻', '医院举行“初心讲堂”主题党日活动', '发布时间:2025-11-26 浏览数:1792', '11月24日下午,医院举行主题党日活动,全院党员参加。'],
+      { column: null, title: '医院举行“初心讲堂”主题党日活动', sourceColumn: '医院新闻', date: '2025-11-26', readCount: 1792 },
+    ],
+    [
+      'a content farm’s counter in 万',
+      ['支部联建促发展', '阅读:1.4万', '1月20日,医院党委举行支部联建启动仪式,全院党员参加。'],
+      { column: null, title: '支部联建促发展', sourceColumn: null, date: null, readCount: 14000 },
+    ],
+    [
+      'an e-paper’s page line and its date in 年月日',
+      ['第A03版 党建', 'A03 党建 2022年04月07日 星期四', '小阵地大作用 卫生院打造特色党建阵地', '卫生院规范化打造党员活动室,形成宣传文化阵地格局。'],
+      { column: null, title: '小阵地大作用 卫生院打造特色党建阵地', sourceColumn: '党建', date: '2022-04-07', readCount: null },
+    ],
+    [
+      'a WeChat series’ name in brackets before the headline: the column, out of the title',
+      ['「支部风采」第三党支部“双融合”工作法', '第三党支部现有党员21人,坚持把党建工作和业务工作相融合。'],
+      { column: '支部风采', title: '第三党支部“双融合”工作法', sourceColumn: null, date: null, readCount: null },
+    ],
+  ])('%s', (_, lines, expected) => {
+    expect(sourceOf(lines)).toEqual(expected);
   });
 });
 
