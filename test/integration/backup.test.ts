@@ -4,11 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import { createTestDatabase, testDatabaseClient, type TestDatabase } from '../support/database';
-import { ROOT_DIR } from '../support/paths';
+import { ROOT_DIR, SEED_FILES } from '../support/paths';
 import { bootCasebook, type Casebook } from '../support/strapi';
 
 const client = testDatabaseClient();
-const SEEDS = path.join(ROOT_DIR, 'seeds', 'documents');
 const PLUGIN_TABLES = ['casebook_source_documents', 'casebook_case_counters', 'casebook_ballots', 'casebook_view_marks', 'casebook_idempotency', 'casebook_case_index'];
 // One ballot per voter and case for good (not per day), so a vote repeated after the restore is refused whatever the hour.
 const ENGAGEMENT = { CASEBOOK_VOTE_RULE: 'per-campaign', CASEBOOK_VOTE_RATE_LIMIT: '0', CASEBOOK_VIEW_RATE_LIMIT: '0' };
@@ -73,8 +72,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const casebook = await bootCasebook({ database, env: ENGAGEMENT });
   try {
-    const reports = await casebook.strapi.plugin('casebook').service('importer').seedIfEmpty(SEEDS);
-    expect(reports.map((report: { status: string }) => report.status)).toEqual(fs.readdirSync(SEEDS).filter((file) => file.endsWith('.txt')).map(() => 'created'));
+    const reports = await casebook.strapi.plugin('casebook').service('importer').seedIfEmpty(SEED_FILES);
+    expect(reports.map((report: { status: string }) => report.status)).toEqual(SEED_FILES.map(() => 'created'));
     const { documentIds } = await fetchPublicView(casebook);
     for (const [index, documentId] of documentIds.slice(0, 5).entries()) {
       for (const voter of ['reader-a', 'reader-b', 'reader-c'].slice(0, index + 1)) {

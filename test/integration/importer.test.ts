@@ -81,7 +81,9 @@ describe('importing the seed documents', () => {
     ['empty', Buffer.alloc(0), /empty/],
     ['binary', Buffer.from([0, 1, 2, 3, 0, 0, 0, 5, 6, 7, 0, 0, 8, 9, 10, 11, 0, 0, 0, 12]), /binary/],
     ['truncated UTF-8', Buffer.from('成都市第六人民医院\n\n构建医院党校').subarray(0, 20), /truncated UTF-8/],
-    ['a document naming no hospital', Buffer.from('我院党委开展主题党日活动10余次。\n\n我院党员积极参加志愿服务。'), /no hospital/],
+    // A page that says only 我院 is a case whose owner the editor picks (see the unresolved-owner tests); a page of
+    // nothing but chrome is no case at all.
+    ['a page of nothing but its chrome', Buffer.from('首页 新闻中心 医院新闻\n\n发布时间:2025-11-26 浏览数:1792\n\n返回顶部'), /page chrome/],
   ])('%s fails with a clear message and writes no rows', async (_name, bytes, message) => {
     const before = await Promise.all(['api::case.case', 'plugin::casebook.source-document'].map(count));
     const report = await importFile('bad.txt', bytes);

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import {
   ForbiddenError,
   NetworkError,
@@ -14,7 +13,7 @@ import {
   type CasebookClient,
 } from '../../client-sdk/src/index';
 import { bootCasebook, type Casebook } from '../support/strapi';
-import { ROOT_DIR } from '../support/paths';
+import { ROOT_DIR, SEED_FILES } from '../support/paths';
 
 let casebook: Casebook;
 let endpoint: string;
@@ -23,7 +22,7 @@ let draftId: string;
 
 beforeAll(async () => {
   casebook = await bootCasebook();
-  await casebook.strapi.plugin('casebook').service('importer').seedIfEmpty(path.join(ROOT_DIR, 'seeds', 'documents'));
+  await casebook.strapi.plugin('casebook').service('importer').seedIfEmpty(SEED_FILES);
   const draft = await casebook.strapi.documents('api::case.case').create({ data: { title: '党校草稿 尚未发布', body: '党校草稿正文' } });
   draftId = draft.documentId;
   const server = casebook.strapi.server.httpServer;

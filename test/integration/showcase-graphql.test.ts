@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { bootCasebook, type Casebook } from '../support/strapi';
 import { expectWithinBudget, recordQueries } from '../support/queries';
-import { ROOT_DIR } from '../support/paths';
+import { SEED_FILES } from '../support/paths';
 
 /** The query budget of the showcase API: a page, its total, and one query per relation field (here five). */
 const QUERY_BUDGET = 8;
@@ -13,7 +12,7 @@ let draftId: string;
 
 beforeAll(async () => {
   casebook = await bootCasebook();
-  await casebook.strapi.plugin('casebook').service('importer').seedIfEmpty(path.join(ROOT_DIR, 'seeds', 'documents'));
+  await casebook.strapi.plugin('casebook').service('importer').seedIfEmpty(SEED_FILES);
   const hospital = await casebook.strapi.db.query('api::hospital.hospital').findOne({ where: { name: '成都市第六人民医院' } });
   const draft = await casebook.strapi.documents('api::case.case').create({
     data: { title: '党校草稿 尚未发布', summary: '党校', body: '党校草稿正文', hospital: hospital.documentId },

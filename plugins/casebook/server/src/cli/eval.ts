@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Table from 'cli-table3';
-import { collectPaths, ImportError, type ExtractedDocument } from '../importer';
+import { ImportError, type ExtractedDocument } from '../importer';
+import { collectPaths } from './files';
 import { addTallies, emptyTallies, figuresOf, MEASURES, scoreDocument, type Measure, type ScoredDocument, type Tally } from './score';
 
 /**

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { collectPaths, createExtractionPool, extractDocument, ImportError, type ExtractedDocument, type ExtractionPool } from '../importer';
+import { createExtractionPool, extractDocument, ImportError, type ExtractedDocument, type ExtractionPool } from '../importer';
+import { collectPaths } from './files';
 import { corpusSet, evaluate, formatEvaluation, pooled, seedSet, type EvaluationSet } from './eval';
 import { runImport } from './import';
 import { figuresOf, formatTallies, MEASURES, type Measure } from './score';
@@ -32,6 +33,8 @@ const summarise = (report: DocumentReport): string => {
 };
 
 /** Runs the command line; resolves to the exit code (1 when any document failed). */
+export { collectPaths };
+
 export const main = async (argv: string[]): Promise<number> => {
   let exitCode = 0;
   const program = new Command('casebook').description('Casebook: import health-sector party-building cases').exitOverride();

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import type { SourceDocumentStatus } from '../closed-sets';
 import { UID } from '../constants';
 import { serviceAccessor } from '../plugin-services';
-import { collectPaths } from './files';
 import { createExtractionPool } from './pool';
 import { ImportError, type ImportPreview } from './types';
 import type { ExtractionSummary } from './worker';
@@ -71,11 +70,11 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** The seed step of `npm start`: on a database without cases, imports every document under `directory`, published. */
-    async seedIfEmpty(directory: string): Promise<ImportReport[] | null> {
+    /** The seed step of `npm start`: on a database without cases, imports the documents `files` names, published. */
+    async seedIfEmpty(files: string[]): Promise<ImportReport[] | null> {
       if ((await strapi.db.query(UID.case).count()) > 0) return null;
       const reports: ImportReport[] = [];
-      for (const file of collectPaths([directory])) reports.push(await service.importDocument(file, fs.readFileSync(file), { publish: true }));
+      for (const file of files) reports.push(await service.importDocument(file, fs.readFileSync(file), { publish: true }));
       return reports;
     },
 

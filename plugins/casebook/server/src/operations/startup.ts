@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import path from 'node:path';
 import { unlockStartup } from '../database';
+import { collectPaths } from '../cli';
 import { importerOf } from '../importer';
 import { adminUserOf } from './admin-user';
 import { serviceAccessor } from '../plugin-services';
@@ -20,7 +21,7 @@ const startupService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (admin === 'not-configured') strapi.log.warn(`[casebook] ${adminUsers.registrationNotice()}`);
       const seedDirectory = env.CASEBOOK_SEED_DIR?.trim();
       if (seedDirectory) {
-        const reports = await importerOf(strapi).seedIfEmpty(path.resolve(seedDirectory));
+        const reports = await importerOf(strapi).seedIfEmpty(collectPaths([path.resolve(seedDirectory)]));
         if (reports) {
           const failed = reports.filter((report) => report.status === 'failed');
           const cases = reports.reduce((sum, report) => sum + report.cases.created, 0);
