@@ -2,7 +2,8 @@ import { labelPattern, PAGE_LABELS, SENTENCE_END } from './text-rules';
 import { themeOfInitiative } from './themes';
 import type { Confidence, ExtractedInitiative } from './types';
 
-const LIST_MARKER = /^(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])\s*/;
+/** 一、 1、 1. 1.1 and a paper's bare 1 before its heading: the section markers the genre numbers its measures with. */
+const LIST_MARKER = /^(?:[一二三四五六七八九十]+、|\d{1,2}(?:[.．]\d{1,2})?(?:[、.．]|\s+(?=[\u4e00-\u9fff“]))|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])\s*/;
 /** 一抓组织建设, 二抓设施设备 …: numbered measures named with 抓. */
 const ZHUA = /^[一二三四五六七八九十]抓[\u4e00-\u9fff]{2,8}/;
 /** Campaign and rule names that are not a hospital's own measures. */
@@ -29,7 +30,7 @@ const VERB_OBJECTS = new RegExp(
 );
 const OBJECT = new RegExp(`[^、和及与]{2,18}?(?:${MEASURE_HEAD})(?=[、和及与]|$)`, 'g');
 /** Words that open an object without naming anything (一个, 多项, 各类 …), dropped from its name. */
-const VAGUE_OPENING = /^(?:了|一次|一个|一支|一项|一批|一系列|多项|多种|各类|各项|相关|有关|全院|全面|深入|系统|常态化)+/;
+const VAGUE_OPENING = /^(?:了|健全|完善|一次|一个|一支|一项|一批|一系列|多项|多种|各类|各项|相关|有关|全院|全面|深入|系统|常态化)+/;
 /** Objects too generic to be a case's own measure (各项制度, 工作机制, 相关活动). */
 const GENERIC_OBJECT = new RegExp(`^(?:各项|相关|有关|系列|工作|管理|长效|这一|该|此|本)?(?:${MEASURE_HEAD}){1,2}$`);
 
@@ -37,6 +38,8 @@ const GENERIC_OBJECT = new RegExp(`^(?:各项|相关|有关|系列|工作|管理
 const QUOTE_HEAD = new RegExp(`^(?:工作思路|思路|要求|创建活动|${MEASURE_HEAD})`);
 /** A list of quoted names closed by what they are: …“支部一品牌一活动”等举措. */
 const LIST_CLOSED = /^等[\u4e00-\u9fff]{0,4}?(?:举措|活动|做法|形式|载体|品牌|项目)/;
+/** A paper's own sections (0 引言, 1 开展…的做法, 3 体会): numbered like measures, but they name the paper's parts. */
+const PAPER_SECTION = /^(?:引言|前言|背景|摘要|结语|结论|讨论|小结|做法|主要做法|成效|工作成效|体会|思考|启示|问题)$|的(?:做法|成效|思考|启示|体会|经验|问题|意义|背景|现状)$/;
 /** A question (如何…?, …吗): a heading that asks, which names no measure. */
 const QUESTION = /(怎么|如何|怎样|什么|吗)/;
 /** A lead sentence that names its measure by a head noun (…管理制度改革, …病房试点). */
@@ -87,13 +90,17 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     if (found.length >= MAX_INITIATIVES) return;
     const cleaned = name.replace(/[。,，;；:：]+$/, '').trim();
     if (cleaned.length < 2 || cleaned.length > 40 || NOT_INITIATIVES.test(cleaned.replace(/[“”]/g, ''))) return;
-    // An author line or a sentence cut off at a page edge (…党委书记傅超感) is no measure.
-    if (/^[(（]/.test(cleaned) || /(医院|书记|院长|主任)/.test(cleaned)) return;
+    // An author line or a sentence cut off at a page edge (…党委书记傅超感) is no measure, nor is a phrase about a
+    // hospital (公立医院党建工作品牌); a quoted name may hold the word (“医院标杆党支部”创建活动).
+    if (/^[(（]/.test(cleaned) || /(书记|院长|主任)/.test(cleaned) || (/医院/.test(cleaned) && !cleaned.includes('“'))) return;
+    // 一名党员就是一面旗帜: a motto says what something is, a measure what is done.
+    if (/就是/.test(cleaned)) return;
     if (isPageChrome(cleaned) || ORGANISATION.test(cleaned) || !quotesBalance(cleaned)) return;
-    // A name inside one found before (双带头人制度 after 落实双带头人制度) is the same measure: compared with at
-    // most MAX_INITIATIVES names, however long the document.
-    if (names.has(cleaned) || [...names].some((known) => known.includes(cleaned) || cleaned.includes(known))) return;
-    names.add(cleaned);
+    // A name inside one found before (双带头人制度 after 落实双带头人制度), quoted or not (“四化”工作法, 四化工作法), is
+    // the same measure: compared with at most MAX_INITIATIVES names, however long the document.
+    const key = cleaned.replace(/[“”‘’"'\s]/g, '');
+    if (names.has(key) || [...names].some((known) => known.includes(key) || key.includes(known))) return;
+    names.add(key);
     const sentence = firstSentence(summary);
     found.push({ name: cleaned, summary: sentence, theme: themeOfInitiative(`${cleaned} ${sentence}`), confidence });
   };
@@ -108,7 +115,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       const rest = paragraph.replace(LIST_MARKER, '');
       const heading = /^[^。]{2,40}?(?=。|$)/.exec(rest)?.[0] ?? rest.slice(0, 20);
       const body = rest.slice(heading.length + 1);
-      add(heading.length <= 30 ? heading : heading.split(/[,，]/)[0], body || next, BY.numberedSection);
+      if (!PAPER_SECTION.test(heading)) add(heading.length <= 30 ? heading : heading.split(/[,，]/)[0], body || next, BY.numberedSection);
     } else if (paragraph.length >= 6 && paragraph.length <= 20 && !/[。,，?？]/.test(paragraph) && !QUESTION.test(paragraph)) {
       add(paragraph, next, BY.subheading);
     } else if (pair && !QUESTION.test(paragraph)) {

@@ -39,6 +39,24 @@ describe('initiatives', () => {
     expect(names('地址:某市某路100号', '2021-07-01 10:30', '市卫生健康局机关第三党支部', '后一站”工作,是与群众联系')).toEqual([]);
   });
 
+  test('are a paper’s numbered sections (1 …, 1.1 …), not the paper’s own parts (引言, …的做法)', () => {
+    expect(
+      names('0 引言', '1 推行“双岗”工作法的做法', '1.1 明确分工,让党员有目标', '2 党建和业务相融合。党员带头出诊。', '3 体会'),
+    ).toEqual(['“双岗”工作法', '明确分工,让党员有目标', '党建和业务相融合']);
+  });
+
+  test('are never a motto that says what something is (一名党员就是一面旗帜)', () => {
+    expect(names('一名党员就是一个标杆', '一个科室就是一个阵地')).toEqual([]);
+  });
+
+  test('may name a hospital inside quotes (“医院先锋岗”创建活动), not outside them', () => {
+    expect(names('各支部开展“医院先锋岗”创建活动,着力打造公立医院党建工作品牌。')).toEqual(['“医院先锋岗”创建活动']);
+  });
+
+  test('name one measure once, quoted or not', () => {
+    expect(names('院党委实施“三化”工作法。', '各支部推行三化工作法。')).toEqual(['“三化”工作法']);
+  });
+
   test('name one measure once, however many rules find it', () => {
     expect(names('医院打造“党建+”模式,完善推动发展的制度。', '医院全面推行“党建+”模式。')).toEqual(['“党建+”模式']);
   });
