@@ -36,6 +36,18 @@ const GENERIC_OBJECT = new RegExp(`^(?:各项|相关|有关|系列|工作|管理
 
 /** The head noun right after a quoted name, which is part of it: “三带”制度, “1、2、3+N”工作思路, “五新”要求. */
 const QUOTE_HEAD = new RegExp(`^(?:工作思路|思路|要求|创建活动|${MEASURE_HEAD})`);
+/**
+ * A name the genre coins as a formula: a count of its parts (“三个五”, “五项先锋”, “一卡通”), two counts (“三抓一带”,
+ * “两廊一苑”) or a sum (“1+3+6”, “党建+精细化管理”). Quoted so, it is a measure wherever it stands. A numeral that
+ * starts a place (“四川好人”), a date (“三八”, “十四五”) or a figure (“5.12”) is none.
+ */
+const NUMERAL = '一二两三四五六七八九十双';
+/**
+ * What a formula is, written after it and part of its name: “三个五”党建, “一支部一品牌”建设, “1+3+6”科普服务体系,
+ * “1、2、3+N”(的)工作思路. A 等 or a second 的 on the way means the noun is a list's or a description's.
+ */
+const FORMULA_HEAD = new RegExp(`^的?((?:(?![的等])[\\u4e00-\\u9fff]){0,6}?(?:${MEASURE_HEAD}|工作思路|创建工作)|党建|建设)`);
+const FORMULA = new RegExp(`^[${NUMERAL}]+(?:[个项大条种级类化抓支步卡站码网]|[^${NUMERAL}]+[${NUMERAL}])|\\+`);
 /** A list of quoted names closed by what they are: …“支部一品牌一活动”等举措. */
 const LIST_CLOSED = /^等[\u4e00-\u9fff]{0,4}?(?:举措|活动|做法|形式|载体|品牌|项目)/;
 /** A paper's own sections (0 引言, 1 开展…的做法, 3 体会): numbered like measures, but they name the paper's parts. */
@@ -62,6 +74,7 @@ const BY = {
   numberedSection: { rule: 'numbered-section', score: 0.9 },
   numberedMeasure: { rule: 'numbered-measure', score: 0.9 },
   quotedProgramme: { rule: 'quoted-programme', score: 0.8 },
+  quotedFormula: { rule: 'quoted-formula', score: 0.7 },
   subheading: { rule: 'subheading', score: 0.7 },
   headingPair: { rule: 'heading-pair', score: 0.6 },
   leadSentence: { rule: 'lead-sentence', score: 0.6 },
@@ -70,6 +83,9 @@ const BY = {
 
 /** At most this many measures a case: a document of thousands of set-up clauses is a list, not a case to review. */
 const MAX_INITIATIVES = 200;
+
+/** A name as measures are told apart: without quotes and spaces (“四化”工作法 and 四化工作法 are one). */
+const keyOf = (name: string) => name.replace(/[“”‘’"'\s]/g, '');
 
 const firstSentence = (text: string, max = 120) => {
   // Read no further than the summary can be long: a paragraph without a sentence end may be a whole upload.
@@ -98,7 +114,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     if (isPageChrome(cleaned) || ORGANISATION.test(cleaned) || !quotesBalance(cleaned)) return;
     // A name inside one found before (双带头人制度 after 落实双带头人制度), quoted or not (“四化”工作法, 四化工作法), is
     // the same measure: compared with at most MAX_INITIATIVES names, however long the document.
-    const key = cleaned.replace(/[“”‘’"'\s]/g, '');
+    const key = keyOf(cleaned);
     if (names.has(key) || [...names].some((known) => known.includes(key) || key.includes(known))) return;
     names.add(key);
     const sentence = firstSentence(summary);
@@ -126,22 +142,25 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       if (lead && (/“[^”]+”/.test(lead[1]!) || ENDS_WITH_MEASURE.test(lead[1]!))) add(lead[1]!, paragraph.slice(lead[0].length), BY.leadSentence);
     }
     // Quoted programmes: one after a set-up verb, every quote listed right after it (开展“A”“B”、“C”等活动), one
-    // named with its head noun (“三带”制度, “五新”要求) and one of a list closed by 等举措.
+    // named with its head noun (“三带”制度, “五新”要求) and one of a list closed by 等举措; and formulas anywhere.
     let listed = false;
     let previousEnd = -1;
     for (const quoted of paragraph.matchAll(/“([^”]{2,12})”/g)) {
       const between = previousEnd >= 0 ? paragraph.slice(previousEnd, quoted.index) : null;
       const before = paragraph.slice(Math.max(0, quoted.index! - 8), quoted.index!);
       previousEnd = quoted.index! + quoted[0].length;
-      const after = paragraph.slice(previousEnd, previousEnd + 8);
-      const head = QUOTE_HEAD.exec(after)?.[0];
+      const after = paragraph.slice(previousEnd, previousEnd + 12);
+      const formula = FORMULA.test(quoted[1]!);
+      const head = QUOTE_HEAD.exec(after)?.[0] ?? (formula ? FORMULA_HEAD.exec(after)?.[1] : undefined);
       listed =
         (listed && between !== null && /^(?:[、和及与]|[\u4e00-\u9fff]{0,4}(?:比赛|竞赛|活动|展览)?)$/.test(between)) ||
         PROGRAMME_VERB.test(before) ||
         head !== undefined ||
         LIST_CLOSED.test(after);
-      if (!listed || /[,，。]/.test(quoted[1]!)) continue;
-      add(head ? `${quoted[0]}${head}` : quoted[1]!, paragraph, BY.quotedProgramme);
+      // A quote inside a name found before (打造“党建+”模式, then “党建+”工作模式) names that measure again.
+      if (/[,，。]/.test(quoted[1]!) || [...names].some((known) => known.includes(keyOf(quoted[1]!)))) continue;
+      if (listed) add(head ? `${quoted[0]}${head}` : quoted[1]!, paragraph, BY.quotedProgramme);
+      else if (formula) add(quoted[0], paragraph, BY.quotedFormula);
     }
     for (const clause of paragraph.matchAll(VERB_OBJECTS)) {
       for (const object of clause[1]!.replace(/[、和及与]$/, '').matchAll(OBJECT)) {

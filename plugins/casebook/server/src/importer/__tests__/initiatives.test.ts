@@ -20,6 +20,28 @@ describe('initiatives', () => {
     ]);
   });
 
+  test('are quoted formulas wherever they stand: counts of parts, two counts, sums', () => {
+    expect(names('今年院党委围绕“两个三”,各科室对照“四抓一促”,内容聚焦“党建+护理质量”“党建+教学”。')).toEqual([
+      '“两个三”',
+      '“四抓一促”',
+      '“党建+护理质量”',
+      '“党建+教学”',
+    ]);
+  });
+
+  test('name a formula with what follows it: 党建, 建设, or a head noun a few words on', () => {
+    expect(names('院党委以“两个三”党建为抓手,以“一科一亮点”建设为切入点,构建“1+2+N”健康服务体系,确立“1、2+N”的工作思路。')).toEqual([
+      '“两个三”党建',
+      '“一科一亮点”建设',
+      '“1+2+N”健康服务体系',
+      '“1、2+N”工作思路',
+    ]);
+  });
+
+  test('leave out quotes that only start with a numeral: a place, a date, a figure, an idiom', () => {
+    expect(names('评出“四川好人”,迎来“三八”节,谋划“十四五”,纪念“5.12”,杜绝“两张皮”。')).toEqual([]);
+  });
+
   test('keep the head noun written right after a quoted name', () => {
     expect(names('各支部实行党员联系群众的“双联”制度,落实“四个一”要求。')).toEqual(['“双联”制度', '“四个一”要求']);
   });
