@@ -34,8 +34,13 @@ const VAGUE_OPENING = /^(?:了|健全|完善|一次|一个|一支|一项|一批|
 /** Objects too generic to be a case's own measure (各项制度, 工作机制, 相关活动). */
 const GENERIC_OBJECT = new RegExp(`^(?:各项|相关|有关|系列|工作|管理|长效|这一|该|此|本)?(?:${MEASURE_HEAD}){1,2}$`);
 
-/** The head noun right after a quoted name, which is part of it: “三带”制度, “1、2、3+N”工作思路, “五新”要求. */
-const QUOTE_HEAD = new RegExp(`^(?:工作思路|思路|要求|创建活动|${MEASURE_HEAD})`);
+/**
+ * The head noun after a quoted name, which is part of it: “三带”制度, “五新”要求, and after the words that say what
+ * kind of programme it is: “哮喘周”系列活动, “杏林卫士铸党魂”党建工作品牌, “某某”主题党日活动.
+ */
+const QUOTE_HEAD = new RegExp(
+  `^(?:党建|工作|主题|系列|专项|品牌|特色|宣传|文化|服务|志愿|义诊|党日|健康|科普|演讲|建设){0,3}(?:工作思路|思路|要求|创建活动|${MEASURE_HEAD})`,
+);
 /**
  * A name the genre coins as a formula: a count of its parts (“三个五”, “五项先锋”, “一卡通”), two counts (“三抓一带”,
  * “两廊一苑”) or a sum (“1+3+6”, “党建+精细化管理”). Quoted so, it is a measure wherever it stands. A numeral that

@@ -46,6 +46,13 @@ describe('initiatives', () => {
     expect(names('各支部实行党员联系群众的“双联”制度,落实“四个一”要求。')).toEqual(['“双联”制度', '“四个一”要求']);
   });
 
+  test('keep the words that say what kind of programme a quoted name is, and no others', () => {
+    expect(names('医院精心打造“仁心护佑”党建工作品牌,举办“健康大讲堂”系列活动。“红色驿站”是推进专科联盟建设的平台。')).toEqual([
+      '“仁心护佑”党建工作品牌',
+      '“健康大讲堂”系列活动',
+    ]);
+  });
+
   test('are headings: a short line, the first half of a heading pair, a short lead sentence naming a measure', () => {
     expect(
       names(
