@@ -53,6 +53,14 @@ const NUMERAL = '一二两三四五六七八九十双';
  */
 const FORMULA_HEAD = new RegExp(`^的?((?:(?![的等])[\\u4e00-\\u9fff]){0,6}?(?:${MEASURE_HEAD}|工作思路|创建工作)|党建|建设)`);
 const FORMULA = new RegExp(`^[${NUMERAL}]+(?:[个项大条种级类化抓支步卡站码网]|[^${NUMERAL}]+[${NUMERAL}])|\\+`);
+/**
+ * The parts of a measure, listed inside its quotes (“党建+质量,建放心医院;+人才,建品牌医院”的…模式) or after its name
+ * and a colon (“三融合”工作法,即:A相融合;B相融合;C相融合): a semicolon between parts, or a comma before a sum's
+ * next “+…”. A part of a quote may hold commas (赛学习比红心,做忠诚爱党人); one after a colon may not, or it is prose.
+ */
+const QUOTED_LIST = /“([^“”]{8,120})”/g;
+const COLON_LIST = /(?:即|既|分别是|包括|如下)[:：]([^。!?]{8,200})/g;
+const PART_SEPARATOR = /[;；]|[,，](?=\+)/;
 /** A list of quoted names closed by what they are: …“支部一品牌一活动”等举措. */
 const LIST_CLOSED = /^等[\u4e00-\u9fff]{0,4}?(?:举措|活动|做法|形式|载体|品牌|项目)/;
 /** A paper's own sections (0 引言, 1 开展…的做法, 3 体会): numbered like measures, but they name the paper's parts. */
@@ -80,6 +88,7 @@ const BY = {
   numberedMeasure: { rule: 'numbered-measure', score: 0.9 },
   quotedProgramme: { rule: 'quoted-programme', score: 0.8 },
   quotedFormula: { rule: 'quoted-formula', score: 0.7 },
+  listedPart: { rule: 'listed-part', score: 0.7 },
   subheading: { rule: 'subheading', score: 0.7 },
   headingPair: { rule: 'heading-pair', score: 0.6 },
   leadSentence: { rule: 'lead-sentence', score: 0.6 },
@@ -107,13 +116,13 @@ const firstSentence = (text: string, max = 120) => {
 export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
   const found: ExtractedInitiative[] = [];
   const names = new Set<string>();
-  const add = (name: string, summary: string, confidence: Confidence) => {
+  const add = (name: string, summary: string, confidence: Confidence, quoted = false) => {
     if (found.length >= MAX_INITIATIVES) return;
     const cleaned = name.replace(/[。,，;；:：]+$/, '').trim();
     if (cleaned.length < 2 || cleaned.length > 40 || NOT_INITIATIVES.test(cleaned.replace(/[“”]/g, ''))) return;
     // An author line or a sentence cut off at a page edge (…党委书记傅超感) is no measure, nor is a phrase about a
-    // hospital (公立医院党建工作品牌); a quoted name may hold the word (“医院标杆党支部”创建活动).
-    if (/^[(（]/.test(cleaned) || /(书记|院长|主任)/.test(cleaned) || (/医院/.test(cleaned) && !cleaned.includes('“'))) return;
+    // hospital (公立医院党建工作品牌); a quoted name may hold the word (“医院标杆党支部”创建活动, “…,建放心医院”).
+    if (/^[(（]/.test(cleaned) || /(书记|院长|主任)/.test(cleaned) || (/医院/.test(cleaned) && !quoted && !cleaned.includes('“'))) return;
     // 一名党员就是一面旗帜: a motto says what something is, a measure what is done.
     if (/就是/.test(cleaned)) return;
     if (isPageChrome(cleaned) || ORGANISATION.test(cleaned) || !quotesBalance(cleaned)) return;
@@ -166,6 +175,18 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       if (/[,，。]/.test(quoted[1]!) || [...names].some((known) => known.includes(keyOf(quoted[1]!)))) continue;
       if (listed) add(head ? `${quoted[0]}${head}` : quoted[1]!, paragraph, BY.quotedProgramme);
       else if (formula) add(quoted[0], paragraph, BY.quotedFormula);
+    }
+    for (const list of paragraph.matchAll(QUOTED_LIST)) {
+      const parts = list[1]!.split(PART_SEPARATOR);
+      if (parts.length >= 2 && parts.every((part) => part.length >= 4 && part.length <= 20)) {
+        for (const part of parts) add(part, paragraph, BY.listedPart, true);
+      }
+    }
+    for (const list of paragraph.matchAll(COLON_LIST)) {
+      const parts = list[1]!.split(PART_SEPARATOR);
+      if (parts.length >= 2 && parts.every((part) => part.length >= 4 && part.length <= 20 && !/[,，]/.test(part))) {
+        for (const part of parts) add(part, paragraph, BY.listedPart);
+      }
     }
     for (const clause of paragraph.matchAll(VERB_OBJECTS)) {
       for (const object of clause[1]!.replace(/[、和及与]$/, '').matchAll(OBJECT)) {

@@ -42,6 +42,20 @@ describe('initiatives', () => {
     expect(names('评出“四川好人”,迎来“三八”节,谋划“十四五”,纪念“5.12”,杜绝“两张皮”。')).toEqual([]);
   });
 
+  test('are the parts of a measure listed in its quotes, a sum’s “+…” parts included', () => {
+    expect(names('县医院形成“党建+护理,建安心病房;+教学,建一流科室,+帮扶,建放心医院”的工作模式。')).toEqual([
+      '党建+护理,建安心病房',
+      '+教学,建一流科室',
+      '+帮扶,建放心医院',
+    ]);
+  });
+
+  test('are the parts of a measure listed after its name and a colon, not prose that has commas', () => {
+    expect(
+      names('支部摸索出“两结合”工作法,即:党建工作和护理工作相结合;党员发展和骨干培养相结合。', '要求如下:早到岗,多巡视;晚交班,勤记录。'),
+    ).toEqual(['“两结合”工作法', '党建工作和护理工作相结合', '党员发展和骨干培养相结合']);
+  });
+
   test('keep the head noun written right after a quoted name', () => {
     expect(names('各支部实行党员联系群众的“双联”制度,落实“四个一”要求。')).toEqual(['“双联”制度', '“四个一”要求']);
   });
