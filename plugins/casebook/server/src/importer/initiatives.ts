@@ -71,6 +71,11 @@ const QUESTION = /(怎么|如何|怎样|什么|吗)/;
 const ENDS_WITH_MEASURE = new RegExp(`(?:${MEASURE_HEAD}|改革|试点)$`);
 /** A paragraph's first sentence when it is short and more follows: 顶层设计“规范学”。组建领导小组… */
 const LEAD_SENTENCE = /^([^,，。;；:：!?]{4,14})。(?=.{10})/;
+/**
+ * A run-in heading inside a paragraph: a short sentence ending on a quoted word, then what it heads (…。党风廉政责任持续
+ * “紧弦加压”。常态化开展…). The quote is what makes it a heading: a short plain sentence (医院高度重视。) is prose.
+ */
+const RUN_IN_HEADING = /(?<=[。!?])([^,，。;；:：!?“”]{4,12}“[^“”,，。;；]{2,6}”)。(?=.{10})/g;
 /** 赓续红色血脉,汲取…: a short paragraph without a sentence end, a heading of one measure, its name before the comma. */
 const HEADING_PAIR = /^([^,，。;；:：!?]{4,16})[,，][^,，。;；!?]{4,24}$/;
 
@@ -154,6 +159,9 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       // 顶层设计“规范学”。组建…: a paragraph led by a short sentence that names its measure, in quotes or by its head noun.
       const lead = LEAD_SENTENCE.exec(paragraph);
       if (lead && (/“[^”]+”/.test(lead[1]!) || ENDS_WITH_MEASURE.test(lead[1]!))) add(lead[1]!, paragraph.slice(lead[0].length), BY.leadSentence);
+    }
+    for (const heading of paragraph.matchAll(RUN_IN_HEADING)) {
+      add(heading[1]!, paragraph.slice(heading.index! + heading[0].length), BY.leadSentence);
     }
     // Quoted programmes: one after a set-up verb, every quote listed right after it (开展“A”“B”、“C”等活动), one
     // named with its head noun (“三带”制度, “五新”要求) and one of a list closed by 等举措; and formulas anywhere.

@@ -78,6 +78,12 @@ describe('initiatives', () => {
     ).toEqual(['筑牢红色根基', '深耕服务沃土', '流程再造“一站办”']);
   });
 
+  test('are run-in headings inside a paragraph: a short sentence ending on a quoted word', () => {
+    expect(
+      names('医院压实三项责任。队伍建设责任突出“强基固本”。每季度深入科室调研一次。医院高度重视。各科室积极响应号召,认真落实。'),
+    ).toEqual(['队伍建设责任突出“强基固本”']);
+  });
+
   test('are never page chrome, an organisation, a timestamp, or a piece cut out of a quotation', () => {
     expect(names('地址:某市某路100号', '2021-07-01 10:30', '市卫生健康局机关第三党支部', '后一站”工作,是与群众联系')).toEqual([]);
   });
