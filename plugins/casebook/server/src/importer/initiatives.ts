@@ -36,11 +36,13 @@ const GENERIC_OBJECT = new RegExp(`^(?:各项|相关|有关|系列|工作|管理
 
 /**
  * The head noun after a quoted name, which is part of it: “三带”制度, “五新”要求, and after the words that say what
- * kind of programme it is: “哮喘周”系列活动, “杏林卫士铸党魂”党建工作品牌, “某某”主题党日活动.
+ * kind of programme it is: “哮喘周”系列活动, “杏林卫士铸党魂”党建工作品牌, “某某”(的)党建工作载体, “某某”管理办法.
  */
 const QUOTE_HEAD = new RegExp(
-  `^(?:党建|工作|主题|系列|专项|品牌|特色|宣传|文化|服务|志愿|义诊|党日|健康|科普|演讲|建设){0,3}(?:工作思路|思路|要求|创建活动|${MEASURE_HEAD})`,
+  `^的?((?:党建|工作|主题|系列|专项|品牌|特色|宣传|文化|服务|志愿|义诊|党日|健康|科普|演讲|建设|管理){0,3}(?:工作思路|思路|要求|创建活动|载体|办法|${MEASURE_HEAD}))`,
 );
+/** A quote longer than a name (“支部建在科室上、党建领着业务走”…) is one only when its head noun follows. */
+const NAME_LENGTH = 12;
 /**
  * A name the genre coins as a formula: a count of its parts (“三个五”, “五项先锋”, “一卡通”), two counts (“三抓一带”,
  * “两廊一苑”) or a sum (“1+3+6”, “党建+精细化管理”). Quoted so, it is a measure wherever it stands. A numeral that
@@ -167,13 +169,14 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     // named with its head noun (“三带”制度, “五新”要求) and one of a list closed by 等举措; and formulas anywhere.
     let listed = false;
     let previousEnd = -1;
-    for (const quoted of paragraph.matchAll(/“([^”]{2,12})”/g)) {
+    for (const quoted of paragraph.matchAll(/“([^“”]{2,30})”/g)) {
       const between = previousEnd >= 0 ? paragraph.slice(previousEnd, quoted.index) : null;
-      const before = paragraph.slice(Math.max(0, quoted.index! - 8), quoted.index!);
+      // The words before a quote back to the last mark: 《…实施方案》,确定“…” has no 实施 before its quote.
+      const before = paragraph.slice(Math.max(0, quoted.index! - 8), quoted.index!).split(/[,，。;；:：》)）]/).pop()!;
       previousEnd = quoted.index! + quoted[0].length;
       const after = paragraph.slice(previousEnd, previousEnd + 12);
       const formula = FORMULA.test(quoted[1]!);
-      const head = QUOTE_HEAD.exec(after)?.[0] ?? (formula ? FORMULA_HEAD.exec(after)?.[1] : undefined);
+      const head = QUOTE_HEAD.exec(after)?.[1] ?? (formula ? FORMULA_HEAD.exec(after)?.[1] : undefined);
       listed =
         (listed && between !== null && /^(?:[、和及与]|[\u4e00-\u9fff]{0,4}(?:比赛|竞赛|活动|展览)?)$/.test(between)) ||
         PROGRAMME_VERB.test(before) ||
@@ -181,6 +184,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
         LIST_CLOSED.test(after);
       // A quote inside a name found before (打造“党建+”模式, then “党建+”工作模式) names that measure again.
       if (/[,，。]/.test(quoted[1]!) || [...names].some((known) => known.includes(keyOf(quoted[1]!)))) continue;
+      if (quoted[1]!.length > NAME_LENGTH && head === undefined) continue;
       if (listed) add(head ? `${quoted[0]}${head}` : quoted[1]!, paragraph, BY.quotedProgramme);
       else if (formula) add(quoted[0], paragraph, BY.quotedFormula);
     }

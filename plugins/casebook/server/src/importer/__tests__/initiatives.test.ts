@@ -20,6 +20,15 @@ describe('initiatives', () => {
     ]);
   });
 
+  test('are long quotes only with their head noun after them (的 between dropped), and a verb in a book title is none', () => {
+    expect(
+      names(
+        '支部形成“科室有阵地、岗位有先锋、服务有温度”的党建工作模式,提出“把每一位患者当作家人来对待和服务”。',
+        '医院研究制定《关于开展主题教育的实施方案》,确定“两项制度和三项措施”,出台“青苗人才”管理办法。',
+      ),
+    ).toEqual(['“科室有阵地、岗位有先锋、服务有温度”党建工作模式', '“两项制度和三项措施”', '“青苗人才”管理办法']);
+  });
+
   test('are quoted formulas wherever they stand: counts of parts, two counts, sums', () => {
     expect(names('今年院党委围绕“两个三”,各科室对照“四抓一促”,内容聚焦“党建+护理质量”“党建+教学”。')).toEqual([
       '“两个三”',
