@@ -19,7 +19,7 @@ const SETUP_VERB = '开展|成立|推行|落实|建立|搭建|实行|构建|组�
  * that ends with one is a named measure; one that ends with anything else (提升了服务水平) is a result.
  */
 const MEASURE_HEAD =
-  '责任制|负责制|制度|体系|机制|模式|平台|清单|小分队|突击队|服务队|志愿队|先锋队|讲师团|宣讲团|工作室|工作站|工作法|活动|比赛|竞赛|大赛|讲座|党课|微课|课堂|培训|排查|导向|品牌|基金|工程|行动|计划|书屋|驿站|联盟|专班|网格|系统';
+  '责任制|负责制|制度|体系|机制|模式|平台|清单|小分队|突击队|服务队|志愿队|先锋队|服务团队|讲师团|宣讲团|领导小组|工作室|工作站|工作法|活动|比赛|竞赛|大赛|讲座|党课|微课|课堂|培训|排查|导向|品牌|基金|工程|行动|计划|试点|书屋|驿站|长廊|活动室|阵地|基地|联盟|专班|网格|系统';
 /**
  * 推行5分钟微党课、5分钟微讲座: a set-up verb, then one to four objects joined by 、/和/及, each ending with a
  * measure's head noun, up to the clause's end. The objects stop at punctuation, so a name never spans clauses.
@@ -181,6 +181,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
         (listed && between !== null && /^(?:[、和及与]|[\u4e00-\u9fff]{0,4}(?:比赛|竞赛|活动|展览)?)$/.test(between)) ||
         PROGRAMME_VERB.test(before) ||
         head !== undefined ||
+        ENDS_WITH_MEASURE.test(quoted[1]!) ||
         LIST_CLOSED.test(after);
       // A quote inside a name found before (打造“党建+”模式, then “党建+”工作模式) names that measure again.
       if (/[,，。]/.test(quoted[1]!) || [...names].some((known) => known.includes(keyOf(quoted[1]!)))) continue;

@@ -65,12 +65,21 @@ describe('initiatives', () => {
     ).toEqual(['“两结合”工作法', '党建工作和护理工作相结合', '党员发展和骨干培养相结合']);
   });
 
+  test('are quoted names that end with a measure’s head noun, and the genre’s places and teams', () => {
+    expect(names('门诊每天清晨开设“候诊小课堂”,打造“廉洁文化长廊”,成立防汛抗灾领导小组,组建青年志愿者服务团队。')).toEqual([
+      '候诊小课堂',
+      '廉洁文化长廊',
+      '防汛抗灾领导小组',
+      '青年志愿者服务团队',
+    ]);
+  });
+
   test('keep the head noun written right after a quoted name', () => {
     expect(names('各支部实行党员联系群众的“双联”制度,落实“四个一”要求。')).toEqual(['“双联”制度', '“四个一”要求']);
   });
 
   test('keep the words that say what kind of programme a quoted name is, and no others', () => {
-    expect(names('医院精心打造“仁心护佑”党建工作品牌,举办“健康大讲堂”系列活动。“红色驿站”是推进专科联盟建设的平台。')).toEqual([
+    expect(names('医院精心打造“仁心护佑”党建工作品牌,举办“健康大讲堂”系列活动。“红色引领”是推进专科联盟建设的平台。')).toEqual([
       '“仁心护佑”党建工作品牌',
       '“健康大讲堂”系列活动',
     ]);
