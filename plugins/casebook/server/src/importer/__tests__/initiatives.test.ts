@@ -11,6 +11,14 @@ describe('initiatives', () => {
     expect(names('通过整改,提升了服务水平,完善各项制度,建立健全的长效机制。')).toEqual([]);
   });
 
+  test('leave out objects that are a generic word or two before a head (党建模式, 特色党建阵地, 各种活动)', () => {
+    expect(names('医院创新党建模式,打造特色党建阵地,搭建服务平台,开展各种活动。')).toEqual([]);
+  });
+
+  test('drop the words that open an object without naming it (这样一个, 全省首家)', () => {
+    expect(names('医院成立了这样一个应急领导小组,建立全省首家日间病房试点。')).toEqual(['应急领导小组', '日间病房试点']);
+  });
+
   test('are quoted programmes after a set-up verb, the quotes listed after it, and those closed by 等举措', () => {
     expect(names('院党委先后开展“晨读一刻钟”“红色观影周”、“科室擂台赛”等活动,以及“一科一特色”等举措。')).toEqual([
       '晨读一刻钟',
