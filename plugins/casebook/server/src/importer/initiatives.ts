@@ -43,6 +43,11 @@ const GENERIC_OBJECT = new RegExp(
 const QUOTE_HEAD = new RegExp(
   `^的?((?:党建|工作|主题|系列|专项|品牌|特色|宣传|文化|服务|志愿|义诊|党日|健康|科普|演讲|建设|管理){0,3}(?:工作思路|思路|要求|创建活动|载体|办法|${MEASURE_HEAD}))`,
 );
+/**
+ * What a quote is when the words after it say so: a philosophy, a mood, a trait, a title (“以病人为中心”理念,
+ * “比学赶超”的良好氛围, “党性+”原则, “某某”的生动实践, “全国文明单位”称号): none of them a measure.
+ */
+const NOT_A_MEASURE_AFTER = /^的?[^,，。;；:：“”]{0,10}?(?:理念|精神|原则|氛围|效应|特点|特征|实践|称号|荣誉|宗旨|口号)/;
 /** A quote longer than a name (“支部建在科室上、党建领着业务走”…) is one only when its head noun follows. */
 const NAME_LENGTH = 12;
 /**
@@ -176,7 +181,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       // The words before a quote back to the last mark: 《…实施方案》,确定“…” has no 实施 before its quote.
       const before = paragraph.slice(Math.max(0, quoted.index! - 8), quoted.index!).split(/[,，。;；:：》)）]/).pop()!;
       previousEnd = quoted.index! + quoted[0].length;
-      const after = paragraph.slice(previousEnd, previousEnd + 12);
+      const after = paragraph.slice(previousEnd, previousEnd + 16);
       const formula = FORMULA.test(quoted[1]!);
       const head = QUOTE_HEAD.exec(after)?.[1] ?? (formula ? FORMULA_HEAD.exec(after)?.[1] : undefined);
       listed =
@@ -187,7 +192,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
         LIST_CLOSED.test(after);
       // A quote inside a name found before (打造“党建+”模式, then “党建+”工作模式) names that measure again.
       if (/[,，。]/.test(quoted[1]!) || [...names].some((known) => known.includes(keyOf(quoted[1]!)))) continue;
-      if (quoted[1]!.length > NAME_LENGTH && head === undefined) continue;
+      if ((quoted[1]!.length > NAME_LENGTH && head === undefined) || NOT_A_MEASURE_AFTER.test(after)) continue;
       if (listed) add(head ? `${quoted[0]}${head}` : quoted[1]!, paragraph, BY.quotedProgramme);
       else if (formula) add(quoted[0], paragraph, BY.quotedFormula);
     }

@@ -82,6 +82,12 @@ describe('initiatives', () => {
     ]);
   });
 
+  test('leave out a quote the words after it call a philosophy, a mood, a trait or a title', () => {
+    expect(
+      names('科室创新提出“两优先”理念,形成“比学赶超”的良好氛围,遵循“专业+”原则,打造“红色动力”推动发展的生动实践,荣获“先进集体”称号。'),
+    ).toEqual([]);
+  });
+
   test('keep the head noun written right after a quoted name', () => {
     expect(names('各支部实行党员联系群众的“双联”制度,落实“四个一”要求。')).toEqual(['“双联”制度', '“四个一”要求']);
   });
