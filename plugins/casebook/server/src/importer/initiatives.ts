@@ -149,8 +149,10 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     found.push({ name: cleaned, summary: sentence, theme: themeOfInitiative(`${cleaned} ${sentence}`), confidence });
   };
 
-  paragraphs.forEach((paragraph, index) => {
-    const next = paragraphs[index + 1] ?? '';
+  // A PDF's text closes (and sometimes opens) its quotes with the double prime marks 〞 and 〝: quotes all the same.
+  const texts = paragraphs.map((paragraph) => paragraph.replace(/〝/g, '“').replace(/〞/g, '”'));
+  texts.forEach((paragraph, index) => {
+    const next = texts[index + 1] ?? '';
     const zhua = ZHUA.exec(paragraph);
     const pair = HEADING_PAIR.exec(paragraph);
     if (zhua) {

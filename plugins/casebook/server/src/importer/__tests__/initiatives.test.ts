@@ -88,6 +88,10 @@ describe('initiatives', () => {
     ).toEqual([]);
   });
 
+  test('read quotes a PDF closes with 〞 (or opens with 〝) as quotes', () => {
+    expect(names('全院开展“岗位标兵〞评选和〝红旗科室〞创建活动。')).toEqual(['岗位标兵', '“红旗科室”创建活动']);
+  });
+
   test('keep the head noun written right after a quoted name', () => {
     expect(names('各支部实行党员联系群众的“双联”制度,落实“四个一”要求。')).toEqual(['“双联”制度', '“四个一”要求']);
   });
