@@ -48,6 +48,8 @@ const QUOTE_HEAD = new RegExp(
  * “比学赶超”的良好氛围, “党性+”原则, “某某”的生动实践, “全国文明单位”称号): none of them a measure.
  */
 const NOT_A_MEASURE_AFTER = /^的?[^,，。;；:：“”]{0,10}?(?:理念|精神|原则|氛围|效应|特点|特征|实践|称号|荣誉|宗旨|口号)/;
+/** 以“A”,争创“B”医院为载体: the measures a case works through, named in quotes between 以 (通过) and 为载体 (为抓手 …). */
+const CARRIER = /(?:以|通过)([^。!?;；]{2,30}?)为(?:载体|抓手|切入点|突破口)/g;
 /** A quote longer than a name (“支部建在科室上、党建领着业务走”…) is one only when its head noun follows. */
 const NAME_LENGTH = 12;
 /**
@@ -103,6 +105,7 @@ const BY = {
   quotedProgramme: { rule: 'quoted-programme', score: 0.8 },
   quotedFormula: { rule: 'quoted-formula', score: 0.7 },
   listedPart: { rule: 'listed-part', score: 0.7 },
+  carrier: { rule: 'carrier', score: 0.7 },
   subheading: { rule: 'subheading', score: 0.7 },
   headingPair: { rule: 'heading-pair', score: 0.6 },
   leadSentence: { rule: 'lead-sentence', score: 0.6 },
@@ -197,6 +200,10 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       if ((quoted[1]!.length > NAME_LENGTH && head === undefined) || NOT_A_MEASURE_AFTER.test(after)) continue;
       if (listed) add(head ? `${quoted[0]}${head}` : quoted[1]!, paragraph, BY.quotedProgramme);
       else if (formula) add(quoted[0], paragraph, BY.quotedFormula);
+    }
+    for (const carrier of paragraph.matchAll(CARRIER)) {
+      // 以提升能力为重点,以“A”为载体 reads from the first 以: the carrier is what follows the last one.
+      for (const part of carrier[1]!.split(/[,，]/)) if (part.includes('“')) add(part.replace(/^(?:以|通过)/, ''), paragraph, BY.carrier);
     }
     for (const list of paragraph.matchAll(QUOTED_LIST)) {
       const parts = list[1]!.split(PART_SEPARATOR);

@@ -92,6 +92,10 @@ describe('initiatives', () => {
     expect(names('全院开展“岗位标兵〞评选和〝红旗科室〞创建活动。')).toEqual(['岗位标兵', '“红旗科室”创建活动']);
   });
 
+  test('are the quoted measures a case works through (以…为载体, 为抓手), each of a list, from the last 以', () => {
+    expect(names('以提升能力为重点,以推进“零差错”,争创“示范”病区为载体,以科室建设为抓手,开展工作。')).toEqual(['零差错', '争创“示范”病区']);
+  });
+
   test('keep the head noun written right after a quoted name', () => {
     expect(names('各支部实行党员联系群众的“双联”制度,落实“四个一”要求。')).toEqual(['“双联”制度', '“四个一”要求']);
   });
