@@ -72,6 +72,15 @@ const FORMULA = new RegExp(`^[${NUMERAL}]+(?:[个项大条种级类化抓支步�
 const QUOTED_LIST = /“([^“”]{8,120})”/g;
 const COLON_LIST = /(?:即|既|分别是|包括|如下)[:：]([^。!?]{8,200})/g;
 const PART_SEPARATOR = /[;；]|[,，](?=\+)/;
+/**
+ * A list its formula counts, after a comma: 以标准化建设、品牌化引领、项目化推进、星评化管理,“四化”一体推进. The
+ * comma sets the list apart as the formula's parts spelled out; a list right before a quote (强基层、惠民生“三项行动”)
+ * only says what the quoted measure does, and is left to it.
+ */
+const COUNTED_LIST = /([\u4e00-\u9fff]{2,14}(?:、[\u4e00-\u9fff]{2,8}){1,7})[,，]“([两二三四五六七八九])[^“”]{0,6}”/g;
+/** Where the first part of such a list starts: after the connective that leads the list in (科室以A、B). */
+const LIST_LEAD = /^[\u4e00-\u9fff]*?(?:以|通过|坚持|按照)(?=[\u4e00-\u9fff]{2})/;
+const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** A list of quoted names closed by what they are: …“支部一品牌一活动”等举措. */
 const LIST_CLOSED = /^等[\u4e00-\u9fff]{0,4}?(?:举措|活动|做法|形式|载体|品牌|项目)/;
 /** A paper's own sections (0 引言, 1 开展…的做法, 3 体会): numbered like measures, but they name the paper's parts. */
@@ -106,6 +115,7 @@ const BY = {
   quotedFormula: { rule: 'quoted-formula', score: 0.7 },
   listedPart: { rule: 'listed-part', score: 0.7 },
   carrier: { rule: 'carrier', score: 0.7 },
+  countedPart: { rule: 'counted-part', score: 0.6 },
   subheading: { rule: 'subheading', score: 0.7 },
   headingPair: { rule: 'heading-pair', score: 0.6 },
   leadSentence: { rule: 'lead-sentence', score: 0.6 },
@@ -210,6 +220,11 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       if (parts.length >= 2 && parts.every((part) => part.length >= 4 && part.length <= 20)) {
         for (const part of parts) add(part, paragraph, BY.listedPart, true);
       }
+    }
+    for (const list of paragraph.matchAll(COUNTED_LIST)) {
+      const parts = list[1]!.split('、');
+      parts[0] = parts[0]!.replace(LIST_LEAD, '');
+      if (parts.length === COUNT[list[2]!] && parts[0].length <= 8) for (const part of parts) add(part, paragraph, BY.countedPart);
     }
     for (const list of paragraph.matchAll(COLON_LIST)) {
       const parts = list[1]!.split(PART_SEPARATOR);

@@ -96,6 +96,11 @@ describe('initiatives', () => {
     expect(names('以提升能力为重点,以推进“零差错”,争创“示范”病区为载体,以科室建设为抓手,开展工作。')).toEqual(['零差错', '争创“示范”病区']);
   });
 
+  test('are the parts of a list its formula counts after a comma, not a list right before a quote or miscounted', () => {
+    expect(names('科室以规范化带教、信息化管理、人性化服务,“三化”同步推进。')).toEqual(['“三化”', '规范化带教', '信息化管理', '人性化服务']);
+    expect(names('大力开展进社区、进乡村、进学校“三进行动”。', '落实早交班、晚查房,“三项制度”。')).toEqual(['三进行动', '三项制度']);
+  });
+
   test('keep the head noun written right after a quoted name', () => {
     expect(names('各支部实行党员联系群众的“双联”制度,落实“四个一”要求。')).toEqual(['“双联”制度', '“四个一”要求']);
   });
