@@ -139,8 +139,9 @@ describe('initiatives', () => {
     ).toEqual(['“双岗”工作法', '明确分工,让党员有目标', '党建和业务相融合']);
   });
 
-  test('are never a motto that says what something is (一名党员就是一面旗帜)', () => {
+  test('are never a motto that says what something is (一名党员就是一面旗帜), nor a heading that says how it went', () => {
     expect(names('一名党员就是一个标杆', '一个科室就是一个阵地')).toEqual([]);
+    expect(names('责任落实到位,筑牢思想防线', '学习效果显著,作风持续改进')).toEqual([]);
   });
 
   test('may name a hospital inside quotes (“医院先锋岗”创建活动), not outside them', () => {
