@@ -6,8 +6,9 @@ import type { Confidence, ExtractedInitiative } from './types';
 const LIST_MARKER = /^(?:[一二三四五六七八九十]+、|\d{1,2}(?:[.．]\d{1,2})?(?:[、.．]|\s+(?=[\u4e00-\u9fff“]))|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])\s*/;
 /** 一抓组织建设, 二抓设施设备 …: numbered measures named with 抓. */
 const ZHUA = /^[一二三四五六七八九十]抓[\u4e00-\u9fff]{2,8}/;
-/** Campaign and rule names that are not a hospital's own measures. */
-const NOT_INITIATIVES = /^(两学一做|三会一课|四讲四有|一岗双责|三重一大|不忘初心|牢记使命|四个意识|我为群众办实事|七一)/;
+/** Campaign and rule names, the Party's formulas among them, that are not a hospital's own measures. */
+const NOT_INITIATIVES =
+  /^(两学一做|三会一课|四讲四有|一岗双责|三重一大|不忘初心|牢记使命|四个意识|四个自信|四个全面|两个维护|两个确立|两个一百年|五位一体|三严三实|一带一路|双一流|我为群众办实事|七一)/;
 const PROGRAMME_VERB = /(开展|举办|打造|建立|成立|推行|实施|创建|开设|推出|创新|组建|设立|搭建|启动|举行|推进|开辟|形成|利用|落实|实行)/;
 /** A measure's summary is its first sentence, or less: up to a semicolon. */
 const FIRST_SENTENCE = new RegExp(`^[^${SENTENCE_END}；;]*[${SENTENCE_END}；;]?`);
@@ -96,6 +97,8 @@ const LEAD_SENTENCE = /^([^,，。;；:：!?]{4,14})。(?=.{10})/;
  * “紧弦加压”。常态化开展…). The quote is what makes it a heading: a short plain sentence (医院高度重视。) is prose.
  */
 const RUN_IN_HEADING = /(?<=[。!?])([^,，。;；:：!?“”]{4,12}“[^“”,，。;；]{2,6}”)。(?=.{10})/g;
+/** A quote after 说, 表示, 点赞 … is someone's words (患者纷纷点赞“真方便”。), not a heading. */
+const SPEECH = /(说|表示|点赞|称赞|感叹|夸|道)“/;
 /** 赓续红色血脉,汲取…: a short paragraph without a sentence end, a heading of one measure, its name before the comma. */
 const HEADING_PAIR = /^([^,，。;；:：!?]{4,16})[,，][^,，。;；!?]{4,24}$/;
 
@@ -185,7 +188,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       if (lead && (/“[^”]+”/.test(lead[1]!) || ENDS_WITH_MEASURE.test(lead[1]!))) add(lead[1]!, paragraph.slice(lead[0].length), BY.leadSentence);
     }
     for (const heading of paragraph.matchAll(RUN_IN_HEADING)) {
-      add(heading[1]!, paragraph.slice(heading.index! + heading[0].length), BY.leadSentence);
+      if (!SPEECH.test(heading[1]!)) add(heading[1]!, paragraph.slice(heading.index! + heading[0].length), BY.leadSentence);
     }
     // Quoted programmes: one after a set-up verb, every quote listed right after it (开展“A”“B”、“C”等活动), one
     // named with its head noun (“三带”制度, “五新”要求) and one of a list closed by 等举措; and formulas anywhere.

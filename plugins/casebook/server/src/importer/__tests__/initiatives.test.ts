@@ -57,6 +57,7 @@ describe('initiatives', () => {
 
   test('leave out quotes that only start with a numeral: a place, a date, a figure, an idiom', () => {
     expect(names('评出“四川好人”,迎来“三八”节,谋划“十四五”,纪念“5.12”,杜绝“两张皮”。')).toEqual([]);
+    expect(names('全院党员增强“四个意识”、坚定“四个自信”、做到“两个维护”。')).toEqual([]);
   });
 
   test('are the parts of a measure listed in its quotes, a sum’s “+…” parts included', () => {
@@ -127,6 +128,7 @@ describe('initiatives', () => {
     expect(
       names('医院压实三项责任。队伍建设责任突出“强基固本”。每季度深入科室调研一次。医院高度重视。各科室积极响应号召,认真落实。'),
     ).toEqual(['队伍建设责任突出“强基固本”']);
+    expect(names('义诊持续了一上午。前来就诊的患者纷纷点赞“真方便”。现场还发放了健康宣传资料。')).toEqual([]);
   });
 
   test('are never page chrome, an organisation, a timestamp, or a piece cut out of a quotation', () => {
