@@ -53,18 +53,18 @@ const NOT_A_MEASURE_AFTER = /^的?[^,，。;；:：“”]{0,10}?(?:理念|精�
 const CARRIER = /(?:以|通过)([^。!?;；]{2,30}?)为(?:载体|抓手|切入点|突破口)/g;
 /** A quote longer than a name (“支部建在科室上、党建领着业务走”…) is one only when its head noun follows. */
 const NAME_LENGTH = 12;
+const NUMERAL = '一二两三四五六七八九十双';
 /**
  * A name the genre coins as a formula: a count of its parts (“三个五”, “五项先锋”, “一卡通”), two counts (“三抓一带”,
  * “两廊一苑”) or a sum (“1+3+6”, “党建+精细化管理”). Quoted so, it is a measure wherever it stands. A numeral that
  * starts a place (“四川好人”), a date (“三八”, “十四五”) or a figure (“5.12”) is none.
  */
-const NUMERAL = '一二两三四五六七八九十双';
+const FORMULA = new RegExp(`^[${NUMERAL}]+(?:[个项大条种级类化抓支步卡站码网]|[^${NUMERAL}]+[${NUMERAL}])|\\+`);
 /**
  * What a formula is, written after it and part of its name: “三个五”党建, “一支部一品牌”建设, “1+3+6”科普服务体系,
  * “1、2、3+N”(的)工作思路. A 等 or a second 的 on the way means the noun is a list's or a description's.
  */
 const FORMULA_HEAD = new RegExp(`^的?((?:(?![的等])[\\u4e00-\\u9fff]){0,6}?(?:${MEASURE_HEAD}|工作思路|创建工作)|党建|建设)`);
-const FORMULA = new RegExp(`^[${NUMERAL}]+(?:[个项大条种级类化抓支步卡站码网]|[^${NUMERAL}]+[${NUMERAL}])|\\+`);
 /**
  * The parts of a measure, listed inside its quotes (“党建+质量,建放心医院;+人才,建品牌医院”的…模式) or after its name
  * and a colon (“三融合”工作法,即:A相融合;B相融合;C相融合): a semicolon between parts, or a comma before a sum's
@@ -81,6 +81,7 @@ const PART_SEPARATOR = /[;；]|[,，](?=\+)/;
 const COUNTED_LIST = /([\u4e00-\u9fff]{2,14}(?:、[\u4e00-\u9fff]{2,8}){1,7})[,，]“([两二三四五六七八九])[^“”]{0,6}”/g;
 /** Where the first part of such a list starts: after the connective that leads the list in (科室以A、B). */
 const LIST_LEAD = /^[\u4e00-\u9fff]*?(?:以|通过|坚持|按照)(?=[\u4e00-\u9fff]{2})/;
+/** How many parts a formula's numeral counts. */
 const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** A list of quoted names closed by what they are: …“支部一品牌一活动”等举措. */
 const LIST_CLOSED = /^等[\u4e00-\u9fff]{0,4}?(?:举措|活动|做法|形式|载体|品牌|项目)/;
@@ -138,21 +139,23 @@ const firstSentence = (text: string, max = 120) => {
 };
 
 /**
- * The named measures of a case: numbered sections (一、定时间, 1、优化活动载体, 一抓组织建设), subheadings
- * inside the case (a short line, or the first half of a heading pair), programmes named in quotes next to a
- * verb that sets them up (开展“道德讲堂”, and the quotes listed after it), and the objects of such a verb that
- * end with a measure's head noun (成立党员突击队, 推行5分钟微党课、5分钟微讲座).
+ * The named measures of a case: numbered sections (一、定时间, 1、优化活动载体, 1.1 明确目标, 一抓组织建设),
+ * subheadings inside the case (a short line, the first half of a heading pair, a short lead or run-in sentence),
+ * programmes named in quotes next to a verb that sets them up or a head noun that says what they are (开展“道德讲堂”,
+ * “某某”党建工作品牌), quoted formulas (“三个五”, “1+3+6”), the parts a measure is listed by (in its quotes, after
+ * its name and a colon, or before the formula that counts them), what a case works through (以“A”为载体), and the
+ * objects of a set-up verb that end with a measure's head noun (成立党员突击队, 推行5分钟微党课、5分钟微讲座).
  */
 export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
   const found: ExtractedInitiative[] = [];
   const names = new Set<string>();
-  const add = (name: string, summary: string, confidence: Confidence, quoted = false) => {
+  const add = (name: string, summary: string, confidence: Confidence, inQuotes = false) => {
     if (found.length >= MAX_INITIATIVES) return;
     const cleaned = name.replace(/[。,，;；:：]+$/, '').trim();
     if (cleaned.length < 2 || cleaned.length > 40 || NOT_INITIATIVES.test(cleaned.replace(/[“”]/g, ''))) return;
     // An author line or a sentence cut off at a page edge (…党委书记傅超感) is no measure, nor is a phrase about a
     // hospital (公立医院党建工作品牌); a quoted name may hold the word (“医院标杆党支部”创建活动, “…,建放心医院”).
-    if (/^[(（]/.test(cleaned) || /(书记|院长|主任)/.test(cleaned) || (/医院/.test(cleaned) && !quoted && !cleaned.includes('“'))) return;
+    if (/^[(（]/.test(cleaned) || /(书记|院长|主任)/.test(cleaned) || (/医院/.test(cleaned) && !inQuotes && !cleaned.includes('“'))) return;
     // 一名党员就是一面旗帜: a motto says what something is, a measure what is done; 意识到位, 后劲十足 say how it went.
     if (/就是/.test(cleaned) || /(?:到位|十足|明显|显著|凸显|见效|良好)$/.test(cleaned)) return;
     if (isPageChrome(cleaned) || ORGANISATION.test(cleaned) || !quotesBalance(cleaned)) return;
@@ -168,6 +171,8 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
   // A PDF's text closes (and sometimes opens) its quotes with the double prime marks 〞 and 〝: quotes all the same.
   const texts = paragraphs.map((paragraph) => paragraph.replace(/〝/g, '“').replace(/〞/g, '”'));
   texts.forEach((paragraph, index) => {
+    // Once the case has all the measures it may have, the rest of a long upload is not read.
+    if (found.length >= MAX_INITIATIVES) return;
     const next = texts[index + 1] ?? '';
     const zhua = ZHUA.exec(paragraph);
     const pair = HEADING_PAIR.exec(paragraph);
@@ -195,6 +200,7 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     let listed = false;
     let previousEnd = -1;
     for (const quoted of paragraph.matchAll(/“([^“”]{2,30})”/g)) {
+      if (found.length >= MAX_INITIATIVES) break;
       const between = previousEnd >= 0 ? paragraph.slice(previousEnd, quoted.index) : null;
       // The words before a quote back to the last mark: 《…实施方案》,确定“…” has no 实施 before its quote.
       const before = paragraph.slice(Math.max(0, quoted.index! - 8), quoted.index!).split(/[,，。;；:：》)）]/).pop()!;

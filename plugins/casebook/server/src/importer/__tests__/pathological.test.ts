@@ -133,4 +133,11 @@ describe('initiatives', () => {
       expect(found.length).toBe(200);
     }
   });
+
+  test('a paragraph of 30,000 quoted formulas, colon lists and counted lists, and long runs of 即:, open quotes and 、 lists', () => {
+    const pieces = Array.from({ length: 30_000 }, (_, index) => `“三${numeral(index)}”,即:甲${numeral(index)}乙;丙丁戊己,甲、乙、丙,“三化”`);
+    const found = timed(() => initiativesOf([pieces.join('')]));
+    expect(found.length).toBe(200);
+    expect(timed(() => initiativesOf([`${'即:'.repeat(100_000)}${'“'.repeat(100_000)}${'、党建'.repeat(50_000)}`]))).toEqual([]);
+  });
 });
