@@ -85,8 +85,9 @@ const LIST_LEAD = /^[\u4e00-\u9fff]*?(?:以|通过|坚持|按照)(?=[\u4e00-\u9f
 const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** A list of quoted names closed by what they are: …“支部一品牌一活动”等举措. */
 const LIST_CLOSED = /^等[\u4e00-\u9fff]{0,4}?(?:举措|活动|做法|形式|载体|品牌|项目)/;
-/** A paper's own sections (0 引言, 1 开展…的做法, 3 体会): numbered like measures, but they name the paper's parts. */
-const PAPER_SECTION = /^(?:引言|前言|背景|摘要|结语|结论|讨论|小结|做法|主要做法|成效|工作成效|体会|思考|启示|问题)$|的(?:做法|成效|思考|启示|体会|经验|问题|意义|背景|现状)$/;
+/** A paper's or a report's own sections (0 引言, 一、基本情况, 1 开展…的做法, 3 体会): numbered like measures, but they name its parts. */
+const PAPER_SECTION =
+  /^(?:引言|前言|背景|摘要|结语|结论|讨论|小结|做法|主要做法|成效|工作成效|主要成效|体会|思考|启示|经验启示|问题|存在问题|基本情况|工作内涵|工作背景|实施背景|创新点|推广价值|下一步打算|下一步计划)$|的(?:做法|成效|思考|启示|体会|经验|问题|意义|背景|现状|设置)$|职责$/;
 /** A question (如何…?, …吗): a heading that asks, which names no measure. */
 const QUESTION = /(怎么|如何|怎样|什么|吗)/;
 /** A lead sentence that names its measure by a head noun (…管理制度改革, …病房试点). */
@@ -180,9 +181,9 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
       add(zhua[0], paragraph.slice(paragraph.search(/[,，。]/) + 1), BY.numberedMeasure);
     } else if (LIST_MARKER.test(paragraph)) {
       const rest = paragraph.replace(LIST_MARKER, '');
-      const heading = /^[^。]{2,40}?(?=。|$)/.exec(rest)?.[0] ?? rest.slice(0, 20);
-      const body = rest.slice(heading.length + 1);
-      if (!PAPER_SECTION.test(heading)) add(heading.length <= 30 ? heading : heading.split(/[,，]/)[0], body || next, BY.numberedSection);
+      // A numbered item that runs on past 30 characters before its first full stop is a sentence, not a heading.
+      const heading = /^[^。]{2,30}(?=。|$)/.exec(rest)?.[0];
+      if (heading && !PAPER_SECTION.test(heading)) add(heading, rest.slice(heading.length + 1) || next, BY.numberedSection);
     } else if (paragraph.length >= 6 && paragraph.length <= 20 && !/[。,，?？]/.test(paragraph) && !QUESTION.test(paragraph)) {
       add(paragraph, next, BY.subheading);
     } else if (pair && !QUESTION.test(paragraph)) {

@@ -141,6 +141,12 @@ describe('initiatives', () => {
     ).toEqual(['“双岗”工作法', '明确分工,让党员有目标', '党建和业务相融合']);
   });
 
+  test('are not a report’s own sections (一、基本情况, 二、先锋队的设置, 三、职责), nor a numbered sentence too long for a heading', () => {
+    expect(
+      names('一、基本情况', '二、工作内涵', '三、先锋队的设置', '四、先锋队职责', '五、组建“红马甲”服务队', '1.各支部在每天上午安排两名党员到候诊人数较多的门诊区域开展导诊服务。'),
+    ).toEqual(['组建“红马甲”服务队']);
+  });
+
   test('are never a motto that says what something is (一名党员就是一面旗帜), nor a heading that says how it went', () => {
     expect(names('一名党员就是一个标杆', '一个科室就是一个阵地')).toEqual([]);
     expect(names('责任落实到位,筑牢思想防线', '学习效果显著,作风持续改进')).toEqual([]);
