@@ -37,12 +37,14 @@ const GENERIC_OBJECT = new RegExp(
   `^(?:各项|各种|相关|有关|系列|工作|管理|长效|这一|该|此|本|党建|特色|服务|学习|联建|义诊){0,2}(?:${MEASURE_HEAD}){1,2}$`,
 );
 
+/** An event named after its quote by a few words of what is done at it: “某某”合唱活动, “某某”情景党课, “某某”进社区活动. */
+const EVENT_HEAD = '(?:(?![的是为在等和与及])[\\u4e00-\\u9fff]){1,4}?(?:活动|比赛|竞赛|大赛|讲座|党课)';
 /**
  * The head noun after a quoted name, which is part of it: “三带”制度, “五新”要求, and after the words that say what
  * kind of programme it is: “哮喘周”系列活动, “杏林卫士铸党魂”党建工作品牌, “某某”(的)党建工作载体, “某某”管理办法.
  */
 const QUOTE_HEAD = new RegExp(
-  `^的?((?:党建|工作|主题|系列|专项|品牌|特色|宣传|文化|服务|志愿|义诊|党日|健康|科普|演讲|建设|管理){0,3}(?:工作思路|思路|要求|创建活动|载体|办法|${MEASURE_HEAD}))`,
+  `^的?((?:党建|工作|主题|系列|专项|品牌|特色|宣传|宣讲|文化|服务|志愿|义诊|党日|健康|科普|演讲|建设|管理){0,3}(?:工作思路|思路|要求|创建活动|载体|办法|${MEASURE_HEAD})|${EVENT_HEAD})`,
 );
 /**
  * What a quote is when the words after it say so: a philosophy, a mood, a trait, a title (“以病人为中心”理念,

@@ -83,6 +83,13 @@ describe('initiatives', () => {
     ]);
   });
 
+  test('keep the few words after a quote that say what is done at an event (合唱活动, 情景党课), never a clause', () => {
+    expect(names('支部举办“唱支山歌给党听”合唱活动、“红色家书”情景党课,“初心讲堂”是品牌活动。')).toEqual([
+      '“唱支山歌给党听”合唱活动',
+      '“红色家书”情景党课',
+    ]);
+  });
+
   test('leave out a quote the words after it call a philosophy, a mood, a trait or a title', () => {
     expect(
       names('科室创新提出“两优先”理念,形成“比学赶超”的良好氛围,遵循“专业+”原则,打造“红色动力”推动发展的生动实践,荣获“先进集体”称号。'),
