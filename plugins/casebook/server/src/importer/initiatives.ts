@@ -30,8 +30,11 @@ const VERB_OBJECTS = new RegExp(
   'g',
 );
 const OBJECT = new RegExp(`[^、和及与]{2,18}?(?:${MEASURE_HEAD})(?=[、和及与]|$)`, 'g');
-/** Words that open an object without naming anything (一个, 多项, 各类 …), dropped from its name. */
-const VAGUE_OPENING = /^(?:了|健全|完善|这样|这个|一次|一个|一支|一项|一批|一系列|多项|多种|各类|各项|相关|有关|全院|全面|深入|系统|常态化|(?:全[省市国])?首[家个批])+/;
+/**
+ * Words that open an object without naming anything (一个, 多项, 各类 …), and a second verb (创新开展…, 建立健全…),
+ * dropped from its name.
+ */
+const VAGUE_OPENING = /^(?:了|健全|完善|开展|推行|实施|落实|建立|举办|这样|这个|一次|一个|一支|一项|一批|一系列|多项|多种|各类|各项|相关|有关|全院|全面|深入|系统|常态化|(?:全[省市国])?首[家个批])+/;
 /** Objects too generic to be a case's own measure (各项制度, 工作机制, 各种活动, 特色党建阵地, 服务平台). */
 const GENERIC_OBJECT = new RegExp(
   `^(?:各项|各种|相关|有关|系列|工作|管理|长效|这一|该|此|本|党建|特色|服务|学习|联建|义诊){0,2}(?:${MEASURE_HEAD}){1,2}$`,

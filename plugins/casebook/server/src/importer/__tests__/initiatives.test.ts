@@ -15,8 +15,9 @@ describe('initiatives', () => {
     expect(names('医院创新党建模式,打造特色党建阵地,搭建服务平台,开展各种活动。')).toEqual([]);
   });
 
-  test('drop the words that open an object without naming it (这样一个, 全省首家)', () => {
+  test('drop the words that open an object without naming it (这样一个, 全省首家), and a second verb (创新开展)', () => {
     expect(names('医院成立了这样一个应急领导小组,建立全省首家日间病房试点。')).toEqual(['应急领导小组', '日间病房试点']);
+    expect(names('支部创新开展送温暖活动,坚持建立党员联系病区制度。')).toEqual(['送温暖活动', '党员联系病区制度']);
   });
 
   test('are quoted programmes after a set-up verb, the quotes listed after it, and those closed by 等举措', () => {
