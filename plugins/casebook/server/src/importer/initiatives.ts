@@ -162,8 +162,9 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     // An author line or a sentence cut off at a page edge (…党委书记傅超感) is no measure, nor is a phrase about a
     // hospital (公立医院党建工作品牌); a quoted name may hold the word (“医院标杆党支部”创建活动, “…,建放心医院”).
     if (/^[(（]/.test(cleaned) || /(书记|院长|主任)/.test(cleaned) || (/医院/.test(cleaned) && !inQuotes && !cleaned.includes('“'))) return;
-    // 一名党员就是一面旗帜: a motto says what something is, a measure what is done; 意识到位, 后劲十足 say how it went.
-    if (/就是/.test(cleaned) || /(?:到位|十足|明显|显著|凸显|见效|良好)$/.test(cleaned)) return;
+    // 一名党员就是一面旗帜: a motto says what something is, a measure what is done; 意识到位, 后劲十足 say how it went,
+    // and …的原则, …理念 what it follows.
+    if (/就是/.test(cleaned) || /(?:到位|十足|明显|显著|凸显|见效|良好|原则|理念|宗旨)$/.test(cleaned)) return;
     if (isPageChrome(cleaned) || ORGANISATION.test(cleaned) || !quotesBalance(cleaned)) return;
     // A name inside one found before (双带头人制度 after 落实双带头人制度), quoted or not (“四化”工作法, 四化工作法), is
     // the same measure: compared with at most MAX_INITIATIVES names, however long the document.

@@ -155,9 +155,10 @@ describe('initiatives', () => {
     ).toEqual(['组建“红马甲”服务队']);
   });
 
-  test('are never a motto that says what something is (一名党员就是一面旗帜), nor a heading that says how it went', () => {
+  test('are never a motto that says what something is (一名党员就是一面旗帜), nor a heading that says how it went or what it follows', () => {
     expect(names('一名党员就是一个标杆', '一个科室就是一个阵地')).toEqual([]);
     expect(names('责任落实到位,筑牢思想防线', '学习效果显著,作风持续改进')).toEqual([]);
+    expect(names('二、坚持“科室有支部”的原则', '三、践行以患者为中心的服务理念')).toEqual([]);
   });
 
   test('may name a hospital inside quotes (“医院先锋岗”创建活动), not outside them', () => {
