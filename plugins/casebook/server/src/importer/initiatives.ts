@@ -19,8 +19,12 @@ const SETUP_VERB = '开展|成立|推行|落实|建立|搭建|实行|构建|组�
  * The head nouns that name a measure in the genre's prose: a 制度, a 体系, a 小分队, a 工作法 … A verb's object
  * that ends with one is a named measure; one that ends with anything else (提升了服务水平) is a result.
  */
-const MEASURE_HEAD =
-  '责任制|负责制|制度|体系|机制|模式|平台|清单|小分队|突击队|服务队|志愿队|先锋队|服务团队|讲师团|宣讲团|领导小组|工作室|工作站|工作法|活动|比赛|竞赛|大赛|讲座|党课|微课|课堂|培训|排查|导向|品牌|基金|工程|行动|计划|试点|书屋|驿站|长廊|活动室|阵地|基地|联盟|专班|网格|系统';
+const MEASURE_HEAD = [
+  '责任制|负责制|制度|体系|机制|模式|平台|清单',
+  '小分队|突击队|服务队|志愿队|先锋队|服务团队|讲师团|宣讲团|领导小组|工作室|工作站|工作法',
+  '活动|比赛|竞赛|大赛|讲座|党课|微课|课堂|培训|排查|导向|品牌|基金|工程|行动|计划|试点',
+  '书屋|驿站|长廊|活动室|阵地|基地|联盟|专班|网格|系统',
+].join('|');
 /**
  * 推行5分钟微党课、5分钟微讲座: a set-up verb, then one to four objects joined by 、/和/及, each ending with a
  * measure's head noun, up to the clause's end. The objects stop at punctuation, so a name never spans clauses.
@@ -90,9 +94,18 @@ const LIST_LEAD = /^[\u4e00-\u9fff]*?(?:以|通过|坚持|按照)(?=[\u4e00-\u9f
 const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** A list of quoted names closed by what they are: …“支部一品牌一活动”等举措. */
 const LIST_CLOSED = /^等[\u4e00-\u9fff]{0,4}?(?:举措|活动|做法|形式|载体|品牌|项目)/;
-/** A paper's or a report's own sections (0 引言, 一、基本情况, 1 开展…的做法, 3 体会): numbered like measures, but they name its parts. */
-const PAPER_SECTION =
-  /^(?:引言|前言|背景|摘要|结语|结论|讨论|小结|做法|主要做法|成效|工作成效|主要成效|体会|思考|启示|经验启示|问题|存在问题|基本情况|工作内涵|工作背景|实施背景|创新点|推广价值|下一步打算|下一步计划)$|的(?:做法|成效|思考|启示|体会|经验|问题|意义|背景|现状|设置)$|职责$/;
+/**
+ * A paper's or a report's own sections (0 引言, 一、基本情况, 1 开展…的做法, 3 体会, 二、…职责): numbered like
+ * measures, but they name its parts.
+ */
+const PAPER_SECTION = new RegExp(
+  [
+    '^(?:引言|前言|背景|摘要|结语|结论|讨论|小结|做法|主要做法|成效|工作成效|主要成效|体会|思考|启示|经验启示|问题|存在问题',
+    '基本情况|工作内涵|工作背景|实施背景|创新点|推广价值|下一步打算|下一步计划)$',
+    '的(?:做法|成效|思考|启示|体会|经验|问题|意义|背景|现状|设置)$',
+    '职责$',
+  ].join('|'),
+);
 /** A question (如何…?, …吗): a heading that asks, which names no measure. */
 const QUESTION = /(怎么|如何|怎样|什么|吗)/;
 /** A lead sentence that names its measure by a head noun (…管理制度改革, …病房试点). */
