@@ -188,12 +188,10 @@ export const initiativesOf = (paragraphs: string[]): ExtractedInitiative[] => {
     found.push({ name: cleaned, summary: sentence, theme: themeOfInitiative(`${cleaned} ${sentence}`), confidence });
   };
 
-  // A PDF's text closes (and sometimes opens) its quotes with the double prime marks 〞 and 〝: quotes all the same.
-  const texts = paragraphs.map((paragraph) => paragraph.replace(/〝/g, '“').replace(/〞/g, '”'));
-  texts.forEach((paragraph, index) => {
+  paragraphs.forEach((paragraph, index) => {
     // Once the case has all the measures it may have, the rest of a long upload is not read.
     if (found.length >= MAX_INITIATIVES) return;
-    const next = texts[index + 1] ?? '';
+    const next = paragraphs[index + 1] ?? '';
     const zhua = ZHUA.exec(paragraph);
     const pair = HEADING_PAIR.exec(paragraph);
     if (zhua) {

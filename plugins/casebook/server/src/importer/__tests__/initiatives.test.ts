@@ -1,4 +1,6 @@
 import { initiativesOf } from '../initiatives';
+import { normalise } from '../normalise';
+import { identityText } from '../tracked-text';
 
 const names = (...paragraphs: string[]) => initiativesOf(paragraphs).map((initiative) => initiative.name);
 
@@ -97,8 +99,8 @@ describe('initiatives', () => {
     ).toEqual([]);
   });
 
-  test('read quotes a PDF closes with 〞 (or opens with 〝) as quotes', () => {
-    expect(names('全院开展“岗位标兵〞评选和〝红旗科室〞创建活动。')).toEqual(['岗位标兵', '“红旗科室”创建活动']);
+  test('read quotes a PDF closes with 〞 (or opens with 〝) as quotes, once the normaliser made them quotes', () => {
+    expect(names(normalise(identityText('全院开展“岗位标兵〞评选和〝红旗科室〞创建活动。')).text)).toEqual(['岗位标兵', '“红旗科室”创建活动']);
   });
 
   test('are the quoted measures a case works through (以…为载体, 为抓手), each of a list, from the last 以', () => {
