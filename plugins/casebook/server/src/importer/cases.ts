@@ -5,10 +5,33 @@ import { authorsOf, peopleIn, uniquePeople } from './people';
 import { summaryOf } from './summary';
 import { themesOf } from './themes';
 import { originalRange } from './tracked-text';
-import { CASE_FOUND, type ExtractedCase, type ExtractedPerson, type ExtractedSource, type Normalised } from './types';
+import { sentencesOf } from './text-rules';
+import { CASE_FOUND, type ExtractedCase, type ExtractedMetric, type ExtractedPerson, type ExtractedSource, type Normalised, type Paragraph } from './types';
 
-/** What every case of a document shares: the page's source and the people its byline names. */
-export type DocumentContext = { source: ExtractedSource; byline: ExtractedPerson[] };
+/**
+ * What every case of a document shares: the page's source and the people its byline names; and where the
+ * figures of the campaign or list the document reports on go (本次征集36个成果案例), which are no case's own.
+ */
+export type DocumentContext = { source: ExtractedSource; byline: ExtractedPerson[]; campaignMetrics: ExtractedMetric[] };
+
+/**
+ * A sentence about a campaign's or list's cases as a whole: how many were collected, judged, selected. A
+ * hospital's own brands and applications (76个党支部完成品牌申报) stay its own.
+ */
+const CAMPAIGN_SENTENCE = /案例[^。!?]{0,20}?(?:征集|评审|评选|获选|入选|参评)|(?:征集|评审|评选|获选|参评)[^。!?]{0,20}?(?:案例|成果)/;
+
+/** A case's figures, and the campaign's figures among its sentences (sent to the document's own). */
+const figuresOf = (paragraphs: Paragraph[], normalised: Normalised, campaign: ExtractedMetric[]): ExtractedMetric[] =>
+  paragraphs.flatMap((paragraph) => {
+    const own: ExtractedMetric[] = [];
+    let from = paragraph.start;
+    for (const sentence of sentencesOf(paragraph.text)) {
+      const to = Math.min(paragraph.end, from + sentence.length);
+      (CAMPAIGN_SENTENCE.test(sentence) ? campaign : own).push(...extractMetrics(normalised, from, to));
+      from = to;
+    }
+    return own;
+  });
 
 /**
  * A case's fields, read from its paragraphs: people, summary, body, themes, initiatives and metrics, and
@@ -35,7 +58,7 @@ export const extractCase = (draft: OwnedDraft, normalised: Normalised, context: 
     body,
     themes: themesOf(draft.title, body),
     initiatives: initiativesOf(texts),
-    metrics: draft.paragraphs.flatMap((paragraph) => extractMetrics(normalised, paragraph.start, paragraph.end)),
+    metrics: figuresOf(draft.paragraphs, normalised, context.campaignMetrics),
     start: range.start,
     end: range.end,
   };

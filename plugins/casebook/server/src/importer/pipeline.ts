@@ -31,7 +31,7 @@ export const extractDocument = (bytes: Uint8Array): Extraction => {
   if (drafts.length === 0) {
     throw new ImportError('the document has no text a case could be made of: no headline, no paragraph, only page chrome', 'no-case');
   }
-  const context = { source: sourceOf(normalised.removed, normalised.text), byline: bylinePeople(normalised.removed) };
+  const context = { source: sourceOf(normalised.removed, normalised.text), byline: bylinePeople(normalised.removed), campaignMetrics: [] };
   const cases = drafts.map((draft) => extractCase(draft, normalised, context));
   return {
     decoded,
@@ -40,7 +40,7 @@ export const extractDocument = (bytes: Uint8Array): Extraction => {
     document: {
       hospitals: hospitalsOf(cases, normalised),
       cases,
-      metrics: split.unassigned.flatMap((paragraph) => extractMetrics(normalised, paragraph.start, paragraph.end)),
+      metrics: [...split.unassigned.flatMap((paragraph) => extractMetrics(normalised, paragraph.start, paragraph.end)), ...context.campaignMetrics].sort((a, b) => a.start - b.start),
     },
   };
 };

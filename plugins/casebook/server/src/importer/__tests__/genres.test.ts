@@ -8,6 +8,19 @@ const extract = (file: string) => extractDocument(fs.readFileSync(path.join(FIXT
 const figures = (metrics: Array<{ value: number; unit: string | null; qualifier: string }>) => metrics.map((metric) => `${metric.qualifier}:${metric.value}${metric.unit ?? ''}`);
 
 describe('documents in other genres', () => {
+  test('a one-case award notice: the case named in 《》, the campaign’s figures the document’s, the winner’s its own', () => {
+    const notice = [
+      '日前,市直机关工委通报表彰机关党建创新成果优秀案例,泸州市第一人民医院党委 《“三心”工作法 推进支部建设提质增效》荣获优秀案例。据悉,本次征集42个成果案例,经评委评审,10个案例获选优秀案例。',
+      '近年来,医院党委探索实施“三心工作法”,全院28个党支部全部达标,党员志愿服务超过3000小时。',
+    ].join('\n\n');
+    const { document } = extractDocument(Buffer.from(notice));
+    expect(document.cases.map((extracted) => [extracted.hospital, extracted.title, extracted.confidence.title.rule])).toEqual([
+      ['泸州市第一人民医院', '“三心”工作法 推进支部建设提质增效', 'named-title'],
+    ]);
+    expect(figures(document.metrics)).toEqual(['exact:42个', 'exact:10个']);
+    expect(figures(document.cases[0]!.metrics)).toEqual(['exact:28个', 'more_than:3000小时']);
+  });
+
   test('a hospital site page that says 我院, with a menu, counters and next/previous links', () => {
     const { document, normalised } = extract('hospital-site-page.txt');
     expect(document.cases.map((extracted) => [extracted.hospital, extracted.title])).toEqual([['湖南省浏阳市人民医院', '“红色引擎”点亮县域医疗服务']]);
