@@ -78,6 +78,8 @@ export const pageIndexOf = (paragraphs: Paragraph[]): { paragraphs: Set<Paragrap
  */
 const LISTED_BODY = /([\u4e00-\u9fff]{0,16}?(?:医院|卫生院|保健院|卫生服务中心))(?:党委|党总支|党支部)/g;
 const BRAND = /“([^“”]{2,30})”(?:的)?(?:党建)?(?:工作)?(?:模式|思路|载体|品牌|工作法)/g;
+/** The words for a hospital that name none: the case's own (我院, 医院) or any (各医院). */
+const GENERIC_BODY = /^(?:我|本|该|各|全|医|卫生|保健)?(?:医院|卫生院|保健院|卫生服务中心)$/;
 /** A list has two brands or more, each of its own hospital. */
 const BRAND_LIST_MIN = 2;
 
@@ -100,9 +102,11 @@ export const brandListOf = (paragraphs: Paragraph[]): { paragraph: Paragraph; br
       const stretch = paragraph.text.slice(from, to);
       const brand = [...stretch.matchAll(BRAND)].at(-1);
       if (!brand) return;
-      // The hospital starts after the punctuation or the words before it (…总思路,人民医院).
+      // A list's items end with a semicolon: brands named in sentences of an article are one case's.
+      if (at < bodies.length - 1 && !/[;；]\s*$/.test(stretch)) return;
+      // The hospital starts after the punctuation or the words before it (…总思路,人民医院); 医院 alone names none.
       const owner = body[1]!.replace(/^.*[,，;；、。]/, '');
-      if (listed.some((known) => known.owner === owner)) return;
+      if (GENERIC_BODY.test(owner) || listed.some((known) => known.owner === owner)) return;
       listed.push({
         owner,
         draft: {

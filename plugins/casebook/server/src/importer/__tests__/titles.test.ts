@@ -148,6 +148,15 @@ describe('an experience material that lists each hospital’s brand in one sente
     ]);
     expect(split.unassigned.map((paragraph) => paragraph.text)).toEqual(['三举措打造公立医院党建品牌经验材料', '近年来,县卫健局党组创设“白衣天使心向党”党建工作总载体,']);
   });
+
+  test('an article whose hospital and a partner each have a brand, in sentences rather than a list, stays one case', () => {
+    const article = [
+      '共建共享 携手前行',
+      '医院党委打造“红色引擎”党建品牌,全院党员参与。泸州市中医医院党支部与我院共建“携手同行”党建工作模式,双方定期交流。',
+    ].join('\n\n');
+    // One case, named by the brand its lead gives it.
+    expect(cases(article.split('\n\n'))).toEqual([[null, '“红色引擎”党建品牌', 'lead-programme']]);
+  });
 });
 
 describe('hospital names with their real boundaries', () => {
