@@ -26,6 +26,16 @@ const table = (reports: ImportReport[]) => {
   return `${output.toString()}\ncreated ${count('created')}, updated ${count('updated')}, unchanged ${count('unchanged')}, failed ${count('failed')}`;
 };
 
+/** The cases written without an owner hospital (their document names it only partially), for someone to set it in the admin. */
+const unresolvedOwners = (reports: ImportReport[], options: ImportOptions): string => {
+  const rows = reports.flatMap((report) => report.unresolvedOwners.map((owner) => ({ file: path.basename(report.file), ...owner })));
+  if (rows.length === 0) return '';
+  const output = new Table({ head: ['document', 'case', 'the document calls its owner', ...(options.dryRun ? [] : ['documentId'])] });
+  for (const row of rows) output.push([row.file, row.title, row.hint ?? '—', ...(options.dryRun ? [] : [row.documentId])]);
+  const written = `${options.dryRun ? 'would be' : 'were'} ${options.publish ? 'kept as drafts, not published' : 'written as drafts'}`;
+  return `\n${rows.length} case(s) have no owner hospital and ${written}: set each one's hospital in the admin (Content Manager → 案例 Case)\n${output.toString()}`;
+};
+
 /** `casebook import`: boots the CMS (no HTTP server) on its configured database and imports each file in its own transaction. */
 export const runImport = async (files: string[], options: ImportOptions): Promise<number> => {
   process.env.LOG_LEVEL ??= 'warn';
@@ -46,6 +56,6 @@ export const runImport = async (files: string[], options: ImportOptions): Promis
     bar?.stop();
     await strapi.destroy();
   }
-  console.log(`${options.dryRun ? '(dry run: nothing was written)\n' : ''}${table(reports)}`);
+  console.log(`${options.dryRun ? '(dry run: nothing was written)\n' : ''}${table(reports)}${unresolvedOwners(reports, options)}`);
   return reports.some((report) => report.status === 'failed') ? 1 : 0;
 };

@@ -60,7 +60,7 @@ export const main = async (argv: string[]): Promise<number> => {
     .command('import')
     .description('import documents into the configured database (the CMS environment variables) as drafts')
     .option('--dry-run', 'report what would be created, updated or left unchanged, and write nothing')
-    .option('--publish', 'publish the imported cases instead of leaving them as drafts')
+    .option('--publish', 'publish the imported cases instead of leaving them as drafts (a case without an owner hospital stays a draft)')
     .option('--replace <documentId>', 'make the document a new version of this case (or of the cases of this source document), whatever its text')
     .argument('<paths...>', 'files, or folders searched for .txt, .md and .html files')
     .action(async (paths: string[], options: { dryRun?: boolean; publish?: boolean; replace?: string }) => {

@@ -22,12 +22,18 @@ export type ImportReport = {
   initiatives: number;
   metrics: number;
   mentions: string[];
+  /**
+   * Cases written without an owner, since the document names it only partially and nobody picked one (the CLI
+   * and the seed step): drafts with no hospital, never published, whatever `publish` says, until an editor sets one.
+   */
+  unresolvedOwners: Array<{ documentId: string; title: string; hint: string | null }>;
   error?: string;
   /** Why the document was refused, when it was (an ImportError's code), or 'database' when writing it failed. */
   code?: ImportError['code'] | 'database';
 };
 
 export type ImportOptions = {
+  /** Publish the cases written; a case without an owner stays a draft all the same (see `unresolvedOwners`). */
   publish?: boolean;
   dryRun?: boolean;
   /** The extraction as an editor corrected it in the admin (items dropped, names fixed); the file's own otherwise. */
@@ -49,6 +55,7 @@ export const emptyReport = (file: string): ImportReport => ({
   initiatives: 0,
   metrics: 0,
   mentions: [],
+  unresolvedOwners: [],
 });
 
 class DryRunRollback extends Error {}
@@ -71,7 +78,8 @@ type DocumentWrite = {
 
 const validDate = (date: string | null) => (date && !Number.isNaN(Date.parse(date)) ? date : null);
 
-const knownHospitals = async (strapi: Core.Strapi): Promise<KnownHospital[]> => {
+/** Every existing hospital, as the resolver sees it. */
+export const knownHospitals = async (strapi: Core.Strapi): Promise<KnownHospital[]> => {
   const rows: Array<{ documentId: Data.DocumentID; name: string; aliases: unknown }> = await strapi.db.query(UID.hospital).findMany({ select: ['documentId', 'name', 'aliases'] });
   return rows.map((row) => ({ documentId: row.documentId, name: row.name, aliases: Array.isArray(row.aliases) ? (row.aliases as string[]) : [] }));
 };
@@ -281,7 +289,8 @@ const writeCase = async ({ extracted, hospitalId, sourceDocumentId, revised, pub
   );
   report.initiatives += extracted.initiatives.length;
   report.metrics += extracted.metrics.length;
-  if (publish) await strapi.documents(UID.case).publish({ documentId: caseId });
+  // A case without an owner stays a draft: published, it would show on the public site under no hospital.
+  if (publish && hospitalId !== null) await strapi.documents(UID.case).publish({ documentId: caseId });
   return caseId;
 };
 
@@ -332,7 +341,9 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
       ? ((targets.length === 1 && document.cases.length === 1 ? targets[0] : targets.find((target) => target.hospital === hospitalId && !written.has(target.documentId))) ?? null)
       : null;
     const revised = chosen ?? (await revisionOf(strapi, extracted, decoded.original, hospitalId, written));
-    written.add(await writeCase({ ...context, extracted, hospitalId, sourceDocumentId: source.documentId, revised, publish: options.publish ?? false }));
+    const caseId = await writeCase({ ...context, extracted, hospitalId, sourceDocumentId: source.documentId, revised, publish: options.publish ?? false });
+    written.add(caseId);
+    if (hospitalId === null) report.unresolvedOwners.push({ documentId: caseId, title: extracted.title, hint: extracted.owner.hint });
   }
   if (targets && !targets.some((target) => written.has(target.documentId))) {
     throw new ImportError(`${options.replace} names no case of this document's hospitals (${[...hospitalIds.keys()].join('、')}): nothing was replaced`, 'replace');
@@ -351,7 +362,8 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
  * A case that is a new version of one imported before (its source text recognisably the same article, or the
  * editor's explicit `replace`) becomes that case's new draft, beside a new source-document record: what is
  * published, and the source its offsets point into, changes only when an editor publishes. Anything else
- * creates drafts (or published cases with `publish`). A file name is no identity.
+ * creates drafts (or published cases with `publish`, but for a case without an owner, which stays a draft and
+ * is listed in the report's `unresolvedOwners`). A file name is no identity.
  */
 export const writeDocument = async (strapi: Core.Strapi, file: string, extraction: ExtractionSummary, options: ImportOptions = {}): Promise<ImportReport> => {
   const report: ImportReport = { ...emptyReport(file), sha256: extraction.sha256 };

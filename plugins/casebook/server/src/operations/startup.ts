@@ -27,6 +27,11 @@ const startupService = ({ strapi }: { strapi: Core.Strapi }) => ({
           const cases = reports.reduce((sum, report) => sum + report.cases.created, 0);
           strapi.log.info(`[casebook] seeded ${cases} cases from ${reports.length - failed.length} documents`);
           for (const report of failed) strapi.log.error(`[casebook] seed ${report.file} failed: ${report.error}`);
+          for (const report of reports) {
+            for (const owner of report.unresolvedOwners) {
+              strapi.log.warn(`[casebook] seed ${path.basename(report.file)}: 《${owner.title}》 names its owner hospital only as ${owner.hint ?? '(nothing)'}: kept as a draft, not published`);
+            }
+          }
         }
       }
     } finally {
