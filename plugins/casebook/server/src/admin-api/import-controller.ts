@@ -33,7 +33,8 @@ const correctedDocument = yup.object({
     .of(
       yup.object({
         title: yup.string().trim().min(1).max(200).required(),
-        hospital: yup.string().trim().min(2).max(120).required(),
+        // Null as the preview sends it when the document names the owner only partially: the test below asks for one.
+        hospital: yup.string().nullable().trim().max(120),
         summary: yup.string().default(''),
         body: yup.string().default(''),
         themes: yup.array().of(yup.string().max(40)).default([]),
@@ -46,7 +47,14 @@ const correctedDocument = yup.object({
       }),
     )
     .min(1, 'keep at least one case')
-    .required(),
+    .required()
+    // The import page keeps its button disabled until every kept case has an owner; a request without one is told which.
+    .test('owners', 'every kept case needs an owner hospital', (cases, context) => {
+      const ownerless = (cases ?? []).filter((found) => (found?.hospital?.trim().length ?? 0) < 2);
+      if (ownerless.length === 0) return true;
+      const titles = ownerless.map((found) => `《${found?.title ?? ''}》`).join('、');
+      return context.createError({ message: `未确定归属医院: ${titles}。请为每个保留的案例选择候选医院或填写医院全称 (every kept case needs an owner hospital)` });
+    }),
 });
 
 const confirmation = upload.shape({

@@ -4,9 +4,10 @@ import type { SourceDocumentStatus } from '../closed-sets';
 import { UID } from '../constants';
 import { serviceAccessor } from '../plugin-services';
 import { createExtractionPool } from './pool';
-import { ImportError, type ImportPreview } from './types';
+import { resolveHospital, type KnownHospital } from './resolve';
+import { ImportError, LOW_CONFIDENCE, type ExtractedCase, type ImportPreview, type OwnerCandidate } from './types';
 import type { ExtractionSummary } from './worker';
-import { emptyReport, planWrite, writeDocument, type ImportOptions, type ImportReport } from './write';
+import { emptyReport, knownHospitals, planWrite, writeDocument, type ImportOptions, type ImportReport } from './write';
 
 /** An imported document as the import page lists it (the newest 200). */
 export type SourceDocumentRow = {
@@ -18,6 +19,47 @@ export type SourceDocumentRow = {
   report: ImportReport | null;
   createdAt: Date;
   updatedAt: Date;
+};
+
+/** At most this many existing hospitals a hint matches are offered: past that, the editor types the full name. */
+const MAX_DATABASE_CANDIDATES = 12;
+
+/** A numbered short form (市二院, 县第一院): the place word and the number. */
+const NUMBERED_SHORT_FORM = /^([省市县区])第?([一二三四五六七八九十]+)院$/;
+
+/**
+ * What a hint may stand for in an existing hospital's name or alias: the hint itself (附属医院, 省立医院), and for
+ * a numbered short form the names it abbreviates (市二院: 市第二人民医院, 市第二医院). 我院 and 本院, and
+ * anonymised names (x市x医院, 某医院), point at no hospital in particular: nothing.
+ */
+const hintForms = (hint: string | null): string[] => {
+  if (!hint || /^[我本]院$/.test(hint) || /[xX×某]/.test(hint)) return [];
+  const numbered = NUMBERED_SHORT_FORM.exec(hint);
+  return numbered ? [hint, `${numbered[1]}第${numbered[2]}人民医院`, `${numbered[1]}第${numbered[2]}医院`] : [hint];
+};
+
+/**
+ * The hospitals the editor may pick as the owner of a case its document names only partially: the names the
+ * document gives (as the existing hospital each one resolves to, if any), then the existing hospitals whose name
+ * or an alias holds the hint, those whose name ends with it and the shorter names first.
+ */
+const ownerCandidatesOf = (extracted: ExtractedCase, known: KnownHospital[]): OwnerCandidate[] => {
+  if (extracted.hospital !== null) return [];
+  const candidates: OwnerCandidate[] = [];
+  const add = (candidate: OwnerCandidate) => {
+    if (!candidates.some((other) => other.name === candidate.name)) candidates.push(candidate);
+  };
+  for (const name of extracted.owner.candidates) {
+    const existing = resolveHospital(name, known);
+    add({ name: existing?.name ?? name, documentId: existing?.documentId ?? null, from: 'document' });
+  }
+  const forms = hintForms(extracted.owner.hint);
+  const endsWithHint = (hospital: KnownHospital) => (forms.some((form) => hospital.name.endsWith(form)) ? 0 : 1);
+  const matching = known
+    .filter((hospital) => [hospital.name, ...hospital.aliases].some((name) => forms.some((form) => name.includes(form))))
+    .sort((a, b) => endsWithHint(a) - endsWithHint(b) || a.name.length - b.name.length || a.name.localeCompare(b.name, 'zh'));
+  for (const hospital of matching.slice(0, MAX_DATABASE_CANDIDATES)) add({ name: hospital.name, documentId: hospital.documentId, from: 'database' });
+  return candidates;
 };
 
 /**
@@ -42,13 +84,15 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * What the admin shows before an import: the extraction, whether the document is new, a revision or already
-     * imported, and for each case the case it would become the new draft of (null for a new case).
+     * imported, for each case the case it would become the new draft of (null for a new case), and for each case
+     * whose document names its owner only partially the hospitals the editor may pick.
      * @throws ImportError when the document is refused or takes longer than the extraction time limit.
      */
     async preview(file: string, bytes: Uint8Array): Promise<ImportPreview> {
       const extracted = await extraction.extract(bytes);
       const { decoded, sha256, document } = extracted;
       const { imported, revisions } = await planWrite(strapi, extracted);
+      const known = document.cases.some((found) => found.hospital === null) ? await knownHospitals(strapi) : [];
       return {
         filename: file.split(/[\\/]/).pop()!,
         sha256,
@@ -58,6 +102,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         status: imported ? ('unchanged' as const) : revisions.some(Boolean) ? ('revision' as const) : ('new' as const),
         document,
         revisions,
+        ownerCandidates: document.cases.map((found) => ownerCandidatesOf(found, known)),
+        lowConfidence: LOW_CONFIDENCE,
       };
     },
 

@@ -177,6 +177,23 @@ export type ImportPreview = {
   document: ExtractedDocument;
   /** For each case, the case imported before whose new draft it would become (recognised by its text), or null. */
   revisions: Array<{ documentId: string; title: string } | null>;
+  /**
+   * For each case whose hospital is null, the hospitals the editor may pick as its owner: the document's own
+   * candidates first, then existing hospitals its hint names; empty for a case whose owner the document names.
+   */
+  ownerCandidates: OwnerCandidate[][];
+  /** The score below which the admin marks an item for the editor to check (LOW_CONFIDENCE: the admin takes no values from the importer). */
+  lowConfidence: number;
+};
+
+/** A hospital the editor may pick as the owner of a case its document names only partially. */
+export type OwnerCandidate = {
+  /** The name to import the case under: an existing hospital's own name, or the document's for a new one. */
+  name: string;
+  /** The existing hospital of that name, or null for one the import would create. */
+  documentId: string | null;
+  /** Whether the document names it ('document') or the hint matched it among the existing hospitals ('database'). */
+  from: 'document' | 'database';
 };
 
 export class ImportError extends Error {
