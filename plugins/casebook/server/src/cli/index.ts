@@ -25,7 +25,7 @@ const summarise = (report: DocumentReport): string => {
   if (report.status === 'error') return `✗ ${report.file}: ${report.error}`;
   const lines = [`✓ ${report.file} (${report.cases.length} cases, ${report.hospitals.length} hospitals, sha256 ${report.sha256.slice(0, 12)})`];
   for (const extracted of report.cases) {
-    lines.push(`  • ${extracted.hospital} — ${extracted.title}`);
+    lines.push(`  • ${extracted.hospital ?? `(owner not named in full: ${extracted.owner.hint ?? 'no words for it'})`} — ${extracted.title}`);
     lines.push(`    ${extracted.initiatives.length} initiatives, ${extracted.metrics.length} metrics, people: ${extracted.people.map((person) => person.name).join('、') || '—'}`);
   }
   if (report.metrics.length > 0) lines.push(`  document-level metrics: ${report.metrics.length}`);
