@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Checkbox, Field, Flex, Grid, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Field, Flex, Grid, Radio, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
@@ -12,8 +12,19 @@ type Upload = { filename: string; content: string; encoding: 'base64' | 'text' }
 /** An imported document as the list route sends it: its dates as JSON carries them. */
 type SourceDocument = Omit<SourceDocumentRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 
-/** Per case: kept or dropped, and which initiatives and metrics stay. */
-type Choices = Array<{ keep: boolean; initiatives: boolean[]; metrics: boolean[] }>;
+/** How the importer found an item (the rule) and how sure it is (the score). */
+type Confidence = ExtractedCase['confidence']['owner'];
+type OwnerCandidate = Preview['ownerCandidates'][number][number];
+type Translate = (id: string, defaultMessage: string, values?: Record<string, string | number>) => string;
+
+/**
+ * Per case: kept or dropped, which initiatives and metrics stay, the name typed for a new owner hospital, and
+ * whether the editor has checked an owner the importer was unsure of.
+ */
+type Choices = Array<{ keep: boolean; initiatives: boolean[]; metrics: boolean[]; newOwner: string; ownerChecked: boolean }>;
+
+/** A kept case is imported only with an owner: the confirm route asks the same. */
+const hasOwner = (extracted: ExtractedCase) => (extracted.hospital?.trim().length ?? 0) >= 2;
 
 const readFile = (file: File) =>
   new Promise<Upload>((resolve, reject) => {
@@ -42,11 +53,75 @@ const SourceText = ({ original, highlight }: { original: string; highlight: { st
   );
 };
 
+/** Whether the editor should check an item: the importer's isLowConfidence, on the threshold the preview sends (the admin takes no values from the importer). */
+const isDoubtful = (confidence: Confidence, threshold: number) => confidence.score < threshold;
+
+/** 需核对 on an item the importer is unsure of, with the rule that found it as its tooltip. */
+const CheckMark = ({ confidence, threshold, t }: { confidence: Confidence; threshold: number; t: Translate }) =>
+  isDoubtful(confidence, threshold) ? (
+    <Badge variant="warning" size="S" title={t('import.check.rule', '规则 {rule}, 置信度 {score}', { rule: confidence.rule, score: confidence.score })} data-testid="import-check">
+      {t('import.check', '需核对')}
+    </Badge>
+  ) : null;
+
+/**
+ * The owner of a case its document names only partially: the document's words for it, the hospitals to pick
+ * from, and a field for a hospital's full name (an existing one of that name is linked, otherwise it is created).
+ */
+const UnresolvedOwner = ({
+  extracted,
+  candidates,
+  newOwner,
+  onChange,
+  t,
+}: {
+  extracted: ExtractedCase;
+  candidates: OwnerCandidate[];
+  newOwner: string;
+  onChange: (hospital: string | null, newOwner: string) => void;
+  t: Translate;
+}) => (
+  <Box background="warning100" borderColor="warning200" hasRadius padding={3} marginTop={2} data-testid="import-owner-unresolved">
+    <Flex gap={3} alignItems="baseline" wrap="wrap" paddingBottom={3}>
+      <Typography fontWeight="bold" textColor="warning700">
+        {t('import.owner.unresolved', '未确定归属医院')}
+      </Typography>
+      <Typography textColor="neutral800">
+        {extracted.owner.hint ? t('import.owner.hint', '原文称: 「{hint}」', { hint: extracted.owner.hint }) : t('import.owner.noHint', '原文没有提到归属医院')}
+      </Typography>
+    </Flex>
+    {candidates.length > 0 ? (
+      <Radio.Group aria-label={t('import.owner.pick', '选择归属医院')} value={extracted.hospital ?? ''} onValueChange={(name: string) => onChange(name, '')}>
+        {candidates.map((candidate) => (
+          <Radio.Item key={candidate.name} value={candidate.name}>
+            {candidate.name}{' '}
+            <Typography variant="pi" textColor="neutral600">
+              ({candidate.documentId ? t('import.owner.existing', '已有医院') : t('import.owner.created', '导入时新建')}
+              {candidate.from === 'document' ? `, ${t('import.owner.inDocument', '文中提到')}` : ''})
+            </Typography>
+          </Radio.Item>
+        ))}
+      </Radio.Group>
+    ) : (
+      <Typography textColor="neutral700" tag="p">
+        {t('import.owner.noCandidates', '没有可选的医院: 请填写医院全称')}
+      </Typography>
+    )}
+    <Box paddingTop={3}>
+      <Field.Root name="newOwner" hint={t('import.owner.newHint', '与已有医院同名时关联该医院, 否则导入时新建')}>
+        <Field.Label>{t('import.owner.new', '或填写医院全称')}</Field.Label>
+        <TextInput value={newOwner} onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value.trim() || null, event.target.value)} />
+        <Field.Hint />
+      </Field.Root>
+    </Box>
+  </Box>
+);
+
 const Importer = () => {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
+  const t: Translate = (id, defaultMessage, values) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage }, values);
   // Importing writes cases: the Content Manager's create on cases, and its publish to publish them.
   const { allowedActions, isLoading: checking } = useRBAC(PERMISSIONS.importWrites);
   const [upload, setUpload] = useState<Upload>({ filename: '粘贴的文档.txt', content: '', encoding: 'text' });
@@ -75,7 +150,15 @@ const Importer = () => {
       const { data } = await post<{ data: Preview }>(`/${PLUGIN_ID}/import/preview`, upload);
       setPreview(data.data);
       setCases(data.data.document.cases);
-      setChoices(data.data.document.cases.map((extracted) => ({ keep: true, initiatives: extracted.initiatives.map(() => true), metrics: extracted.metrics.map(() => true) })));
+      setChoices(
+        data.data.document.cases.map((extracted) => ({
+          keep: true,
+          initiatives: extracted.initiatives.map(() => true),
+          metrics: extracted.metrics.map(() => true),
+          newOwner: '',
+          ownerChecked: false,
+        })),
+      );
       setHighlight(null);
     } catch (error) {
       fail(error);
@@ -91,6 +174,7 @@ const Importer = () => {
         cases: cases
           .map((extracted, index) => ({
             ...extracted,
+            hospital: extracted.hospital?.trim() ?? null,
             initiatives: extracted.initiatives.filter((_, position) => choices[index]?.initiatives[position]),
             metrics: extracted.metrics.filter((_, position) => choices[index]?.metrics[position]),
           }))
@@ -121,6 +205,9 @@ const Importer = () => {
   };
 
   const editCase = (index: number, patch: Partial<ExtractedCase>) => setCases((all) => all.map((extracted, position) => (position === index ? { ...extracted, ...patch } : extracted)));
+  const choose = (index: number, patch: Partial<Choices[number]>) => setChoices((all) => all.map((choice, at) => (at === index ? { ...choice, ...patch } : choice)));
+  // The kept cases still without an owner: the import waits for each to have one.
+  const ownerless = corrected ? corrected.cases.filter((extracted) => !hasOwner(extracted)).length : 0;
   const toggle = (index: number, part: 'initiatives' | 'metrics' | 'keep', position = 0) =>
     setChoices((all) =>
       all.map((choice, at) => {
@@ -177,20 +264,59 @@ const Importer = () => {
                 <Badge>{preview.encoding}</Badge>
                 <Badge active={preview.status !== 'unchanged'}>{{ new: '新文档', revision: '新版本', unchanged: '已导入, 无变化' }[preview.status]}</Badge>
                 <Typography textColor="neutral600">
-                  医院: {preview.document.hospitals.map((hospital) => `${hospital.name}${hospital.role === 'mentioned' ? ' (提及)' : ''}`).join('、')}
+                  医院: {preview.document.hospitals.map((hospital) => `${hospital.name}${hospital.role === 'mentioned' ? ' (提及)' : ''}`).join('、') || '—'}
                 </Typography>
               </Flex>
               <Grid.Root gap={4}>
                 <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
                   {cases.map((extracted, index) => (
                     <Box key={index} padding={4} marginBottom={4} hasRadius borderColor="neutral200" data-testid="import-case">
-                      <Flex gap={2} alignItems="center">
+                      <Flex gap={2} alignItems="center" wrap="wrap">
                         <Checkbox checked={choices[index]?.keep} onCheckedChange={() => toggle(index, 'keep')}>
                           保留
                         </Checkbox>
-                        <TextInput aria-label="案例标题" value={extracted.title} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { title: event.target.value })} />
-                        <TextInput aria-label="医院" value={extracted.hospital ?? ""} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { hospital: event.target.value })} />
+                        <Box flex="2" minWidth="24rem">
+                          <TextInput aria-label="案例标题" value={extracted.title} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { title: event.target.value })} />
+                        </Box>
+                        <CheckMark confidence={extracted.confidence.title} threshold={preview.lowConfidence} t={t} />
+                        {preview.document.cases[index]?.hospital !== null ? (
+                          <>
+                            <Box flex="1" minWidth="16rem">
+                              <TextInput
+                                aria-label="医院"
+                                value={extracted.hospital ?? ''}
+                                onChange={(event: ChangeEvent<HTMLInputElement>) => {
+                                  editCase(index, { hospital: event.target.value });
+                                  choose(index, { ownerChecked: true });
+                                }}
+                              />
+                            </Box>
+                            {isDoubtful(extracted.confidence.owner, preview.lowConfidence) && !choices[index]?.ownerChecked ? (
+                              <Flex gap={2} data-testid="import-owner-doubtful">
+                                <CheckMark confidence={extracted.confidence.owner} threshold={preview.lowConfidence} t={t} />
+                                <Typography variant="pi" textColor="neutral600">
+                                  {extracted.confidence.owner.rule}
+                                </Typography>
+                                <Button variant="secondary" size="S" onClick={() => choose(index, { ownerChecked: true })}>
+                                  {t('import.owner.confirm', '确认')}
+                                </Button>
+                              </Flex>
+                            ) : null}
+                          </>
+                        ) : null}
                       </Flex>
+                      {preview.document.cases[index]?.hospital === null ? (
+                        <UnresolvedOwner
+                          extracted={extracted}
+                          candidates={preview.ownerCandidates[index] ?? []}
+                          newOwner={choices[index]?.newOwner ?? ''}
+                          onChange={(hospital, newOwner) => {
+                            editCase(index, { hospital });
+                            choose(index, { newOwner });
+                          }}
+                          t={t}
+                        />
+                      ) : null}
                       <Typography textColor="neutral600" tag="p" paddingTop={2} data-testid="import-case-revision">
                         {preview.revisions[index]
                           ? `新版本: 将更新案例《${preview.revisions[index]!.title}》的草稿 (已发布的版本在发布前不变)`
@@ -200,9 +326,12 @@ const Importer = () => {
                         举措 ({extracted.initiatives.length})
                       </Typography>
                       {extracted.initiatives.map((initiative, position) => (
-                        <Checkbox key={position} checked={choices[index]?.initiatives[position]} onCheckedChange={() => toggle(index, 'initiatives', position)}>
-                          {initiative.name}
-                        </Checkbox>
+                        <Flex key={position} gap={2}>
+                          <Checkbox checked={choices[index]?.initiatives[position]} onCheckedChange={() => toggle(index, 'initiatives', position)}>
+                            {initiative.name}
+                          </Checkbox>
+                          <CheckMark confidence={initiative.confidence} threshold={preview.lowConfidence} t={t} />
+                        </Flex>
                       ))}
                       <Typography variant="sigma" tag="p" paddingTop={3}>
                         指标 ({extracted.metrics.length}) — 点击查看原文
@@ -222,7 +351,12 @@ const Importer = () => {
                               <Td onClick={(event: { stopPropagation(): void }) => event.stopPropagation()}>
                                 <Checkbox aria-label="保留指标" checked={choices[index]?.metrics[position]} onCheckedChange={() => toggle(index, 'metrics', position)} />
                               </Td>
-                              <Td><Typography>{metric.label}</Typography></Td>
+                              <Td>
+                                <Flex gap={2}>
+                                  <Typography>{metric.label}</Typography>
+                                  <CheckMark confidence={metric.confidence} threshold={preview.lowConfidence} t={t} />
+                                </Flex>
+                              </Td>
                               <Td>
                                 <Typography>
                                   {METRIC_QUALIFIER.entries[metric.qualifier].sign}
@@ -246,10 +380,15 @@ const Importer = () => {
                     <Checkbox checked={publish && allowedActions.canPublish} disabled={!allowedActions.canPublish} onCheckedChange={() => setPublish(!publish)}>
                       直接发布 (否则为草稿)
                     </Checkbox>
-                    <Button onClick={confirm} loading={busy} disabled={!allowedActions.canCreate || preview.status === 'unchanged' || corrected.cases.length === 0}>
+                    <Button onClick={confirm} loading={busy} disabled={!allowedActions.canCreate || preview.status === 'unchanged' || corrected.cases.length === 0 || ownerless > 0}>
                       确认导入
                     </Button>
                   </Flex>
+                  {ownerless > 0 ? (
+                    <Typography textColor="danger600" tag="p" paddingTop={2} data-testid="import-blocked">
+                      {t('import.owner.blocked', '还有 {count} 个保留的案例未确定归属医院: 请为每个案例选择或填写医院后再导入', { count: ownerless })}
+                    </Typography>
+                  ) : null}
                   {!checking && !allowedActions.canCreate ? (
                     <Typography textColor="danger600" tag="p" paddingTop={2} data-testid="import-cannot-create">
                       {t('import.cannotCreate', '你的角色没有创建案例的权限: 可以分析文档, 但不能导入')}
