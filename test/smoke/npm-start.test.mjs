@@ -151,6 +151,7 @@ const importThroughTheAdmin = async (base) => {
 
     await countersInTheAdmin(base, page, headers);
     await overviewInTheAdmin(base, page);
+    await unresolvedOwnerInTheAdmin(base, page, headers);
   } finally {
     await browser.close();
   }
@@ -207,4 +208,53 @@ const countersInTheAdmin = async (base, page, headers) => {
   await page.screenshot({ path: path.join(screenshots, 'voting.png'), fullPage: true });
   const csv = fs.readFileSync(await download.path(), 'utf8');
   assert.equal(csv.replace(/^\uFEFF/, '').trim(), 'rank,documentId,title,hospital,votes,views,lastVoteAt');
+};
+
+/**
+ * A document that calls its owner only 附属医院: the Chinese admin says the owner is not determined and what the
+ * document calls it, keeps 确认导入 disabled until the editor picks a hospital, then writes the draft under the
+ * hospital picked. The unresolved state's screenshot goes to SMOKE_SCREENSHOTS.
+ */
+const unresolvedOwnerInTheAdmin = async (base, page, headers) => {
+  const hospital = await (
+    await fetch(`${base}/content-manager/collection-types/api::hospital.hospital`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '江南医科大学附属医院' }),
+    })
+  ).json();
+  assert.ok(hospital.data?.documentId, JSON.stringify(hospital).slice(0, 300));
+
+  await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'zh-Hans'));
+  await page.goto(`${base}/admin/plugins/casebook/import`);
+  await page.locator('textarea[name="content"]').fill(fs.readFileSync(path.join(root, 'test', 'fixtures', 'documents', 'owner-affiliated-only.txt'), 'utf8'));
+  await page.locator('input[name="filename"]').fill('owner-affiliated-only.txt');
+  await page.getByRole('button', { name: '分析文档' }).click();
+  const owner = page.getByTestId('import-owner-unresolved');
+  await owner.waitFor({ timeout: 60_000 });
+  await owner.getByText('未确定归属医院').waitFor();
+  await owner.getByText('原文称: 「附属医院」').waitFor();
+  const importButton = page.getByRole('button', { name: '确认导入' });
+  assert.equal(await importButton.isDisabled(), true);
+  assert.match(await page.getByTestId('import-blocked').textContent(), /还有 1 个保留的案例未确定归属医院/);
+  // The admin scrolls inside its own layout, which a full-page screenshot does not unroll: a taller window shows the case down to its import button.
+  await page.setViewportSize({ width: 1400, height: 1800 });
+  await page.screenshot({ path: path.join(screenshots, 'import-unresolved-owner.png'), fullPage: true });
+
+  await owner.getByRole('radio', { name: /江南医科大学附属医院/ }).click();
+  assert.equal(await importButton.isDisabled(), false);
+  assert.equal(await page.getByTestId('import-blocked').count(), 0);
+  await page.screenshot({ path: path.join(screenshots, 'import-owner-picked.png'), fullPage: true });
+  await importButton.click();
+  await page.getByTestId('source-documents').getByText('owner-affiliated-only.txt').waitFor({ timeout: 60_000 });
+
+  const cases = await (await fetch(`${base}/content-manager/collection-types/api::case.case?filters[title][$contains]=${encodeURIComponent('红心守护')}`, { headers })).json();
+  assert.equal(cases.results?.length, 1, JSON.stringify(cases).slice(0, 300));
+  assert.equal(cases.results[0].publishedAt, null);
+  const owners = await (await fetch(`${base}/content-manager/relations/api::case.case/${cases.results[0].documentId}/hospital?status=draft`, { headers })).json();
+  assert.deepEqual(
+    owners.results?.map((row) => row.documentId),
+    [hospital.data.documentId],
+    JSON.stringify(owners).slice(0, 300),
+  );
 };
