@@ -50,6 +50,9 @@ const PARTIAL_NAMES: RegExp[] = [
   /我院|本院/,
 ];
 
+/** The page's own hospital, as its staff write of it. */
+const SELF_REFERENCE = /我院|本院/;
+
 const LEADING_FUNCTION_WORDS = /^(?:以|在|为|对|由|是|与|和|及|将|从|向|到|了|的)+/;
 
 /** A found name, to score: the name, where it stands and in what text. */
@@ -82,6 +85,8 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): Own
   const add = (name: string, points: number) => scores.set(name, (scores.get(name) ?? 0) + points);
   let declared: { name: string; rule: string } | null = null;
   let leadActor = false;
+  // The names the text mentions at least once other than as a partner or a venue.
+  const acting = new Set<string>();
   for (const [position, paragraph] of paragraphs.entries()) {
     const submitter = SUBMITTER_LINE.exec(paragraph.text);
     const affiliation = AFFILIATION.exec(paragraph.text);
@@ -105,6 +110,7 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): Own
         leadActor = true;
       }
       add(mention.name, points);
+      if (!partner) acting.add(mention.name);
     }
   }
   const inText = new Set(scores.keys());
@@ -134,17 +140,27 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): Own
       if (inText.has(name)) inText.add(full);
     }
   }
-  const ranked = [...scores].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-  const candidates = ranked.map(([name]) => name);
+  const all = [...scores].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  const ranked = all.filter(([, score]) => score > 0);
+  // Every hospital the page names is a candidate for the editor, the partners (scored at or below zero) last.
+  const candidates = all.map(([name]) => name);
   if (declared) return resolved(declared.name, declared.rule, 0.95, candidates);
   if (sourced) return resolved(endingWith.get(sourced)?.find((other) => scores.has(other)) ?? sourced, 'source-line', 0.85, candidates);
   const [best, second] = ranked;
+  // A page about 我院 that names other hospitals only as its partners (我院与…医院共建) is not theirs.
+  const selfReferred = SELF_REFERENCE.test(paragraphs.map((paragraph) => paragraph.text).join('\n'));
+  if (best && inText.has(best[0]) && !acting.has(best[0]) && selfReferred) return unresolved(paragraphs, candidates);
   if (best) {
     const [name, score] = best;
     if (!inText.has(name)) return resolved(name, 'page-chrome', 0.5, candidates);
     const clear = !second || score >= 2 * second[1];
     return resolved(name, 'most-mentioned', clear ? 0.85 : 0.6, candidates);
   }
+  return unresolved(paragraphs, candidates);
+};
+
+/** An owner the document does not name in full: its own words for it as the hint, the hospitals it names as candidates. */
+const unresolved = (paragraphs: Paragraph[], candidates: string[]): OwnerFinding => {
   const text = paragraphs.map((paragraph) => paragraph.text).join('\n');
   const partial = PARTIAL_NAMES.map((pattern) => pattern.exec(text)?.[0]).find((found) => found !== undefined);
   // 以上海市某医院为例: the words a sentence puts before the name are not part of it.

@@ -14,8 +14,10 @@ type Place = { full: string; short: string; provinceCode: string; cityCode: stri
 const places: Place[] = [
   ...Object.entries(areaList.province_list).map(([code, full]) => ({ full, short: shortName(full), provinceCode: code.slice(0, 2), cityCode: null, level: 'province' as const })),
   ...Object.entries(areaList.city_list).map(([code, full]) => ({ full, short: shortName(full), provinceCode: code.slice(0, 2), cityCode: code.slice(0, 4), level: 'city' as const })),
+  // Counties and county-level cities (彭州市, 义乌市): a hospital is named after either. Districts (…区) are left
+  // out: their short names (高新, 城关) are words of any text.
   ...Object.entries(areaList.county_list)
-    .filter(([, full]) => /县$/.test(full))
+    .filter(([, full]) => /[县市]$/.test(full))
     .map(([code, full]) => ({ full, short: shortName(full), provinceCode: code.slice(0, 2), cityCode: code.slice(0, 4), level: 'county' as const })),
 ];
 

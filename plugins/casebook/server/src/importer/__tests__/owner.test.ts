@@ -6,7 +6,7 @@ import { identityText } from '../tracked-text';
 /** The hospital of each case the owner stage keeps, for a document's text. */
 const owners = (text: string) => {
   const normalised = normalise(identityText(text));
-  return ownedDrafts(splitCases(normalised), normalised.removed).map((draft) => draft.hospital ?? `(${draft.owner.hint})`);
+  return ownedDrafts(splitCases(normalised), normalised.removed).map((draft) => draft.hospital ?? `(${[draft.owner.hint, draft.owner.candidates.join('、')].filter(Boolean).join(': ')})`);
 };
 
 describe('ownedDrafts', () => {
@@ -28,6 +28,11 @@ describe('ownedDrafts', () => {
     ],
     ['an article whose text says only 我院: the hospital the page footer names', ['我院党委开展主题党日活动10余次,党员参与率达95%。', '主办单位:成都市第一人民医院'], ['成都市第一人民医院']],
     ['an article that names no hospital anywhere: a case whose owner waits for the editor, with the words the page uses', ['我院党委开展主题党日活动10余次。'], ['(我院)']],
+    [
+      'an article that says 我院 and names hospitals only as partners: the hint, and the partners as candidates',
+      ['我院与浏阳市人民医院开展党建共建。', '邀请浏阳市人民医院专家授课。'],
+      ['(我院: 浏阳市人民医院)'],
+    ],
     ['an article that names its owner by a short form only: that form as the hint', ['市二院党委开展主题党日活动。', '我院党员参与率达95%。'], ['(市二院)']],
     ['an anonymised paper: the anonymised name as the hint', ['摘要:以x市x医院为例,探讨党建品牌建设。'], ['(x市x医院)']],
     [
