@@ -24,7 +24,7 @@ const NAME_MARKER = /(大学|学院|附属|人民|第[一二三四五六七八�
  * Words inside a would-be name that show it is a description or a clause, not a name. 和 and 与 are not
  * among them: 太和医院, 协和医院, 保和镇中心卫生院 are names; `joinsTwoNames` tells the conjunction.
  */
-const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|地级|贫困|示范|标杆|定点|全国|公布|关于|公立|重视|届|等|的)/;
+const NOT_A_NAME = /(高水平|现代化|综合性|一流|县级|市级|省级|地级|贫困|示范|标杆|定点|全国|公布|关于|公立|重视|直属|下属|所属|首家|一家|这家|三甲|二甲|卫健委|卫健局|卫生健康委|卫生局|届|等|的)/;
 
 /** 四川省和重庆市医院: 和 or 与 followed by a place's full name joins two names, and makes neither. */
 const joinsTwoNames = (name: string): boolean => {

@@ -41,16 +41,15 @@ const AFFILIATION = /^[(（]([^)）]{4,80}?)[,，]\s*[\u4e00-\u9fff]{2,4}\s*[\u4
 
 /**
  * The document's own words for an owner it does not name in full: an anonymised name (x市x医院, 上海市某医院),
- * a short form (市二院, 附属医院), or 我院/本院. The more specific kinds are asked first.
+ * a short form (市二院, 附属医院); failing those, 我院/本院 (SELF_REFERENCE). The more specific kinds are asked first.
  */
 const PARTIAL_NAMES: RegExp[] = [
   /[xX×]?[\u4e00-\u9fff]{0,4}?[xX×某][\u4e00-\u9fff]{0,6}?(?:医院|卫生院|保健院)/,
   /[省市县区][第]?[一二三四五六七八九十]+院/,
   /(?:附属|省立|市立|县立)[\u4e00-\u9fff]{0,4}?医院/,
-  /我院|本院/,
 ];
 
-/** The page's own hospital, as its staff write of it. */
+/** The page's own hospital, as its staff write of it: the least specific hint, asked last. */
 const SELF_REFERENCE = /我院|本院/;
 
 const LEADING_FUNCTION_WORDS = /^(?:以|在|为|对|由|是|与|和|及|将|从|向|到|了|的)+/;
@@ -162,7 +161,7 @@ export const ownerOf = (paragraphs: Paragraph[], removed: RemovedSegment[]): Own
 /** An owner the document does not name in full: its own words for it as the hint, the hospitals it names as candidates. */
 const unresolved = (paragraphs: Paragraph[], candidates: string[]): OwnerFinding => {
   const text = paragraphs.map((paragraph) => paragraph.text).join('\n');
-  const partial = PARTIAL_NAMES.map((pattern) => pattern.exec(text)?.[0]).find((found) => found !== undefined);
+  const partial = [...PARTIAL_NAMES, SELF_REFERENCE].map((pattern) => pattern.exec(text)?.[0]).find((found) => found !== undefined);
   // 以上海市某医院为例: the words a sentence puts before the name are not part of it.
   const hint = partial?.replace(LEADING_FUNCTION_WORDS, '') ?? null;
   return { hospital: null, owner: { hint, candidates }, confidence: { rule: 'unresolved', score: 0 } };

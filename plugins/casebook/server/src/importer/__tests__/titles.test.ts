@@ -168,6 +168,8 @@ describe('hospital names with their real boundaries', () => {
     ['a county’s short name after a word that ends the text before a name starts one', '我院与富顺医院开展共建', ['富顺医院']],
     ['丨 separates a column from the name', '对话健康中国丨北京大学肿瘤医院党委书记', ['北京大学肿瘤医院']],
     ['a county-level city starts a name (浏阳市, 都江堰市), not only its 市', '浏阳市人民医院与都江堰市人民医院结对', ['浏阳市人民医院', '都江堰市人民医院']],
+    ['an authority’s description before a name is no name, and the name after it stays', '国家卫健委直属医院中日友好医院', ['中日友好医院']],
+    ['a grade and 首家 describe a hospital, they name none', '作为中国西部首家三甲医院', []],
     ['a ranking of a kind of hospital is no hospital', '中国地级市医院竞争力排行榜', []],
     ['a county that values its public hospitals is no hospital', '近年来,县高度重视公立医院党的建设', []],
   ])('%s', (_, text, names) => {
