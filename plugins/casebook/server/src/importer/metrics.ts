@@ -99,6 +99,13 @@ const labelOf = (text: string, clauseFrom: number, numberAt: number, quantityEnd
 const PERIOD_REACH = 32;
 
 /**
+ * PDF-to-text copies close “ with 〞 (and open with 〝): a close not counted left the rest of the line
+ * inside quotes, and every figure on it was read as part of a name.
+ */
+const OPENING_QUOTES = '“《「『〝';
+const CLOSING_QUOTES = '”》」』〞〟';
+
+/**
  * What the line of each figure says before it, read forwards once for all the figures of a paragraph (they
  * come in order): whether the figure sits inside “…” or 《…》 (names such as “2+X” or 《榜样5》), and the time
  * phrase in force, the last PERIOD match in the line before it. Reading the line from its start again for
@@ -126,8 +133,8 @@ class LineReader {
         this.lineStart = this.cursor + 1;
         this.open = 0;
         this.close = 0;
-      } else if ('“《「『'.includes(char)) this.open += 1;
-      else if ('”》」』'.includes(char)) this.close += 1;
+      } else if (OPENING_QUOTES.includes(char)) this.open += 1;
+      else if (CLOSING_QUOTES.includes(char)) this.close += 1;
     }
   }
 
