@@ -104,11 +104,21 @@ const PERIOD_REACH = 32;
  */
 const OPENING_QUOTES = '“《「『〝';
 const CLOSING_QUOTES = '”》」』〞〟';
+const SENTENCE_END = '。!?！？\n';
+/**
+ * A name built of numerals (“1+1+N”, “三个一”, “2+X”): the sentence that gives one goes on to spell it out
+ * (即由1个支部与1个社区结对, 每季度召开一次会议), and figures there with the name's own numbers are its parts,
+ * not results (a 3000人次 later in the sentence is one). A + or 个/项 sets such names apart from the
+ * festivals (“七一”, “5.12”) that date a sentence's activities.
+ */
+const NUMERAL_NAME = /^(?=.*[+个项])(?=.*[\d一二两三四五六七八九十])[\d+NnXx一二两三四五六七八九十个项、]+$/;
+const MAX_NUMERAL_NAME = 10;
+const NUMERAL_RUN = new RegExp(`\\d+|${CHINESE_NUMERAL}+`, 'g');
 
 /**
  * What the line of each figure says before it, read forwards once for all the figures of a paragraph (they
- * come in order): whether the figure sits inside “…” or 《…》 (names such as “2+X” or 《榜样5》), and the time
- * phrase in force, the last PERIOD match in the line before it. Reading the line from its start again for
+ * come in order): whether the figure sits inside “…” or 《…》 (names such as “2+X” or 《榜样5》), whether its
+ * sentence spells out a numeral-built name with its number, and the time phrase in force, the last PERIOD match in the line before it. Reading the line from its start again for
  * every figure took quadratic time on a long line of figures.
  */
 class LineReader {
@@ -116,6 +126,9 @@ class LineReader {
   private lineStart: number;
   private open = 0;
   private close = 0;
+  /** Where the last quote still open on the line opened, and the numbers of a numeral-built name this sentence gave. */
+  private openedAt = -1;
+  private nameParts: number[] = [];
   /** The line scanned for periods, whole: its next match, and the last one that is also a match of the line cut short. */
   private periodLine: { start: number; text: string; scan: RegExp; next: RegExpExecArray | null; settled: RegExpExecArray | null } | null = null;
   private readonly periodTail = new RegExp(PERIOD.source, 'g');
@@ -129,13 +142,29 @@ class LineReader {
   private readTo(index: number) {
     for (; this.cursor < index; this.cursor += 1) {
       const char = this.text[this.cursor];
+      if (SENTENCE_END.includes(char)) this.nameParts = [];
       if (char === '\n') {
         this.lineStart = this.cursor + 1;
         this.open = 0;
         this.close = 0;
-      } else if (OPENING_QUOTES.includes(char)) this.open += 1;
-      else if (CLOSING_QUOTES.includes(char)) this.close += 1;
+        this.openedAt = -1;
+      } else if (OPENING_QUOTES.includes(char)) {
+        this.open += 1;
+        this.openedAt = this.cursor;
+      } else if (CLOSING_QUOTES.includes(char)) {
+        this.close += 1;
+        // Sliced only when short: slicing every quote, however long, made a line of closes quadratic.
+        const name = this.openedAt >= 0 && this.cursor - this.openedAt - 1 <= MAX_NUMERAL_NAME ? this.text.slice(this.openedAt + 1, this.cursor) : '';
+        if (NUMERAL_NAME.test(name)) this.nameParts = (name.match(NUMERAL_RUN) ?? []).map((numeral) => parseNumber(numeral) ?? NaN);
+        this.openedAt = -1;
+      }
     }
+  }
+
+  /** Whether a figure of `value` at `index` follows, in its sentence, a name built of numerals it spells out. */
+  spellsOutName(index: number, value: number): boolean {
+    this.readTo(index);
+    return this.nameParts.includes(value);
   }
 
   insideQuotes(index: number): boolean {
@@ -228,6 +257,8 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
       unit = groups.roundUnit!;
       kind = 'count';
     }
+
+    if (line.spellsOutName(numberAt, value)) continue;
 
     const quoteEnd = end;
     const range = originalRange(input, clauseFrom, quoteEnd);

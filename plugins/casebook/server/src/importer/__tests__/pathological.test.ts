@@ -68,6 +68,7 @@ describe('metrics', () => {
   test.each([
     ['60,000 × 一 (a fraction’s denominator was read from each of them to the end)', '一'.repeat(60_000)],
     ['150,000 digits (a number was read from each of them to the end)', '1'.repeat(150_000)],
+    ['a long quote, then 150,000 closing quotes (each close could have sliced the line back to the open)', `“${'医'.repeat(150_000)}${'”'.repeat(150_000)}`],
   ])('%s', (_name, text) => {
     expect(timed(() => extractMetrics(identityText(text)))).toEqual([]);
     expect(extractMetrics(identityText('三分之一的党员参加,共12名')).map((metric) => [metric.value, metric.unit])).toEqual([[33.33, '%'], [12, '名']]);
