@@ -81,14 +81,17 @@ describe('extraction of the seed documents against their hand annotations', () =
     expect(score.recall).toBeGreaterThanOrEqual(0.85);
   });
 
+  // Every tone vowel: á, à, ú (dú) … are Latin-1 letters, outside ā-ǜ, and a quote with 獨(dú) kept its pinyin.
+  const INLINE_PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g;
+
   test.each(documents.map(({ file }) => file))('%s: every metric points to its quote in the original text', (file) => {
     const { extraction } = documents.find((document) => document.file === file)!;
     const { original } = extraction.decoded;
     for (const metric of [...extraction.document.cases.flatMap((extracted) => extracted.metrics), ...extraction.document.metrics]) {
       const quoted = original.slice(metric.start, metric.end);
       // The original may carry traditional characters and inline pinyin; the quote is the same text normalised.
-      expect(quoted.replace(/\([a-zü\u0101-\u01dc]+\)/g, '').length).toBe(metric.text.length);
-      expect(quoted.replace(/[\u4e00-\u9fff]/g, '·').replace(/\([a-zü\u0101-\u01dc]+\)/g, '')).toBe(metric.text.replace(/[\u4e00-\u9fff]/g, '·'));
+      expect(quoted.replace(INLINE_PINYIN, '').length).toBe(metric.text.length);
+      expect(quoted.replace(/[\u4e00-\u9fff]/g, '·').replace(INLINE_PINYIN, '')).toBe(metric.text.replace(/[\u4e00-\u9fff]/g, '·'));
     }
   });
 
