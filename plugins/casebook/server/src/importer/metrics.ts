@@ -1,4 +1,4 @@
-import { CHINESE_NUMERAL, parseNumber } from './numbers';
+import { CHINESE_NUMERAL, CHINESE_NUMERAL_START, parseNumber } from './numbers';
 import { originalRange } from './tracked-text';
 import type { ExtractedMetric, MetricKind, Qualifier, TrackedText } from './types';
 
@@ -17,11 +17,13 @@ const PER = '(?:/(?:人|年|月|季度|周|天|日|次|床|例))';
 const ARABIC = '(?<!\\d)\\d+(?:\\.\\d+)?';
 /** Longest Chinese numeral read as a denominator (二百五十分之一 has 4): a run of 一 before 分之 is not retried at each character. */
 const MAX_DENOMINATOR_NUMERALS = 12;
+/** Longest Chinese numeral read as a count after its first character (五万三千二百一十一 has 8 more). */
+const MAX_COUNT_NUMERALS = 11;
 
 /**
- * A quantity: an optional qualifier before, the number (Arabic, with 万/亿/千, or a fraction, or 上千-style),
- * an optional 余/多 and the unit (or %). Each try from a place in the text reads a bounded stretch, or a run
- * of digits that no later try reads again, so a text is searched in linear time.
+ * A quantity: an optional qualifier before, the number (Arabic, with 万/亿/千, or a fraction, or 上千-style,
+ * or in Chinese numerals), an optional 余/多 and the unit (or %). Each try from a place in the text reads a
+ * bounded stretch, or a run of digits that no later try reads again, so a text is searched in linear time.
  */
 const QUANTITY = new RegExp(
   [
@@ -30,6 +32,7 @@ const QUANTITY = new RegExp(
     `(?<number>${ARABIC})(?<more1>余|多)?(?<mult>[万亿千])?(?<more2>余|多)?(?:(?<unit>${UNIT}${PER}?)|(?<percent>%|％))`,
     `|(?<fracDen>${CHINESE_NUMERAL}{1,${MAX_DENOMINATOR_NUMERALS}}|(?<!\\d)\\d+)分之(?<fracNum>${CHINESE_NUMERAL}+|\\d+)`,
     `|(?<round>上|近|逾)(?<roundMult>百|千|万)(?<roundMore>余|多)?(?<roundUnit>${UNIT})`,
+    `|(?<cn>(?<!${CHINESE_NUMERAL})${CHINESE_NUMERAL_START}${CHINESE_NUMERAL}{0,${MAX_COUNT_NUMERALS}})(?<cnMore>余|多)?(?<cnUnit>${UNIT})`,
     `)`,
     `(?<post>余|多|以上|左右)?`,
   ].join(''),
@@ -39,6 +42,27 @@ const QUANTITY = new RegExp(
 const TIME_UNITS = new Set(['小时', '分钟', '天']);
 /** Nouns that count the parts of a programme, not results: 3个方面, 6个环节, 2个规定动作, 18项医疗核心制度. */
 const STRUCTURAL_NOUN = /^.{0,6}?(方面|环节|步骤|基础|动作|原则|要求|意识|理念|层面|维度|底线|抓手|特点|目标|任务|核心制度|规定)/;
+/**
+ * A small number in Chinese numerals is a slogan's or a structure's more often than a result (三个坚持,
+ * 两个维护, 两家医院携手, 三项管理): it counts, after its unit, only what an organisation is made of, the people
+ * in its roles, or things put out or on show (三块视频屏, 两部院志), never a figure of speech (两件大事, 三部曲).
+ */
+const CHINESE_COUNTED: ReadonlyArray<[RegExp, RegExp]> = [
+  [/^[名位人]$/, /^(党员|支委|委员|干部|专家|医生|医师|护士|职工|员工|志愿者|骨干|教授|博士|硕士)/],
+  [/^[个支家所]$/, /^(党支部|支部|党小组|党总支|总支|科室|临床|医技|院区|分院|病区|社区|团队|小组|服务队|志愿服务队|工作站)/],
+  [/^[块部张台件幅册辆座栋]$/, /^(?![大曲门队委分署长皮账]|清单|名片|蓝图|王牌)[\u4e00-\u9fff]/],
+];
+const LARGE_CHINESE_NUMERAL = /[百千万亿]/;
+
+/** The score of a count in Chinese numerals, or null when it is no claim (see CHINESE_COUNTED). */
+const chineseCountScore = (numeral: string, value: number, unit: string, before: string, after: string): number | null => {
+  if (LARGE_CHINESE_NUMERAL.test(numeral)) return 0.7;
+  // 一个, 一名 are the articles of a sentence (一名党员就是一面旗帜); 在两个院区 says where, not how many.
+  if (value < 2 || /在$/.test(before)) return null;
+  const counted = CHINESE_COUNTED.find(([units]) => units.test(unit));
+  return counted && counted[1].test(after) ? 0.5 : null;
+};
+
 const CLAUSE_BREAK = /[,。;:!?、，；：！？\n]/;
 const CHANGE = /(较|比|同比|环比)[^,。;]{0,12}(增长|增加|提高|提升|上升|下降|减少|降低)/;
 const APPROX_BEFORE = /(约|大约|大概|将近|近乎)[^,。;]{0,14}$/;
@@ -59,7 +83,7 @@ const PERIOD = new RegExp(
 );
 
 const qualifierOf = (groups: Record<string, string | undefined>, before: string): Qualifier => {
-  if (groups.more1 || groups.more2 || groups.roundMore || groups.post === '余' || groups.post === '多' || groups.post === '以上') return 'more_than';
+  if (groups.more1 || groups.more2 || groups.roundMore || groups.cnMore || groups.post === '余' || groups.post === '多' || groups.post === '以上') return 'more_than';
   if (groups.round === '上' || groups.round === '逾') return 'more_than';
   if (groups.pre === '超过' || groups.pre === '逾' || groups.pre === '多达') return 'more_than';
   if (groups.pre === '不到' || groups.pre === '不足' || groups.pre === '少于') return 'less_than';
@@ -196,6 +220,18 @@ class LineReader {
   }
 }
 
+/** A number given with a unit: its kind, and money in 元; null when the unit makes it no claim. */
+const withUnit = (base: number, unit: string, before: string, next: string): { value: number; unit: string; kind: MetricKind } | null => {
+  if (unit === '万') return null; // 万 alone is a multiplier without a unit
+  const timeUnit = TIME_UNITS.has(unit);
+  if (timeUnit && /[\u4e00-\u9fff]/.test(next)) return null; // 5分钟微党课: a name
+  if (unit === '个百分点') return { value: base, unit, kind: 'change' };
+  if (unit === '%') return { value: base, unit, kind: CHANGE.test(before) ? 'change' : 'percent' };
+  if (/元$/.test(unit)) return { value: unit === '元' ? base : base * MULTIPLIER[unit[0]], unit: '元', kind: 'money' };
+  if (unit.includes('/')) return { value: base, unit, kind: TIME_UNITS.has(unit.split('/')[0]) ? 'duration' : 'rate' };
+  return { value: base, unit, kind: timeUnit ? 'duration' : 'count' };
+};
+
 /**
  * Every quantitative claim in text[from, to): counts, percentages, money, durations, rates and changes,
  * with qualifier and period, quoted from the normalised text and located in the original.
@@ -215,7 +251,8 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
     const numberAt = start + (groups.pre?.length ?? 0);
     const prev = text[numberAt - 1] ?? '';
     const next = text[end] ?? '';
-    if (/[\dA-Za-z.\-:~/第+]/.test(prev) || /[\dA-Za-z\-:~]/.test(next)) continue;
+    // A digit before a Chinese numeral is no part of it (2014~2019两部院志).
+    if ((groups.cn === undefined ? /[\dA-Za-z.\-:~/第+]/ : /[A-Za-z.\-:~/第+]/).test(prev) || /[\dA-Za-z\-:~]/.test(next)) continue;
     // 这21个党支部 refers back to a figure already given; 731部队, 5个部门: the unit is part of a word.
     if (/[这那此该]$/.test(text.slice(Math.max(0, numberAt - 1), numberAt)) || /^(部队|部门|名单|期间|次日)/.test(text.slice(end - 1, end + 1))) continue;
     if (line.insideQuotes(numberAt)) continue;
@@ -226,25 +263,21 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
     const clauseFrom = clauseStart(text, start);
     const before = text.slice(clauseFrom, numberAt);
 
-    if (groups.number !== undefined) {
-      unit = groups.percent ? '%' : groups.unit!;
-      const base = Number(groups.number) * (groups.mult ? MULTIPLIER[groups.mult] : 1);
-      value = base;
-      if (unit === '万') continue; // 万 alone is a multiplier without a unit
-      const timeUnit = TIME_UNITS.has(unit);
-      if (timeUnit && /[\u4e00-\u9fff]/.test(next)) continue; // 5分钟微党课: a name
-      if (unit === '个百分点') kind = 'change';
-      else if (unit === '%') kind = CHANGE.test(before) ? 'change' : 'percent';
-      else if (/元$/.test(unit)) {
-        kind = 'money';
-        if (unit !== '元') {
-          value = base * MULTIPLIER[unit[0]];
-          unit = '元';
-        }
-      } else if (unit.includes('/')) kind = TIME_UNITS.has(unit.split('/')[0]) ? 'duration' : 'rate';
-      else if (timeUnit) kind = 'duration';
-      else kind = 'count';
-      if (kind === 'count' && STRUCTURAL_NOUN.test(text.slice(end, end + 10))) continue;
+    const after = text.slice(end, end + 10);
+    let rule: string;
+    let score: number | null = null;
+    if (groups.number !== undefined || groups.cn !== undefined) {
+      const arabic = groups.number !== undefined;
+      const base = arabic ? Number(groups.number) * (groups.mult ? MULTIPLIER[groups.mult] : 1) : parseNumber(groups.cn!)!;
+      const figure = withUnit(base, groups.percent ? '%' : (arabic ? groups.unit : groups.cnUnit)!, before, next);
+      if (!figure) continue;
+      ({ value, unit, kind } = figure);
+      if (kind === 'count' && STRUCTURAL_NOUN.test(after)) continue;
+      rule = arabic ? 'arabic-figure' : 'chinese-numeral';
+      if (!arabic) {
+        score = chineseCountScore(groups.cn!, value, unit, before, after);
+        if (score === null) continue;
+      }
     } else if (groups.fracDen !== undefined) {
       const denominator = parseNumber(groups.fracDen);
       const numerator = parseNumber(groups.fracNum!);
@@ -252,10 +285,12 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
       value = round2((numerator / denominator) * 100);
       unit = '%';
       kind = 'percent';
+      rule = 'fraction';
     } else {
       value = MULTIPLIER[groups.roundMult!];
       unit = groups.roundUnit!;
       kind = 'count';
+      rule = 'round-figure';
     }
 
     if (line.spellsOutName(numberAt, value)) continue;
@@ -274,7 +309,7 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
       start: range.start,
       end: range.end,
       // A figure whose clause says what it counts is sure; one without a label is marked for the editor.
-      confidence: { rule: groups.number !== undefined ? 'arabic-figure' : groups.fracDen !== undefined ? 'fraction' : 'round-figure', score: label.length >= 2 ? 0.8 : 0.5 },
+      confidence: { rule, score: Math.min(score ?? 0.8, label.length >= 2 ? 0.8 : 0.5) },
     });
   }
   return metrics;

@@ -2,6 +2,8 @@ const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2,
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000, 亿: 100000000 };
 
 export const CHINESE_NUMERAL = '[零〇一二两三四五六七八九十百千万亿]';
+/** A Chinese number starts with a digit or 十: 百年, 千家万户 and 万人 are words, not numbers. */
+export const CHINESE_NUMERAL_START = '[一二两三四五六七八九十]';
 
 /** 三 → 3, 十五 → 15, 二百零六 → 206, 1.2万 → 12000; null when it is not a number. */
 export const parseNumber = (text: string): number | null => {

@@ -15,3 +15,22 @@ describe('metrics: what counts as a figure', () => {
     expect(figures(text)).toEqual(expected);
   });
 });
+
+describe('metrics: counts in Chinese numerals', () => {
+  test.each([
+    ['what a branch is made of and who sits on it', '支部由四个临床科室组成,下设两个党小组,现有五名支委。', ['exact:4个', 'exact:2个', 'exact:5名']],
+    ['a large number with 万 and 千', '累计服务群众两万三千余人次,发放资料一千二百份。', ['more_than:23000人次', 'exact:1200份']],
+    ['things put on show, after a digit', '展出2019两块展板和四台电脑。', ['exact:2块', 'exact:4台']],
+    ['slogans, structures and figures of speech', '坚持三个坚持,做到两个维护,两家医院携手共建,抓好两件大事,唱响三部曲。', []],
+    ['articles, places, ordinals and anniversaries', '一名党员就是一面旗帜;在两个院区设立服务点;第三人民医院;建党九十九周年;千家万户。', []],
+    ['a figure referred back to', '这三个党支部各有特色。', []],
+  ])('%s', (_name, text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
+  test('a small count in Chinese numerals is marked for the editor, a large one is not', () => {
+    const [branches, visits] = extractMetrics(identityText('下设三个党支部,服务群众五千余人次。'));
+    expect(branches.confidence).toEqual({ rule: 'chinese-numeral', score: 0.5 });
+    expect(visits.confidence).toEqual({ rule: 'chinese-numeral', score: 0.7 });
+  });
+});
