@@ -32,6 +32,8 @@ const QUANTITY = new RegExp(
     `(?<number>${ARABIC})(?<more1>余|多)?(?<mult>[万亿千])?(?<more2>余|多)?(?:(?<unit>${UNIT}${PER}?)|(?<percent>%|％))`,
     `|(?<fracDen>${CHINESE_NUMERAL}{1,${MAX_DENOMINATOR_NUMERALS}}|(?<!\\d)\\d+)分之(?<fracNum>${CHINESE_NUMERAL}+|\\d+)`,
     `|(?<round>上|近|逾)(?<roundMult>百|千|万)(?<roundMore>余|多)?(?<roundUnit>${UNIT})`,
+    // 连续五年, 连续6届: years and terms in a row, the only years that are no date.
+    `|(?<=连续)(?<streak>\\d{1,3}|${CHINESE_NUMERAL_START}${CHINESE_NUMERAL}{0,2})(?<streakUnit>年|届|次)`,
     `|(?<cn>(?<!${CHINESE_NUMERAL})${CHINESE_NUMERAL_START}${CHINESE_NUMERAL}{0,${MAX_COUNT_NUMERALS}})(?<cnMore>余|多)?(?<cnUnit>${UNIT})`,
     `)`,
     `(?<post>余|多|以上|左右)?`,
@@ -278,6 +280,12 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
         score = chineseCountScore(groups.cn!, value, unit, before, after);
         if (score === null) continue;
       }
+    } else if (groups.streak !== undefined) {
+      value = parseNumber(groups.streak)!;
+      unit = groups.streakUnit!;
+      kind = unit === '年' ? 'duration' : 'count';
+      rule = 'consecutive';
+      score = 0.7;
     } else if (groups.fracDen !== undefined) {
       const denominator = parseNumber(groups.fracDen);
       const numerator = parseNumber(groups.fracNum!);

@@ -24,6 +24,7 @@ describe('metrics: counts in Chinese numerals', () => {
     ['slogans, structures and figures of speech', '坚持三个坚持,做到两个维护,两家医院携手共建,抓好两件大事,唱响三部曲。', []],
     ['articles, places, ordinals and anniversaries', '一名党员就是一面旗帜;在两个院区设立服务点;第三人民医院;建党九十九周年;千家万户。', []],
     ['a figure referred back to', '这三个党支部各有特色。', []],
+    ['years and terms in a row, and no other years', '2018年以来,医院连续五年位居全省前列,连续6届获评文明单位,连续三次获评先进,近两年成效明显。', ['exact:5年', 'exact:6届', 'exact:3次']],
   ])('%s', (_name, text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
@@ -32,5 +33,12 @@ describe('metrics: counts in Chinese numerals', () => {
     const [branches, visits] = extractMetrics(identityText('下设三个党支部,服务群众五千余人次。'));
     expect(branches.confidence).toEqual({ rule: 'chinese-numeral', score: 0.5 });
     expect(visits.confidence).toEqual({ rule: 'chinese-numeral', score: 0.7 });
+  });
+
+  test('years in a row are a duration, terms a count', () => {
+    expect(extractMetrics(identityText('连续五年位居前列,连续六届获评文明单位。')).map((metric) => [metric.kind, metric.confidence.rule])).toEqual([
+      ['duration', 'consecutive'],
+      ['count', 'consecutive'],
+    ]);
   });
 });
