@@ -65,6 +65,23 @@ const chineseCountScore = (numeral: string, value: number, unit: string, before:
   return counted && counted[1].test(after) ? 0.5 : null;
 };
 
+/**
+ * 每季度…1次, 每年,…开展10余次: a number of events under a 每-period earlier in its sentence is a rate (次/季度),
+ * unless a total (累计) or another figure comes between; the last 每 of the sentence must be the period.
+ */
+const PER_PERIOD = /^每(年度?|季度|季|月|周|天|日)(?![\d一二两三四五六七八九十第])(?!.*(累计|共计|总计|合计))\D*$/;
+const PERIOD_UNIT: Record<string, string> = { 年: '年', 年度: '年', 季度: '季度', 季: '季度', 月: '月', 周: '周', 天: '天', 日: '天' };
+const EVENT_UNITS = new Set(['次', '场', '期']);
+
+/** The period a number of events is counted per (年, 季度 …), from the sentence before the number. */
+const perPeriodOf = (text: string, numberAt: number): string | null => {
+  let start = numberAt;
+  while (start > 0 && start > numberAt - MAX_CLAUSE_LENGTH && !SENTENCE_END.includes(text[start - 1])) start -= 1;
+  const sentence = text.slice(start, numberAt);
+  const match = PER_PERIOD.exec(sentence.slice(sentence.lastIndexOf('每')));
+  return match ? PERIOD_UNIT[match[1]] : null;
+};
+
 const CLAUSE_BREAK = /[,。;:!?、，；：！？\n]/;
 const CHANGE = /(较|比|同比|环比)[^,。;]{0,12}(增长|增加|提高|提升|上升|下降|减少|降低)/;
 const APPROX_BEFORE = /(约|大约|大概|将近|近乎)[^,。;]{0,14}$/;
@@ -276,7 +293,14 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
       ({ value, unit, kind } = figure);
       if (kind === 'count' && STRUCTURAL_NOUN.test(after)) continue;
       rule = arabic ? 'arabic-figure' : 'chinese-numeral';
-      if (!arabic) {
+      const per = EVENT_UNITS.has(unit) ? perPeriodOf(text, numberAt) : null;
+      if (per) {
+        unit = `${unit}/${per}`;
+        kind = 'rate';
+        rule = 'per-period';
+        // Read from the sentence rather than the clause: sure enough, but for the editor when in Chinese numerals.
+        score = arabic ? 0.7 : 0.6;
+      } else if (!arabic) {
         score = chineseCountScore(groups.cn!, value, unit, before, after);
         if (score === null) continue;
       }

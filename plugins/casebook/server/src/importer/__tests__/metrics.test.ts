@@ -35,6 +35,17 @@ describe('metrics: counts in Chinese numerals', () => {
     expect(visits.confidence).toEqual({ rule: 'chinese-numeral', score: 0.7 });
   });
 
+  test.each([
+    ['a period in the clause', '班子成员坚持每季度到联系点督导检查1次。', ['exact:1次/季度']],
+    ['a period opening the sentence', '每年,医院都会开展20余次义诊活动。', ['more_than:20次/年']],
+    ['in Chinese numerals, once included', '医院每月会召开一次支委会。', ['exact:1次/月']],
+    ['a total is no rate', '每年开展义诊,累计开展120次。', ['exact:120次']],
+    ['a date after 每年 is no period', '每年5月开展义诊10次。', ['exact:10次']],
+    ['only events are counted per period', '每年培训党员300人次。', ['exact:300人次']],
+  ])('events per period: %s', (_name, text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
   test('years in a row are a duration, terms a count', () => {
     expect(extractMetrics(identityText('连续五年位居前列,连续六届获评文明单位。')).map((metric) => [metric.kind, metric.confidence.rule])).toEqual([
       ['duration', 'consecutive'],
