@@ -6,7 +6,7 @@ import type { ExtractedMetric, MetricKind, Qualifier, TrackedText } from './type
 const UNITS = [
   '人次', '场次', '台次', '例次', '余人', '万元', '亿元', '千元', '小时', '分钟', '平方米', '公里', '床位', '个百分点',
   '人', '名', '位', '个', '项', '次', '场', '家', '台', '篇', '部', '户', '份', '袋', '条', '所', '例', '床', '张', '件', '批',
-  '支', '期', '元', '天', '门', '种', '类', '本', '套', '辆', '处', '间', '座', '栋', '亩', '米', '册', '首', '幅', '块', '万',
+  '支', '期', '元', '天', '门', '种', '类', '本', '套', '辆', '处', '间', '座', '栋', '亩', '米', '册', '首', '幅', '块', '万', '岁',
 ].map((unit) => unit.replace('余人', ''))
   .filter(Boolean)
   .sort((a, b) => b.length - a.length);
@@ -81,6 +81,9 @@ const perPeriodOf = (text: string, numberAt: number): string | null => {
   const match = PER_PERIOD.exec(sentence.slice(sentence.lastIndexOf('每')));
   return match ? PERIOD_UNIT[match[1]] : null;
 };
+
+/** A person's age is no claim, the average age of a team is one (党员平均年龄36岁): 岁 counts only after 平均年龄. */
+const AVERAGE_AGE = /平均年龄(为|是|仅|只有|达|在)?$/;
 
 const CLAUSE_BREAK = /[,。;:!?、，；：！？\n]/;
 const CHANGE = /(较|比|同比|环比)[^,。;]{0,12}(增长|增加|提高|提升|上升|下降|减少|降低)/;
@@ -294,7 +297,13 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
       if (kind === 'count' && STRUCTURAL_NOUN.test(after)) continue;
       rule = arabic ? 'arabic-figure' : 'chinese-numeral';
       const per = EVENT_UNITS.has(unit) ? perPeriodOf(text, numberAt) : null;
-      if (per) {
+      if (unit === '岁') {
+        if (!AVERAGE_AGE.test(text.slice(clauseFrom, start))) continue;
+        // The closed set of kinds has no average: an age per member is nearest to a per-capita figure.
+        kind = 'rate';
+        rule = 'average-age';
+        score = 0.7;
+      } else if (per) {
         unit = `${unit}/${per}`;
         kind = 'rate';
         rule = 'per-period';

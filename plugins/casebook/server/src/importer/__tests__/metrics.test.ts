@@ -46,6 +46,14 @@ describe('metrics: counts in Chinese numerals', () => {
     expect(figures(text)).toEqual(expected);
   });
 
+  test.each([
+    ['an average age', '支部现有党员28名,平均年龄35.5岁,其中40岁以下党员20名。', ['exact:28名', 'exact:35.5岁', 'exact:20名']],
+    ['an average age in Chinese numerals, with a qualifier', '团队平均年龄不到三十岁。', ['less_than:30岁']],
+    ['a person’s age', '一位5岁男童在医院工作到89岁的老专家。', []],
+  ])('ages: %s', (_name, text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
   test('years in a row are a duration, terms a count', () => {
     expect(extractMetrics(identityText('连续五年位居前列,连续六届获评文明单位。')).map((metric) => [metric.kind, metric.confidence.rule])).toEqual([
       ['duration', 'consecutive'],
