@@ -27,7 +27,7 @@ const MAX_COUNT_NUMERALS = 11;
  */
 const QUANTITY = new RegExp(
   [
-    `(?<pre>近|约|大约|大概|将近|超过|逾|多达|不到|不足|少于)?`,
+    `(?<pre>近|约|大约|大概|将近|超过|超|逾|多达|不到|不足|少于)?`,
     `(?:`,
     `(?<number>${ARABIC})(?<more1>余|多)?(?<mult>[万亿千])?(?<more2>余|多)?(?:(?<unit>${UNIT}${PER}?)|(?<percent>%|％))`,
     `|(?<fracDen>${CHINESE_NUMERAL}{1,${MAX_DENOMINATOR_NUMERALS}}|(?<!\\d)\\d+)分之(?<fracNum>${CHINESE_NUMERAL}+|\\d+)`,
@@ -107,7 +107,7 @@ const PERIOD = new RegExp(
 const qualifierOf = (groups: Record<string, string | undefined>, before: string): Qualifier => {
   if (groups.more1 || groups.more2 || groups.roundMore || groups.cnMore || groups.post === '余' || groups.post === '多' || groups.post === '以上') return 'more_than';
   if (groups.round === '上' || groups.round === '逾') return 'more_than';
-  if (groups.pre === '超过' || groups.pre === '逾' || groups.pre === '多达') return 'more_than';
+  if (groups.pre === '超过' || groups.pre === '超' || groups.pre === '逾' || groups.pre === '多达') return 'more_than';
   if (groups.pre === '不到' || groups.pre === '不足' || groups.pre === '少于') return 'less_than';
   if (groups.pre || groups.post === '左右' || groups.round === '近' || APPROX_BEFORE.test(before)) return 'approx';
   return 'exact';
@@ -133,7 +133,7 @@ const labelOf = (text: string, clauseFrom: number, numberAt: number, quantityEnd
   return text
     .slice(clauseFrom, numberAt)
     .replace(/^(其中|共计|共|累计|总计|先后|同时|此外|另外|并|还|已|均|全面)/, '')
-    .replace(/(近|约|大约|大概|将近|超过|逾|多达|不到|不足|少于|达到|达|共计|共|为|有)$/, '')
+    .replace(/(近|约|大约|大概|将近|超过|超|逾|多达|不到|不足|少于|达到|达|共计|共|为|有)$/, '')
     .trim()
     .slice(-30);
 };
