@@ -56,6 +56,10 @@ const CHINESE_COUNTED: ReadonlyArray<[RegExp, RegExp]> = [
 ];
 const LARGE_CHINESE_NUMERAL = /[百千万亿]/;
 
+/** Most Chinese numerals before a unit are words (一个, 一次, 三项): they are set aside before their clause is read. */
+const mayCountInChinese = (numeral: string, unit: string) =>
+  LARGE_CHINESE_NUMERAL.test(numeral) || unit === '岁' || EVENT_UNITS.has(unit) || (numeral !== '一' && CHINESE_COUNTED.some(([units]) => units.test(unit)));
+
 /** The score of a count in Chinese numerals, or null when it is no claim (see CHINESE_COUNTED). */
 const chineseCountScore = (numeral: string, value: number, unit: string, before: string, after: string): number | null => {
   if (LARGE_CHINESE_NUMERAL.test(numeral)) return 0.7;
@@ -160,12 +164,19 @@ const SENTENCE_END = '。!?！？\n';
 const NUMERAL_NAME = /^(?=.*[+个项])(?=.*[\d一二两三四五六七八九十])[\d+NnXx一二两三四五六七八九十个项、]+$/;
 const MAX_NUMERAL_NAME = 10;
 const NUMERAL_RUN = new RegExp(`\\d+|${CHINESE_NUMERAL}+`, 'g');
+/** What a character does to the line reader; one lookup, most characters doing nothing. */
+const CHARACTER_ROLE = new Map<string, 'open' | 'close' | 'end'>([
+  ...[...OPENING_QUOTES].map((char) => [char, 'open'] as const),
+  ...[...CLOSING_QUOTES].map((char) => [char, 'close'] as const),
+  ...[...SENTENCE_END].map((char) => [char, 'end'] as const),
+]);
 
 /**
  * What the line of each figure says before it, read forwards once for all the figures of a paragraph (they
  * come in order): whether the figure sits inside “…” or 《…》 (names such as “2+X” or 《榜样5》), whether its
- * sentence spells out a numeral-built name with its number, and the time phrase in force, the last PERIOD match in the line before it. Reading the line from its start again for
- * every figure took quadratic time on a long line of figures.
+ * sentence spells out a numeral-built name with its number, and the time phrase in force, the last PERIOD
+ * match in the line before it. Reading the line from its start again for every figure took quadratic time
+ * on a long line of figures.
  */
 class LineReader {
   private cursor: number;
@@ -188,16 +199,18 @@ class LineReader {
   private readTo(index: number) {
     for (; this.cursor < index; this.cursor += 1) {
       const char = this.text[this.cursor];
-      if (SENTENCE_END.includes(char)) this.nameParts = [];
+      const role = CHARACTER_ROLE.get(char);
+      if (role === undefined) continue;
+      if (role === 'end') this.nameParts = [];
       if (char === '\n') {
         this.lineStart = this.cursor + 1;
         this.open = 0;
         this.close = 0;
         this.openedAt = -1;
-      } else if (OPENING_QUOTES.includes(char)) {
+      } else if (role === 'open') {
         this.open += 1;
         this.openedAt = this.cursor;
-      } else if (CLOSING_QUOTES.includes(char)) {
+      } else if (role === 'close') {
         this.close += 1;
         // Sliced only when short: slicing every quote, however long, made a line of closes quadratic.
         const name = this.openedAt >= 0 && this.cursor - this.openedAt - 1 <= MAX_NUMERAL_NAME ? this.text.slice(this.openedAt + 1, this.cursor) : '';
@@ -277,6 +290,7 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
     if ((groups.cn === undefined ? /[\dA-Za-z.\-:~/第+]/ : /[A-Za-z.\-:~/第+]/).test(prev) || /[\dA-Za-z\-:~]/.test(next)) continue;
     // 这21个党支部 refers back to a figure already given; 731部队, 5个部门: the unit is part of a word.
     if (/[这那此该]$/.test(text.slice(Math.max(0, numberAt - 1), numberAt)) || /^(部队|部门|名单|期间|次日)/.test(text.slice(end - 1, end + 1))) continue;
+    if (groups.cn !== undefined && !mayCountInChinese(groups.cn, groups.cnUnit!)) continue;
     if (line.insideQuotes(numberAt)) continue;
 
     let value: number;

@@ -5,11 +5,13 @@ export const CHINESE_NUMERAL = '[零〇一二两三四五六七八九十百千�
 /** A Chinese number starts with a digit or 十: 百年, 千家万户 and 万人 are words, not numbers. */
 export const CHINESE_NUMERAL_START = '[一二两三四五六七八九十]';
 
+const WHOLE_CHINESE_NUMERAL = new RegExp(`^${CHINESE_NUMERAL}+$`);
+
 /** 三 → 3, 十五 → 15, 二百零六 → 206, 1.2万 → 12000; null when it is not a number. */
 export const parseNumber = (text: string): number | null => {
   const arabic = /^(\d+(?:\.\d+)?)([十百千万亿]?)$/.exec(text);
   if (arabic) return Number(arabic[1]) * (arabic[2] ? UNITS[arabic[2]] : 1);
-  if (!new RegExp(`^${CHINESE_NUMERAL}+$`).test(text)) return null;
+  if (!WHOLE_CHINESE_NUMERAL.test(text)) return null;
   let total = 0;
   let section = 0;
   let digit = 0;
