@@ -255,6 +255,52 @@ class LineReader {
   }
 }
 
+/** Where each plain Arabic figure of a document (13个, as written) stands; found once per document. */
+const PLAIN_FIGURE = new RegExp(`${ARABIC}${UNIT}`, 'g');
+const plainFigures = new WeakMap<TrackedText, Map<string, number[]>>();
+
+const plainFiguresOf = (input: TrackedText) => {
+  let found = plainFigures.get(input);
+  if (!found) {
+    found = new Map();
+    for (const match of input.text.matchAll(PLAIN_FIGURE)) {
+      const positions = found.get(match[0]) ?? [];
+      positions.push(match.index);
+      found.set(match[0], positions);
+    }
+    plainFigures.set(input, found);
+  }
+  return found;
+};
+
+/** How many earlier mentions of a figure are compared, how far after one its noun is looked for, and its sentence's end. */
+const RESTATED_REACH = 3;
+const NOUN_REACH = 4;
+const SENTENCE_REACH = 200;
+
+/**
+ * 全院13个党支部依次汇报 … 概括了13个支部展示的特点: a figure given again with the same number, unit and noun
+ * (支部 in 党支部) refers back to the earlier one. Only an earlier sentence of prose counts, one that ends
+ * in 。 before its line does: a headline that states the body's figure gives no metric of its own.
+ */
+const restates = (input: TrackedText, figure: string, at: number, noun: string): boolean => {
+  const positions = plainFiguresOf(input).get(figure) ?? [];
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (positions[middle] < at) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low - 1; index >= 0 && index >= low - RESTATED_REACH; index -= 1) {
+    const nounAt = positions[index] + figure.length;
+    if (!input.text.slice(nounAt, nounAt + NOUN_REACH).includes(noun)) continue;
+    const sentenceEnd = /[。!?！？\n]/.exec(input.text.slice(nounAt, nounAt + SENTENCE_REACH));
+    if (sentenceEnd && sentenceEnd[0] !== '\n') return true;
+  }
+  return false;
+};
+
 /** A number given with a unit: its kind, and money in 元; null when the unit makes it no claim. */
 const withUnit = (base: number, unit: string, before: string, next: string): { value: number; unit: string; kind: MetricKind } | null => {
   if (unit === '万') return null; // 万 alone is a multiplier without a unit
@@ -309,6 +355,9 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
       if (!figure) continue;
       ({ value, unit, kind } = figure);
       if (kind === 'count' && STRUCTURAL_NOUN.test(after)) continue;
+      const noun = /^[\u4e00-\u9fff]{2}/.exec(after)?.[0];
+      const plain = arabic && !groups.more1 && !groups.mult && !groups.more2 && !groups.percent;
+      if (plain && kind === 'count' && noun && restates(input, `${groups.number}${groups.unit}`, numberAt, noun)) continue;
       rule = arabic ? 'arabic-figure' : 'chinese-numeral';
       const per = EVENT_UNITS.has(unit) ? perPeriodOf(text, numberAt) : null;
       if (unit === '岁') {

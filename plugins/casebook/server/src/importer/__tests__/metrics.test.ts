@@ -8,6 +8,9 @@ describe('metrics: what counts as a figure', () => {
   test.each([
     ['a PDF copy that closes “ with 〞 leaves the rest of its line outside the quotes', '荣获“先进集体〞称号。全院现有床位150张,职工96人。', ['exact:150张', 'exact:96人']],
     ['超 before a figure is more than it', '科普活动惠及群众超10万人次。', ['more_than:100000人次']],
+    ['a figure given again with its noun refers back to it', '全院13个党支部依次汇报。\n\n专家点评了13个支部的特色。', ['exact:13个']],
+    ['the same number counting something else is another figure', '下辖10个党支部,与10个社区签约。', ['exact:10个', 'exact:10个']],
+    ['a headline stating the body’s figure takes none from it', '医院13个党支部同台比拼\n全院13个党支部依次汇报。', ['exact:13个', 'exact:13个']],
     ['a figure inside a name stays out', '开展“2+3”活动,组建“5个1”服务队。', []],
     ['a sentence spelling out a numeral-built name gives its parts, not results', '推行“1+1+N”模式,即由1个科室党支部与1个社区党委结对,服务群众3000人次。', ['exact:3000人次']],
     ['the parts of a “三个一” system are not results', '建立“三个一”制度,每名党员联系一户群众,每个支部结对1个社区。全院共有党员1名。', ['exact:1名']],

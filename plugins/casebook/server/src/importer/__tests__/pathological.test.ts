@@ -74,6 +74,11 @@ describe('metrics', () => {
     expect(extractMetrics(identityText('三分之一的党员参加,共12名')).map((metric) => [metric.value, metric.unit])).toEqual([[33.33, '%'], [12, '名']]);
   });
 
+  test('20,000 figures with one number and noun, in one sentence or in as many (each could be compared with every one before it)', () => {
+    expect(timed(() => extractMetrics(identityText('1个党支部,'.repeat(20_000))))).toHaveLength(20_000);
+    expect(timed(() => extractMetrics(identityText('1个党支部。'.repeat(20_000))))).toHaveLength(1);
+  });
+
   test('one line of 20,000 figures after a time phrase (the line was read from its start for each figure)', () => {
     const metrics = timed(() => extractMetrics(identityText(`截至2018年8月,${'1人的'.repeat(20_000)}`)));
     expect(metrics).toHaveLength(20_000);
