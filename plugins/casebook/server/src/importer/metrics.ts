@@ -29,7 +29,10 @@ const QUANTITY = new RegExp(
   [
     `(?<pre>近|约|大约|大概|将近|超过|超|逾|多达|不到|不足|少于)?`,
     `(?:`,
-    `(?<number>${ARABIC})(?<more1>余|多)?(?<mult>[万亿千])?(?<more2>余|多)?(?:(?<unit>${UNIT}${PER}?)|(?<percent>%|％))`,
+    // A number with nothing but white space after it: the last figure of a page cut off before its unit
+    // (first, or 10万 would be read as a number in 万 without a unit and dropped).
+    `(?<cut>${ARABIC})(?<cutMore>余|多)?(?<cutMult>[万亿])?(?<cutMore2>余|多)?(?=\\s*$)`,
+    `|(?<number>${ARABIC})(?<more1>余|多)?(?<mult>[万亿千])?(?<more2>余|多)?(?:(?<unit>${UNIT}${PER}?)|(?<percent>%|％))`,
     `|(?<fracDen>${CHINESE_NUMERAL}{1,${MAX_DENOMINATOR_NUMERALS}}|(?<!\\d)\\d+)分之(?<fracNum>${CHINESE_NUMERAL}+|\\d+)`,
     `|(?<round>上|近|逾)(?<roundMult>百|千|万)(?<roundMore>余|多)?(?<roundUnit>${UNIT})`,
     // 连续五年, 连续6届: years and terms in a row, the only years that are no date.
@@ -109,7 +112,7 @@ const PERIOD = new RegExp(
 );
 
 const qualifierOf = (groups: Record<string, string | undefined>, before: string): Qualifier => {
-  if (groups.more1 || groups.more2 || groups.roundMore || groups.cnMore || groups.post === '余' || groups.post === '多' || groups.post === '以上') return 'more_than';
+  if (groups.more1 || groups.more2 || groups.roundMore || groups.cnMore || groups.cutMore || groups.cutMore2 || groups.post === '余' || groups.post === '多' || groups.post === '以上') return 'more_than';
   if (groups.round === '上' || groups.round === '逾') return 'more_than';
   if (groups.pre === '超过' || groups.pre === '超' || groups.pre === '逾' || groups.pre === '多达') return 'more_than';
   if (groups.pre === '不到' || groups.pre === '不足' || groups.pre === '少于') return 'less_than';
@@ -301,6 +304,13 @@ const restates = (input: TrackedText, figure: string, at: number, noun: string):
   return false;
 };
 
+/** Whether nothing but white space follows `index` in the document (not only in the paragraph read). */
+const endsDocument = (text: string, index: number) => {
+  let at = index;
+  while (at < text.length && /\s/.test(text[at])) at += 1;
+  return at === text.length;
+};
+
 /** A number given with a unit: its kind, and money in 元; null when the unit makes it no claim. */
 const withUnit = (base: number, unit: string, before: string, next: string): { value: number; unit: string; kind: MetricKind } | null => {
   if (unit === '万') return null; // 万 alone is a multiplier without a unit
@@ -382,6 +392,15 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
       kind = unit === '年' ? 'duration' : 'count';
       rule = 'consecutive';
       score = 0.7;
+    } else if (groups.cut !== undefined) {
+      // A page cut off after 累计服务群众超10万 lost the unit, not the claim. Only a qualified figure at the very
+      // end of the document is read so (a bare number there is a counter or a page number), and for the editor.
+      if (!(groups.pre || groups.cutMore || groups.cutMore2) || !endsDocument(text, end)) continue;
+      value = Number(groups.cut) * (groups.cutMult ? MULTIPLIER[groups.cutMult] : 1);
+      unit = null;
+      kind = 'count';
+      rule = 'cut-off-figure';
+      score = 0.3;
     } else if (groups.fracDen !== undefined) {
       const denominator = parseNumber(groups.fracDen);
       const numerator = parseNumber(groups.fracNum!);

@@ -65,3 +65,20 @@ describe('metrics: counts in Chinese numerals', () => {
     ]);
   });
 });
+
+describe('metrics: a page cut off after its last figure', () => {
+  test.each([
+    ['a qualified figure at the very end keeps its value without a unit', '义诊活动持续开展,累计服务群众超10万\n', ['more_than:100000']],
+    ['a bare number at the end is a counter or a page number', '义诊活动持续开展。\n阅读 1.4万', []],
+    ['a qualified figure at the end of a paragraph, not of the page, is no cut', '累计服务群众超10万\n\n下一段', []],
+  ])('%s', (_name, text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
+  test('it is marked for the editor, and a paragraph read alone still knows where the page ends', () => {
+    const text = '累计服务群众超10万\n\n累计服务群众超10万';
+    expect(extractMetrics(identityText(text), 0, 10)).toEqual([]);
+    const [cut] = extractMetrics(identityText(text), 12);
+    expect(cut).toMatchObject({ value: 100000, unit: null, qualifier: 'more_than', confidence: { rule: 'cut-off-figure', score: 0.3 } });
+  });
+});

@@ -69,6 +69,7 @@ describe('metrics', () => {
     ['60,000 × 一 (a fraction’s denominator was read from each of them to the end)', '一'.repeat(60_000)],
     ['150,000 digits (a number was read from each of them to the end)', '1'.repeat(150_000)],
     ['a long quote, then 150,000 closing quotes (each close could have sliced the line back to the open)', `“${'医'.repeat(150_000)}${'”'.repeat(150_000)}`],
+    ['a qualified number before 200,000 spaces and a character (a cut-off figure is one before the end alone)', `超10${' '.repeat(200_000)}医`],
   ])('%s', (_name, text) => {
     expect(timed(() => extractMetrics(identityText(text)))).toEqual([]);
     expect(extractMetrics(identityText('三分之一的党员参加,共12名')).map((metric) => [metric.value, metric.unit])).toEqual([[33.33, '%'], [12, '名']]);
@@ -98,6 +99,11 @@ describe('split and extract', () => {
   test('5,000 one-line paragraphs (each paragraph’s figures were searched for to the end of the document)', () => {
     const { document } = timed(() => extract(`成都市第一人民医院\n构建医院党校提升能力\n${'医院开展活动\n'.repeat(5_000)}`));
     expect(document.cases).toHaveLength(1);
+  });
+
+  test('20,000 paragraphs ending in a qualified number (each could have looked for the end of the page)', () => {
+    const { document } = timed(() => extract(`成都市第一人民医院\n构建医院党校\n${'累计服务超10\n'.repeat(20_000)}`));
+    expect([...document.metrics, ...document.cases.flatMap((extracted) => extracted.metrics)]).toHaveLength(1);
   });
 
   test('a case of 150,000 paragraphs (its extent overflowed the call stack, after quadratic passes)', () => {
