@@ -49,25 +49,31 @@ const TIME_UNITS = new Set(['小时', '分钟', '天']);
 const STRUCTURAL_NOUN = /^.{0,6}?(方面|环节|步骤|基础|动作|原则|要求|意识|理念|层面|维度|底线|抓手|特点|目标|任务|核心制度|规定)/;
 /**
  * A small number in Chinese numerals is a slogan's or a structure's more often than a result (三个坚持,
- * 两个维护, 两家医院携手, 三项管理): it counts, after its unit, only what an organisation is made of, the people
- * in its roles, or things put out or on show (三块视频屏, 两部院志), never a figure of speech (两件大事, 三部曲).
+ * 两个维护, 两家医院携手, 三项管理): it counts, after its unit, only what an organisation is made of (五支党员
+ *服务队), the people in its roles, or things put out or on show (三块视频屏, 两部院志), never a figure of
+ * speech (两件大事, 三件事, 三部曲). One hedged with 余/多 (二十余次) is an estimate, which no slogan is.
  */
 const CHINESE_COUNTED: ReadonlyArray<[RegExp, RegExp]> = [
   [/^[名位人]$/, /^(党员|支委|委员|干部|专家|医生|医师|护士|职工|员工|志愿者|骨干|教授|博士|硕士)/],
-  [/^[个支家所]$/, /^(党支部|支部|党小组|党总支|总支|科室|临床|医技|院区|分院|病区|社区|团队|小组|服务队|志愿服务队|工作站)/],
-  [/^[块部张台件幅册辆座栋]$/, /^(?![大曲门队委分署长皮账]|清单|名片|蓝图|王牌)[\u4e00-\u9fff]/],
+  [/^[个支家所]$/, /^(党员|青年|专家|志愿|医疗){0,2}(党支部|支部|党小组|党总支|总支|科室|临床|医技|院区|分院|病区|社区|团队|小组|服务队|工作站)/],
+  [/^[块部张台件幅册辆座栋]$/, /^(?![大曲门队委分署长皮账事]|清单|名片|蓝图|王牌)[\u4e00-\u9fff]/],
 ];
 const LARGE_CHINESE_NUMERAL = /[百千万亿]/;
 
+/** An estimate in Chinese numerals (二十余次) of anything but time (十多天的努力 tells how hard, not how much). */
+const isEstimate = (more: string | undefined, unit: string) => Boolean(more) && !TIME_UNITS.has(unit);
+
 /** Most Chinese numerals before a unit are words (一个, 一次, 三项): they are set aside before their clause is read. */
-const mayCountInChinese = (numeral: string, unit: string) =>
-  LARGE_CHINESE_NUMERAL.test(numeral) || unit === '岁' || EVENT_UNITS.has(unit) || (numeral !== '一' && CHINESE_COUNTED.some(([units]) => units.test(unit)));
+const mayCountInChinese = (numeral: string, more: string | undefined, unit: string) =>
+  LARGE_CHINESE_NUMERAL.test(numeral) || unit === '岁' || EVENT_UNITS.has(unit) || isEstimate(more, unit) ||
+  (numeral !== '一' && CHINESE_COUNTED.some(([units]) => units.test(unit)));
 
 /** The score of a count in Chinese numerals, or null when it is no claim (see CHINESE_COUNTED). */
-const chineseCountScore = (numeral: string, value: number, unit: string, before: string, after: string): number | null => {
+const chineseCountScore = (numeral: string, more: string | undefined, value: number, unit: string, before: string, after: string): number | null => {
   if (LARGE_CHINESE_NUMERAL.test(numeral)) return 0.7;
   // 一个, 一名 are the articles of a sentence (一名党员就是一面旗帜); 在两个院区 says where, not how many.
   if (value < 2 || /在$/.test(before)) return null;
+  if (isEstimate(more, unit)) return 0.5;
   const counted = CHINESE_COUNTED.find(([units]) => units.test(unit));
   return counted && counted[1].test(after) ? 0.5 : null;
 };
@@ -346,7 +352,7 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
     if ((groups.cn === undefined ? /[\dA-Za-z.\-:~/第+]/ : /[A-Za-z.\-:~/第+]/).test(prev) || /[\dA-Za-z\-:~]/.test(next)) continue;
     // 这21个党支部 refers back to a figure already given; 731部队, 5个部门: the unit is part of a word.
     if (/[这那此该]$/.test(text.slice(Math.max(0, numberAt - 1), numberAt)) || /^(部队|部门|名单|期间|次日)/.test(text.slice(end - 1, end + 1))) continue;
-    if (groups.cn !== undefined && !mayCountInChinese(groups.cn, groups.cnUnit!)) continue;
+    if (groups.cn !== undefined && !mayCountInChinese(groups.cn, groups.cnMore, groups.cnUnit!)) continue;
     if (line.insideQuotes(numberAt)) continue;
 
     let value: number;
@@ -383,7 +389,7 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
         // Read from the sentence rather than the clause: sure enough, but for the editor when in Chinese numerals.
         score = arabic ? 0.7 : 0.6;
       } else if (!arabic) {
-        score = chineseCountScore(groups.cn!, value, unit, before, after);
+        score = chineseCountScore(groups.cn!, groups.cnMore, value, unit, before, after);
         if (score === null) continue;
       }
     } else if (groups.streak !== undefined) {
