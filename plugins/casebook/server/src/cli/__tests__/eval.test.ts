@@ -14,7 +14,7 @@ const SCORER = path.join(SHARED, 'tools', 'score-extraction.py');
  * The pooled F1 over the seeds and the corpus the importer has reached: a change that lowers one fails here.
  * Raise them as the importer improves (npm run eval:import prints the figures).
  */
-const REACHED: Record<Measure, number> = { owner: 0.95, case: 0.9, metric: 0.85, initiative: 0.77 };
+const REACHED: Record<Measure, number> = { owner: 0.95, case: 0.9, metric: 0.95, initiative: 0.77 };
 
 const extract = async (bytes: Uint8Array) => extractDocument(bytes).document;
 
