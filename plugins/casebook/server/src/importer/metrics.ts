@@ -45,13 +45,15 @@ const QUANTITY = new RegExp(
 );
 
 const TIME_UNITS = new Set(['小时', '分钟', '天']);
+/** Units that count events, which a 每-period makes a rate (次/季度). */
+const EVENT_UNITS = new Set(['次', '场', '期']);
 /** Nouns that count the parts of a programme, not results: 3个方面, 6个环节, 2个规定动作, 18项医疗核心制度. */
 const STRUCTURAL_NOUN = /^.{0,6}?(方面|环节|步骤|基础|动作|原则|要求|意识|理念|层面|维度|底线|抓手|特点|目标|任务|核心制度|规定)/;
 /**
  * A small number in Chinese numerals is a slogan's or a structure's more often than a result (三个坚持,
- * 两个维护, 两家医院携手, 三项管理): it counts, after its unit, only what an organisation is made of (五支党员
- *服务队), the people in its roles, or things put out or on show (三块视频屏, 两部院志), never a figure of
- * speech (两件大事, 三件事, 三部曲). One hedged with 余/多 (二十余次) is an estimate, which no slogan is.
+ * 两个维护, 两家医院携手, 三项管理): it counts, after its unit, only what an organisation is made of
+ * (五支党员服务队), the people in its roles, or things put out or on show (三块视频屏, 两部院志), never a
+ * figure of speech (两件大事, 三件事, 三部曲). One hedged with 余/多 (二十余次) is an estimate, which no slogan is.
  */
 const CHINESE_COUNTED: ReadonlyArray<[RegExp, RegExp]> = [
   [/^[名位人]$/, /^(党员|支委|委员|干部|专家|医生|医师|护士|职工|员工|志愿者|骨干|教授|博士|硕士)/],
@@ -78,27 +80,11 @@ const chineseCountScore = (numeral: string, more: string | undefined, value: num
   return counted && counted[1].test(after) ? 0.5 : null;
 };
 
-/**
- * 每季度…1次, 每年,…开展10余次: a number of events under a 每-period earlier in its sentence is a rate (次/季度),
- * unless a total (累计) or another figure comes between; the last 每 of the sentence must be the period.
- */
-const PER_PERIOD = /^每(年度?|季度|季|月|周|天|日)(?![\d一二两三四五六七八九十第])(?!.*(累计|共计|总计|合计))\D*$/;
-const PERIOD_UNIT: Record<string, string> = { 年: '年', 年度: '年', 季度: '季度', 季: '季度', 月: '月', 周: '周', 天: '天', 日: '天' };
-const EVENT_UNITS = new Set(['次', '场', '期']);
-
-/** The period a number of events is counted per (年, 季度 …), from the sentence before the number. */
-const perPeriodOf = (text: string, numberAt: number): string | null => {
-  let start = numberAt;
-  while (start > 0 && start > numberAt - MAX_CLAUSE_LENGTH && !SENTENCE_END.includes(text[start - 1])) start -= 1;
-  const sentence = text.slice(start, numberAt);
-  const match = PER_PERIOD.exec(sentence.slice(sentence.lastIndexOf('每')));
-  return match ? PERIOD_UNIT[match[1]] : null;
-};
-
 /** A person's age is no claim, the average age of a team is one (党员平均年龄36岁): 岁 counts only after 平均年龄. */
 const AVERAGE_AGE = /平均年龄(为|是|仅|只有|达|在)?$/;
 
 const CLAUSE_BREAK = /[,。;:!?、，；：！？\n]/;
+const SENTENCE_END = '。!?！？\n';
 const CHANGE = /(较|比|同比|环比)[^,。;]{0,12}(增长|增加|提高|提升|上升|下降|减少|降低)/;
 const APPROX_BEFORE = /(约|大约|大概|将近|近乎)[^,。;]{0,14}$/;
 
@@ -139,6 +125,23 @@ const clauseStart = (text: string, index: number) => {
   return start;
 };
 
+/**
+ * 每季度…1次, 每年,…开展10余次: a number of events under a 每-period earlier in its sentence is a rate (次/季度),
+ * unless a total (累计) or another figure comes between; the last 每 of the sentence must be the period.
+ */
+const PER_PERIOD = /^每(年度?|季度|季|月|周|天|日)(?![\d一二两三四五六七八九十第])(?!.*(累计|共计|总计|合计))\D*$/;
+const PERIOD_UNIT: Record<string, string> = { 年: '年', 年度: '年', 季度: '季度', 季: '季度', 月: '月', 周: '周', 天: '天', 日: '天' };
+
+/** The period a number of events is counted per (年, 季度 …), from the sentence before the number. */
+const perPeriodOf = (text: string, numberAt: number): string | null => {
+  let start = numberAt;
+  while (start > 0 && start > numberAt - MAX_CLAUSE_LENGTH && !SENTENCE_END.includes(text[start - 1])) start -= 1;
+  const sentence = text.slice(start, numberAt);
+  const at = sentence.lastIndexOf('每');
+  const match = at === -1 ? null : PER_PERIOD.exec(sentence.slice(at));
+  return match ? PERIOD_UNIT[match[1]] : null;
+};
+
 /** What is counted: the noun after the unit (12名新进中层干部), else the clause before the number (开展党校活动12次). */
 const labelOf = (text: string, clauseFrom: number, numberAt: number, quantityEnd: number): string => {
   const after = /^[\u4e00-\u9fff“”A-Za-z+]{2,24}?(?=[,。;:、，；：和与及的]|$)/m.exec(text.slice(quantityEnd, quantityEnd + 30));
@@ -163,7 +166,6 @@ const PERIOD_REACH = 32;
  */
 const OPENING_QUOTES = '“《「『〝';
 const CLOSING_QUOTES = '”》」』〞〟';
-const SENTENCE_END = '。!?！？\n';
 /**
  * A name built of numerals (“1+1+N”, “三个一”, “2+X”): the sentence that gives one goes on to spell it out
  * (即由1个支部与1个社区结对, 每季度召开一次会议), and figures there with the name's own numbers are its parts,
@@ -332,7 +334,8 @@ const withUnit = (base: number, unit: string, before: string, next: string): { v
 /**
  * Every quantitative claim in text[from, to): counts, percentages, money, durations, rates and changes,
  * with qualifier and period, quoted from the normalised text and located in the original.
- * Dates, years, ages, ordinals, list markers, phone numbers, times, ranges and names with numerals are not claims.
+ * Dates, years (but years in a row), ages (but an average age), ordinals, list markers, phone numbers, times,
+ * ranges, names with numerals and Chinese numerals in slogans are not claims.
  */
 export const extractMetrics = (input: TrackedText, from = 0, to = input.text.length): ExtractedMetric[] => {
   const { text } = input;
