@@ -37,7 +37,8 @@ const QUANTITY = new RegExp(
     `|(?<round>上|近|逾)(?<roundMult>百|千|万)(?<roundMore>余|多)?(?<roundUnit>${UNIT})`,
     // 连续五年, 连续6届: years and terms in a row, the only years that are no date.
     `|(?<=连续)(?<streak>\\d{1,3}|${CHINESE_NUMERAL_START}${CHINESE_NUMERAL}{0,2})(?<streakUnit>年|届|次)`,
-    `|(?<cn>(?<!${CHINESE_NUMERAL})${CHINESE_NUMERAL_START}${CHINESE_NUMERAL}{0,${MAX_COUNT_NUMERALS}})(?<cnMore>余|多)?(?<cnUnit>${UNIT})`,
+    // A lone 一 counts only events (每月一次); 一个, 一名 … are the commonest words with a numeral, not tried at all.
+    `|(?<cn>(?<!${CHINESE_NUMERAL})(?!一(?!${CHINESE_NUMERAL}|余|多|次|场|期))${CHINESE_NUMERAL_START}${CHINESE_NUMERAL}{0,${MAX_COUNT_NUMERALS}})(?<cnMore>余|多)?(?<cnUnit>${UNIT})`,
     `)`,
     `(?<post>余|多|以上|左右)?`,
   ].join(''),
