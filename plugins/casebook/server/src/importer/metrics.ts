@@ -17,7 +17,7 @@ const PER = '(?:/(?:人|年|月|季度|周|天|日|次|床|例))';
 const ARABIC = '(?<!\\d)\\d+(?:\\.\\d+)?';
 /** Longest Chinese numeral read as a denominator (二百五十分之一 has 4): a run of 一 before 分之 is not retried at each character. */
 const MAX_DENOMINATOR_NUMERALS = 12;
-/** Longest Chinese numeral read as a count after its first character (五万三千二百一十一 has 8 more). */
+/** Longest Chinese numeral read as a count after its first character (六万四千二百一十一 has 8 more). */
 const MAX_COUNT_NUMERALS = 11;
 
 /**
@@ -53,7 +53,7 @@ const STRUCTURAL_NOUN = /^.{0,6}?(方面|环节|步骤|基础|动作|原则|要�
 /**
  * A small number in Chinese numerals is a slogan's or a structure's more often than a result (三个坚持,
  * 两个维护, 两家医院携手, 三项管理): it counts, after its unit, only what an organisation is made of
- * (五支党员服务队), the people in its roles, or things put out or on show (三块视频屏, 两部院志), never a
+ * (五支党员服务队), the people in its roles, or things put out or on show (三块展板, 两部院史), never a
  * figure of speech (两件大事, 三件事, 三部曲). One hedged with 余/多 (二十余次) is an estimate, which no slogan is.
  */
 const CHINESE_COUNTED: ReadonlyArray<[RegExp, RegExp]> = [
@@ -74,14 +74,14 @@ const mayCountInChinese = (numeral: string, more: string | undefined, unit: stri
 /** The score of a count in Chinese numerals, or null when it is no claim (see CHINESE_COUNTED). */
 const chineseCountScore = (numeral: string, more: string | undefined, value: number, unit: string, before: string, after: string): number | null => {
   if (LARGE_CHINESE_NUMERAL.test(numeral)) return 0.7;
-  // 一个, 一名 are the articles of a sentence (一名党员就是一面旗帜); 在两个院区 says where, not how many.
+  // 一个, 一名 are the articles of a sentence (一名医生就是一张名片); 在两个院区 says where, not how many.
   if (value < 2 || /在$/.test(before)) return null;
   if (isEstimate(more, unit)) return 0.5;
   const counted = CHINESE_COUNTED.find(([units]) => units.test(unit));
   return counted && counted[1].test(after) ? 0.5 : null;
 };
 
-/** A person's age is no claim, the average age of a team is one (党员平均年龄36岁): 岁 counts only after 平均年龄. */
+/** A person's age is no claim, the average age of a team is one (党员平均年龄38岁): 岁 counts only after 平均年龄. */
 const AVERAGE_AGE = /平均年龄(为|是|仅|只有|达|在)?$/;
 
 const CLAUSE_BREAK = /[,。;:!?、，；：！？\n]/;
@@ -127,7 +127,7 @@ const clauseStart = (text: string, index: number) => {
 };
 
 /**
- * 每季度…1次, 每年,…开展10余次: a number of events under a 每-period earlier in its sentence is a rate (次/季度),
+ * 每季度…1次, 每年,…组织义诊20余次: a number of events under a 每-period earlier in its sentence is a rate (次/季度),
  * unless a total (累计) or another figure comes between; the last 每 of the sentence must be the period.
  */
 const PER_PERIOD = /^每(年度?|季度|季|月|周|天|日)(?![\d一二两三四五六七八九十第])(?!.*(累计|共计|总计|合计))\D*$/;
@@ -169,7 +169,7 @@ const OPENING_QUOTES = '“《「『〝';
 const CLOSING_QUOTES = '”》」』〞〟';
 /**
  * A name built of numerals (“1+1+N”, “三个一”, “2+X”): the sentence that gives one goes on to spell it out
- * (即由1个支部与1个社区结对, 每季度召开一次会议), and figures there with the name's own numbers are its parts,
+ * (即1名专家带2名青年医生, 每月开展一次活动), and figures there with the name's own numbers are its parts,
  * not results (a 3000人次 later in the sentence is one). A + or 个/项 sets such names apart from the
  * festivals (“七一”, “5.12”) that date a sentence's activities.
  */
@@ -295,7 +295,7 @@ const NOUN_REACH = 4;
 const SENTENCE_REACH = 200;
 
 /**
- * 全院13个党支部依次汇报 … 概括了13个支部展示的特点: a figure given again with the same number, unit and noun
+ * 全院9个党支部轮流发言 … 点评了9个支部的亮点: a figure given again with the same number, unit and noun
  * (支部 in 党支部) refers back to the earlier one. Only an earlier sentence of prose counts, one that ends
  * in 。 before its line does: a headline that states the body's figure gives no metric of its own.
  */
@@ -356,7 +356,7 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
     const numberAt = start + (groups.pre?.length ?? 0);
     const prev = text[numberAt - 1] ?? '';
     const next = text[end] ?? '';
-    // A digit before a Chinese numeral is no part of it (2014~2019两部院志).
+    // A digit before a Chinese numeral is no part of it (2010~2020两部院史).
     if ((groups.cn === undefined ? /[\dA-Za-z.\-:~/第+]/ : /[A-Za-z.\-:~/第+]/).test(prev) || /[\dA-Za-z\-:~]/.test(next)) continue;
     // 这21个党支部 refers back to a figure already given; 731部队, 5个部门: the unit is part of a word.
     if (/[这那此该]$/.test(text.slice(Math.max(0, numberAt - 1), numberAt)) || /^(部队|部门|名单|期间|次日)/.test(text.slice(end - 1, end + 1))) continue;
@@ -407,7 +407,7 @@ export const extractMetrics = (input: TrackedText, from = 0, to = input.text.len
       rule = 'consecutive';
       score = 0.7;
     } else if (groups.cut !== undefined) {
-      // A page cut off after 累计服务群众超10万 lost the unit, not the claim. Only a qualified figure at the very
+      // A page cut off after 累计接诊患者逾8万 lost the unit, not the claim. Only a qualified figure at the very
       // end of the document is read so (a bare number there is a counter or a page number), and for the editor.
       if (!(groups.pre || groups.cutMore || groups.cutMore2) || !endsDocument(text, end)) continue;
       value = Number(groups.cut) * (groups.cutMult ? MULTIPLIER[groups.cutMult] : 1);
