@@ -59,7 +59,8 @@ const STRUCTURAL_NOUN = /^.{0,6}?(方面|环节|步骤|基础|动作|原则|要�
 const CHINESE_COUNTED: ReadonlyArray<[RegExp, RegExp]> = [
   [/^[名位人]$/, /^(党员|支委|委员|干部|专家|医生|医师|护士|职工|员工|志愿者|骨干|教授|博士|硕士)/],
   [/^[个支家所]$/, /^(党员|青年|专家|志愿|医疗){0,2}(党支部|支部|党小组|党总支|总支|科室|临床|医技|院区|分院|病区|社区|团队|小组|服务队|工作站)/],
-  [/^[块部张台件幅册辆座栋]$/, /^(?![大曲门队委分署长皮账事]|清单|名片|蓝图|王牌)[\u4e00-\u9fff]/],
+  // Not before another numeral: 王五张三 is two people's names (张 a surname), not five of anything.
+  [/^[块部张台件幅册辆座栋]$/, /^(?![大曲门队委分署长皮账事一二三四五六七八九十两百千万]|清单|名片|蓝图|王牌)[\u4e00-\u9fff]/],
 ];
 const LARGE_CHINESE_NUMERAL = /[百千万亿]/;
 
@@ -161,12 +162,9 @@ const labelOf = (text: string, clauseFrom: number, numberAt: number, quantityEnd
  */
 const PERIOD_REACH = 32;
 
-/**
- * PDF-to-text copies close “ with 〞 (and open with 〝): a close not counted left the rest of the line
- * inside quotes, and every figure on it was read as part of a name.
- */
-const OPENING_QUOTES = '“《「『〝';
-const CLOSING_QUOTES = '”》」』〞〟';
+/** The marks that open and close a quotation or a title (the normaliser made a PDF's 〝…〞 into “…”). */
+const OPENING_QUOTES = '“《「『';
+const CLOSING_QUOTES = '”》」』';
 /**
  * A name built of numerals (“1+1+N”, “三个一”, “2+X”): the sentence that gives one goes on to spell it out
  * (即1名专家带2名青年医生, 每月开展一次活动), and figures there with the name's own numbers are its parts,

@@ -40,13 +40,13 @@ const simplify = (input: TrackedText): TrackedText => {
 
 /**
  * Full-width ASCII forms and the ideographic space become their half-width selves; the double prime quotes a
- * PDF's text uses for quotation marks (〝…〞) become the quotes every rule reads.
+ * PDF's text uses for quotation marks (〝…〞 or 〝…〟) become the quotes every rule reads.
  */
 const halfWidth = (input: TrackedText): TrackedText =>
   mapChars(input, (text) =>
-    text.replace(/[\uff01-\uff5e\u3000\u00a0\r\t\u301d\u301e]/g, (char) => {
+    text.replace(/[\uff01-\uff5e\u3000\u00a0\r\t\u301d-\u301f]/g, (char) => {
       if (char === '\u301d') return '“';
-      if (char === '\u301e') return '”';
+      if (char === '\u301e' || char === '\u301f') return '”';
       if (char === '\u3000' || char === '\u00a0' || char === '\t') return ' ';
       if (char === '\r') return '\n';
       return String.fromCharCode(char.charCodeAt(0) - 0xfee0);

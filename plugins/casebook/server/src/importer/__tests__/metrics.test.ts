@@ -1,11 +1,13 @@
 import { extractMetrics } from '../metrics';
+import { normalise } from '../normalise';
 import { identityText } from '../tracked-text';
 
 /** Sentences written for these tests in the manner of the genres (news pages, 经验材料, PDF copies). */
-const figures = (text: string) => extractMetrics(identityText(text)).map((metric) => `${metric.qualifier}:${metric.value}${metric.unit ?? ''}`);
+const figures = (text: string) => extractMetrics(normalise(identityText(text))).map((metric) => `${metric.qualifier}:${metric.value}${metric.unit ?? ''}`);
 
 describe('metrics: what counts as a figure', () => {
   test.each([
+    ['names with numerals before a surname that is also a unit (王五张三) are people, not five of anything', '王五张三李四参加了会议。', []],
     ['a PDF copy that closes “ with 〞 leaves the rest of its line outside the quotes', '荣获“先进集体〞称号。全院现有床位150张,职工96人。', ['exact:150张', 'exact:96人']],
     ['超 before a figure is more than it', '巡回医疗服务居民超5万人次。', ['more_than:50000人次']],
     ['a figure given again with its noun refers back to it', '医院9个党支部轮流作交流发言。\n\n评委逐一点评了9个支部的亮点。', ['exact:9个']],
