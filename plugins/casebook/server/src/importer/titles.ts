@@ -1,4 +1,4 @@
-import { SENTENCE_END } from './text-rules';
+import { sentencesOf } from './text-rules';
 import type { Confidence, Paragraph, RemovedSegment } from './types';
 
 /** A case's title, how it was found, and the column or series its headline names (「支部风采」…, 对话健康中国丨…). */
@@ -25,10 +25,9 @@ const SPEAKER_LABEL = /^(?:主持人|嘉宾|记者|编者按|导语|摘要)$/;
 
 /** An event the lead sentence of a news story reports: 举行…仪式, 开展…活动, 成立…, 前往…交流学习. */
 const EVENT_VERB = /(举行|举办|开展|召开|成立|启动|签订|签署|揭牌|前往|赴|走进|组织开展|打造|创建)/;
-/** A purpose clause (为深入学习…, 为了…) or a time and place (11月24日下午, 近日): not what happened. */
+/** A purpose clause (为深入学习…, 为了…) or its occasion (在…之际): why it happened, not what happened. */
 const PURPOSE = /^(?:为了?|围绕|按照|根据|在[^,，]{0,12}(?:之际|期间|背景下))/;
 const QUOTED_WITH_HEAD = /“([^“”]{2,30})”((?:的)?[\u4e00-\u9fff]{0,12}?(?:活动|仪式|工作站|工作室|品牌|行动|工程|模式|工作法|党日|结对|共建|联建|义诊|会议|展览|培训|讲座))?/;
-const SENTENCE = new RegExp(`[^${SENTENCE_END}]+[${SENTENCE_END}]?`, 'g');
 
 const clean = (line: string) => line.replace(PAGE_MARKER, '').trim();
 
@@ -67,7 +66,7 @@ const leadEvent = (paragraphs: string[], namedOnly = false): string | null => {
   // The lead is the first paragraph of some length: a photo's caption (签约仪式现场。) may stand before it.
   const leads = namedOnly ? paragraphs.filter((paragraph) => paragraph.length >= 20).slice(0, 1) : paragraphs.slice(0, 3);
   for (const paragraph of leads) {
-    for (const sentence of paragraph.slice(0, 1200).match(SENTENCE) ?? []) {
+    for (const sentence of sentencesOf(paragraph.slice(0, 1200))) {
       for (const clause of sentence.split(/[,，;；]/)) {
         if (PURPOSE.test(clause)) continue;
         const verb = EVENT_VERB.exec(clause);
@@ -96,7 +95,8 @@ export const titleOf = (titleLines: Paragraph[], paragraphs: Paragraph[], remove
   const named = namedTitle([...metadata, ...lead]);
   if (named) return { title: named, titleConfidence: { rule: 'named-title', score: 0.85 }, column: null };
 
-  const columns = removed.filter((segment) => segment.kind === 'navigation' || segment.kind === 'meta').map((segment) => segment.text);
+  // A line the breadcrumb repeats (党的建设 above 首页 党的建设…) is the site's column, not the headline.
+  const columns = removed.filter((segment) => segment.kind === 'navigation').map((segment) => segment.text);
   const headlines: string[] = [];
   for (const line of lead) {
     if (isHeadline(line, columns)) headlines.push(line);
@@ -111,9 +111,11 @@ export const titleOf = (titleLines: Paragraph[], paragraphs: Paragraph[], remove
     // A bracketed series name is a label, not the headline's words; one before 丨 reads as part of it, and stays.
     const headline = series?.[1] ? joined.slice(series[0].length) : joined;
     // A headline that only tells the news (…签约 联建聚合力) while the lead names the programme (举行“X”党建共建
-    //结对签约仪式): the case is the programme, as the annotators of real articles title it.
-    const named = leadEvent(body, true);
-    if (named && !headline.includes(named.replace(/^“([^”]*)”.*$/, '$1'))) return { title: named, titleConfidence: { rule: 'lead-programme', score: 0.6 }, column };
+    // 结对签约仪式): the case is the programme, as the annotators of real articles title it.
+    const programme = leadEvent(body, true);
+    if (programme && !headline.includes(programme.replace(/^“([^”]*)”.*$/, '$1'))) {
+      return { title: programme, titleConfidence: { rule: 'lead-programme', score: 0.6 }, column };
+    }
     return { title: headline, titleConfidence: { rule: 'headline', score: 0.8 }, column };
   }
 
