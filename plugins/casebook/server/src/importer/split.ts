@@ -6,7 +6,6 @@ import type { CaseDraft, Header, Normalised, Paragraph, RemovedSegment, Split } 
 
 export type { CaseDraft, Header, Paragraph, Split };
 
-
 export const paragraphsOf = (text: string): Paragraph[] => {
   const blankSeparated = (text.match(/\n\n/g) ?? []).length >= 3;
   const separator = blankSeparated ? /\n\s*\n/g : /\n/g;
@@ -116,8 +115,9 @@ const NEIGHBOURING_CASES = 16;
 /**
  * Splits a document into cases. A newspaper page gives each case a header (a hospital-name line and a
  * title line); a conference summary gives each talk a speaker line (unit + position + name) and a title;
- * a document without headers is one article, its first short lines its title, its hospital left to the
- * owner stage.
+ * an e-paper page's index and an experience material's brand list give a case per listed item (see
+ * listed-cases); a document without any of these is one article, titled by `titleOf`, its hospital left to
+ * the owner stage.
  * Pages interleave columns, so a paragraph is first given to the header above it, then moved to another
  * case when it sits at a seam (next to a header, or after a sentence cut off mid-way) and its vocabulary
  * belongs to that case much more than to its own. A case that starts before its header (the header box
