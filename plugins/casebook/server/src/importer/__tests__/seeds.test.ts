@@ -3,6 +3,7 @@ import path from 'node:path';
 import { normalise } from '../normalise';
 import { extractDocument, type Extraction } from '../pipeline';
 import { identityText } from '../tracked-text';
+import { INLINE_PINYIN } from '../../../../../../test/support/pinyin';
 
 const SEEDS = path.resolve(__dirname, '../../../../../../seeds');
 
@@ -81,8 +82,6 @@ describe('extraction of the seed documents against their hand annotations', () =
     expect(score.recall).toBeGreaterThanOrEqual(0.85);
   });
 
-  // Every tone vowel: á, à, ú (dú) … are Latin-1 letters, outside ā-ǜ, and a quote with 獨(dú) kept its pinyin.
-  const INLINE_PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g;
 
   test.each(documents.map(({ file }) => file))('%s: every metric points to its quote in the original text', (file) => {
     const { extraction } = documents.find((document) => document.file === file)!;
