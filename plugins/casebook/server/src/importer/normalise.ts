@@ -76,6 +76,10 @@ const CRUMBS = /^首页(?:\s+[\u4e00-\u9fff]{2,8}){1,5}$/;
 const SHARE_BANNER = /由会员分享|可在线阅读|请在[\u4e00-\u9fff]{2,8}上搜索/;
 /** An e-paper's page line (第A03版 党建, A03 党建 2022年04月07日 星期四) or a record's field label (案例详情). */
 const PAGE_LINE = /^第?[A-Z]?\d{1,2}版(?:\s|$)|^[A-Z]\d{1,2}\s+\S{2,8}\s+\d{4}年|^(?:案例详情|案例简介|案例正文|详细内容|正文)$/;
+/** A paywall's or app's prompt: 开通会员阅读全文, 登录后查看全文, 打开APP阅读, 剩余80%未读. */
+const PAYWALL = /^[^。]{0,20}(?:开通会员|登录后(?:查看|阅读)|付费(?:阅读|后)|(?:阅读|查看)全文|打开\s*APP|下载\s*APP|剩余\d+%)[^。]{0,20}$/i;
+/** A site's disclaimer: 免责声明:…, 本文仅代表作者观点, 如有侵权请联系删除, 转载请注明出处. */
+const DISCLAIMER = /^(?:免责声明|版权声明|声明)[:：]|本文仅代表作者|如有侵权|转载请注明/;
 /** A copy site's word count or reading prompt: 【文章共1155字,精选参考范文,仅供学习借鉴】, 手机扫码阅读本文. */
 const SITE_PROMPT = /^【[^】]*(?:字|范文|借鉴)[^】]*】$|扫码阅读/;
 const COUNTER = /(阅读量|阅读数|阅读次数|浏览量|浏览次数|点击数|点击量|访问量)\s*(?:[:：]\s*)?\d+|^阅读[:：]\s*[\d.]+万?$/;
@@ -140,7 +144,8 @@ const findNoise = (text: string): RemovedSegment[] => {
     if (COUNTER.test(trimmed) || (DATELINE.test(trimmed) && position < 6)) return mark(line, COUNTER.test(trimmed) ? 'counter' : 'meta');
     if (NAVIGATION.test(trimmed) || CRUMBS.test(trimmed)) return mark(line, 'navigation');
     if (SHARE_BANNER.test(trimmed) || (PAGE_LINE.test(trimmed) && position < 12)) return mark(line, 'meta');
-    if (SITE_PROMPT.test(trimmed)) return mark(line, 'button');
+    if (SITE_PROMPT.test(trimmed) || PAYWALL.test(trimmed)) return mark(line, 'button');
+    if (DISCLAIMER.test(trimmed) && trimmed.length <= 120) return mark(line, 'footer');
     if (position === 0 && SITE_TITLE.test(trimmed)) return mark(line, 'meta');
     if (BUTTON.test(trimmed)) return mark(line, 'button');
     if (KEYWORDS.test(trimmed) || ((ISSUE_LINE.test(trimmed) || META_LABEL.test(trimmed)) && position < 8)) return mark(line, 'meta');

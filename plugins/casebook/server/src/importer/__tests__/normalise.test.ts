@@ -40,10 +40,20 @@ describe('normalise', () => {
     ['counter', '阅读:2.3万\n\n正文第一段，医院开展了活动。'],
     ['byline', '张小明,李华,王大伟,赵丽\n\n正文第一段，医院开展了活动。'],
     ['footer', '某某市委主管主办 国内统一刊号:CN00-0000\n\n正文第一段，医院开展了活动。'],
+    ['button', '正文第一段，医院开展了活动。\n\n开通会员，阅读全文'],
+    ['button', '正文第一段，医院开展了活动。\n\n剩余80%未读，打开APP阅读'],
+    ['footer', '正文第一段，医院开展了活动。\n\n免责声明:本文仅代表作者观点,如有侵权请联系删除。'],
+    ['button', '【文章共1155字,仅供学习借鉴】\n\n正文第一段，医院开展了活动。'],
+    ['navigation', '首页 新闻中心 医院新闻\n\n正文第一段，医院开展了活动。'],
   ])('drops %s', (kind, input) => {
     const { text, removed } = run(input);
     expect(text).toBe('正文第一段,医院开展了活动。');
     expect(removed.map((segment) => segment.kind)).toContain(kind);
+  });
+
+  test('keeps a body sentence that speaks of reading in full: only a short prompt is a paywall', () => {
+    const sentence = '医院党委组织党员阅读全文并交流心得体会,形成学习笔记80余篇。';
+    expect(run(sentence).text).toBe(sentence);
   });
 
   test.each([['党建引领,服务惠民'], ['守初心、担使命、找差距、抓落实'], ['学党史,悟思想,办实事,开新局']])(
