@@ -1,77 +1,22 @@
 // `npm start` as a newcomer runs it: builds what is missing, creates the database, serves /admin and /graphql.
 // Runs after jest (it rebuilds cms/dist, which the jest suites load).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser, requireChromium, ROOT as root, signIn, startCms, SUPER_ADMIN as ADMIN } from './support/cms.mjs';
 
-const ADMIN = { email: 'smoke@example.com', password: 'Smoke2024' };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where the browser test leaves its screenshots, for a person to look at. */
 const screenshots = process.env.SMOKE_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-smoke-screenshots-'));
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/**
- * The admin browser test drives Debian's chromium through playwright-core, which downloads no browser: without
- * it, say what to install instead of Playwright's launch error, and before minutes of `npm start`.
- */
-const requireChromium = () => {
-  if (fs.existsSync(CHROMIUM)) return;
-  throw new Error(
-    `No Chromium at ${CHROMIUM}: the admin browser test drives Debian's chromium (playwright-core downloads no browser). ` +
-      'Install it with the CJK fonts, as .ci/run does: apt-get install chromium fonts-noto-cjk (or point CHROMIUM_PATH at a Chromium).',
-  );
-};
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-const waitForHealth = async (url, child, deadline) => {
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).status === 204) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('npm start did not become healthy in time');
-};
-
 test('npm start seeds an empty SQLite database and serves the admin panel and GraphQL', { timeout: 600_000 }, async () => {
   requireChromium();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-start-'));
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(dir, 'data.db'),
-    LOG_LEVEL: 'warn',
-    CASEBOOK_ADMIN_EMAIL: ADMIN.email,
-    CASEBOOK_ADMIN_PASSWORD: ADMIN.password,
-  };
-  delete env.NODE_ENV;
-  const child = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  const cms = await startCms({ database: 'sqlite' });
+  const port = new URL(cms.base).port;
+  const output = cms.output();
   try {
-    await waitForHealth(`http://127.0.0.1:${port}/_health`, child, Date.now() + 540_000);
-    assert.ok(fs.existsSync(path.join(dir, 'data.db')), 'the SQLite database was created where DATABASE_FILENAME points');
+    assert.ok(fs.existsSync(path.join(cms.dir, 'data.db')), 'the SQLite database was created where DATABASE_FILENAME points');
     // Its first line says the mode, and what development means.
     assert.match(output, /^casebook: development mode \(NODE_ENV=development\), for a developer's machine, not for the internet:$/m);
 
@@ -93,29 +38,20 @@ test('npm start seeds an empty SQLite database and serves the admin panel and Gr
 
     await importThroughTheAdmin(`http://127.0.0.1:${port}`);
   } catch (error) {
-    console.error(output.slice(-4000));
+    console.error(cms.output().slice(-4000));
     throw error;
   } finally {
-    process.kill(-child.pid, 'SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await cms.stop();
   }
 });
 
 /** An editor imports a document on the 导入文档 page in a real browser: preview, check a quote, drop a metric, confirm. */
 const importThroughTheAdmin = async (base) => {
   const document = fs.readFileSync(path.join(root, 'test', 'fixtures', 'documents', 'hospital-site-page.txt'), 'utf8');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${base}/admin/auth/login`);
-    await page.fill('input[name="email"]', ADMIN.email);
-    await page.fill('input[name="password"]', ADMIN.password);
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+    await signIn(page, base, ADMIN);
 
     await page.goto(`${base}/admin/plugins/casebook/import`);
     await page.locator('textarea[name="content"]').fill(document);

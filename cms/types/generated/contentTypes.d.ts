@@ -534,6 +534,9 @@ export interface ApiCaseCase extends Struct.CollectionTypeSchema {
     metrics: Schema.Attribute.Relation<'oneToMany', 'api::metric.metric'>;
     people: Schema.Attribute.Component<'casebook.person', true>;
     publishedAt: Schema.Attribute.DateTime;
+    reviewedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    reviewedBy: Schema.Attribute.Relation<'manyToOne', 'admin::user'> &
+      Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     source: Schema.Attribute.Component<'casebook.source', false>;
     sourceDocument: Schema.Attribute.Relation<
