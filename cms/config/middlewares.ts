@@ -1,8 +1,12 @@
-export default [
+import type { Core } from '@strapi/strapi';
+import { corsConfig } from '../src/env/cors';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  // Which other origins' pages may call the API (CASEBOOK_CORS_ORIGINS), with the headers the SDK sends.
+  { name: 'strapi::cors', config: corsConfig(env) },
   'strapi::poweredBy',
   'strapi::query',
   // GraphQL bodies go to the GraphQL route's own parser and limit (config/plugins.ts), not this 8 MB.

@@ -90,6 +90,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           // The GraphQL route's own body parser; src/middlewares/graphql-body.ts sends every GraphQL request to it.
           bodyParserConfig: { enableTypes: ['json'], jsonLimit: GRAPHQL_LIMITS.body },
           allowBatchedHttpRequests: false,
+          // The route would add its own CORS layer allowing every origin: config/middlewares.ts decides for GraphQL too.
+          cors: false,
           includeStacktraceInErrorResponses: false,
         },
       },
