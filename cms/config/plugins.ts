@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { Core } from '@strapi/strapi';
 import path from 'node:path';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -49,21 +48,6 @@ const armor = new ApolloArmor({
   maxDirectives: { n: GRAPHQL_LIMITS.directives, ...refusedAsValidation },
 }).protect();
 
-/**
- * Apollo's cache-control plugin runs a hook on every resolved field to work out a policy that no field of this
- * schema declares, and then answers `cache-control: no-store`. Switched off (about a tenth of a list page's
- * time), it leaves that header unset: say it once per response instead.
- */
-const noStore: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        response.http.headers.set('cache-control', 'no-store');
-      },
-    };
-  },
-};
-
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
   return {
@@ -84,7 +68,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         apolloServer: {
           introspection: !production,
           // Strapi concatenates these with its own plugins and rules (its merge joins arrays).
-          plugins: [ApolloServerPluginCacheControlDisabled(), noStore, ...armor.plugins],
+          // Apollo's cache-control plugin runs a hook on every resolved field for a policy no field declares (about a
+          // tenth of a list page's time): off. The casebook plugin says each answer's cache policy once instead.
+          plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins],
           validationRules: armor.validationRules,
           parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
           // The GraphQL route's own body parser; src/middlewares/graphql-body.ts sends every GraphQL request to it.
@@ -114,6 +100,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         },
         redisUrl: env('REDIS_URL'),
         adminRegistration: env('CASEBOOK_ADMIN_REGISTRATION') || undefined,
+        cache: {
+          sMaxAge: env.int('CASEBOOK_CACHE_S_MAXAGE'),
+          staleWhileRevalidate: env.int('CASEBOOK_CACHE_STALE_WHILE_REVALIDATE'),
+        },
       },
     },
   };

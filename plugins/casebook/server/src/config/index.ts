@@ -32,12 +32,20 @@ export type CasebookConfig = {
   redisUrl?: string;
   /** Unset: closed in production, loopback elsewhere. */
   adminRegistration?: AdminRegistration;
+  /** How long CDNs may keep public GraphQL reads of published content (graphql/cache-policy.ts), in seconds. */
+  cache?: {
+    /** s-maxage: how long a shared cache serves an answer without asking; 0: it asks every time (ETag, 304). */
+    sMaxAge?: number;
+    /** stale-while-revalidate: how long after that it may still serve it while it fetches a fresh one. */
+    staleWhileRevalidate?: number;
+  };
 };
 
 const DEFAULT_CONFIG = {
   batching: true,
   votes: { rule: 'per-day', timeZone: 'Asia/Shanghai', ratePerMinute: 30 },
   views: { windowMinutes: 30, ratePerMinute: 120 },
+  cache: { sMaxAge: 60, staleWhileRevalidate: 300 },
 } satisfies CasebookConfig;
 
 const isWholeNumber = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
@@ -73,6 +81,13 @@ export default {
     }
     if (views.windowMinutes !== undefined && (!isWholeNumber(views.windowMinutes) || views.windowMinutes < 1)) {
       throw new Error('casebook.views.windowMinutes (CASEBOOK_VIEW_WINDOW_MINUTES) must be a whole number of minutes, at least 1');
+    }
+    const { cache = {} } = config;
+    if (cache.sMaxAge !== undefined && !isWholeNumber(cache.sMaxAge)) {
+      throw new Error('casebook.cache.sMaxAge (CASEBOOK_CACHE_S_MAXAGE) must be a whole number of seconds, 0 to revalidate every time');
+    }
+    if (cache.staleWhileRevalidate !== undefined && !isWholeNumber(cache.staleWhileRevalidate)) {
+      throw new Error('casebook.cache.staleWhileRevalidate (CASEBOOK_CACHE_STALE_WHILE_REVALIDATE) must be a whole number of seconds');
     }
     if (config.adminRegistration !== undefined && !(ADMIN_REGISTRATION_MODES as readonly string[]).includes(config.adminRegistration)) {
       throw new Error(
