@@ -1,11 +1,27 @@
-import type * as z from 'zod/mini';
-import { NetworkError, ValidationError, describeIssue } from './errors.js';
-import { CASE_DETAIL, CASE_FACETS, CASE_LIST, CASE_RANKING, CASE_SEARCH, HOSPITAL_DETAIL, HOSPITAL_LIST, RECORD_CASE_VIEW, VOTE_CASE } from './operations.js';
+import type { DocumentNode } from 'graphql';
+import * as z from 'zod/mini';
+import { NetworkError, NotFoundError, ValidationError, describeIssue } from './errors.js';
+import {
+  CASE_DETAIL,
+  CASE_FACETS,
+  CASE_LIST,
+  CASE_PREVIEW,
+  CASE_RANKING,
+  CASE_SEARCH,
+  CASE_SLUGS,
+  HOSPITAL_DETAIL,
+  HOSPITAL_LIST,
+  RECORD_CASE_VIEW,
+  VOTE_CASE,
+} from './operations.js';
 import {
   CaseFacetsParamsSchema,
   CaseListParamsSchema,
   CaseSearchParamsSchema,
+  CaseSearchVariablesSchema,
+  CaseSlugsParamsSchema,
   HospitalListParamsSchema,
+  ReferenceSchema,
   RankingParamsSchema,
   VoteOptionsSchema,
   VoterSchema,
@@ -15,6 +31,8 @@ import {
   type CaseHit,
   type CaseListParams,
   type CaseSearchParams,
+  type CaseSlug,
+  type CaseSlugsParams,
   type CaseSummary,
   type Hospital,
   type HospitalListParams,
@@ -24,14 +42,14 @@ import {
   type VoteOptions,
   type VoteResult,
 } from './schemas.js';
-import { createTransport, type ClientOptions } from './transport.js';
+import { ClientOptionsSchema, createTransport, type ClientOptions } from './transport.js';
 
 export type Page<Item> = { items: Item[]; pageInfo: PageInfo };
 export type SearchPage = Page<CaseHit> & { terms: string[] };
 
 /** Parameters are checked before anything is sent: a bad filter is a ValidationError, not a server round trip. */
-const checked = <Schema extends z.ZodMiniType>(schema: Schema, params: unknown, what: string): z.output<Schema> => {
-  const result = schema.safeParse(params ?? {});
+const checked = <Schema extends z.core.$ZodType>(schema: Schema, params: unknown, what: string): z.output<Schema> => {
+  const result = z.safeParse(schema, params ?? {});
   if (!result.success) {
     const issues = result.error.issues.map(describeIssue);
     const [first] = issues;
@@ -44,14 +62,26 @@ const checked = <Schema extends z.ZodMiniType>(schema: Schema, params: unknown, 
 const newIdempotencyKey = (): string =>
   globalThis.crypto?.randomUUID?.() ?? Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0')).join('-');
 
+/** A zod schema (zod or zod/mini) of what a query answers. */
+const ResultSchemaSchema = z.custom<z.core.$ZodType>((value) => typeof value === 'object' && value !== null && '_zod' in value, 'expected a zod schema');
+const DocumentSchema = z.union([z.string().check(z.minLength(1)), z.custom<DocumentNode>((value) => typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'Document', 'expected a GraphQL document')]);
+const VariablesSchema = z.optional(z.record(z.string(), z.unknown()));
+
+/** The operation's name, for error messages: `query Name` in the document, else "request". */
+const nameOf = (document: string | DocumentNode): string => {
+  const text = typeof document === 'string' ? document : (document.loc?.source.body ?? '');
+  return /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(text)?.[1] ?? 'request';
+};
+
 /**
  * A client of the Casebook GraphQL API.
+ * @throws ValidationError for bad options, and for a relative endpoint outside a browser
  * @example
  * const casebook = createCasebookClient({ endpoint: 'https://cms.example.org/graphql' });
  * const { items } = await casebook.cases.list({ filter: { province: 'sichuan' }, pageSize: 10 });
  */
 export const createCasebookClient = (options: ClientOptions) => {
-  const request = createTransport(options);
+  const request = createTransport(checked(ClientOptionsSchema, options, 'createCasebookClient'));
 
   const cases = {
     /**
@@ -70,7 +100,7 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @example const shown = await casebook.cases.get('k2x9…');
      */
     async get(documentId: string): Promise<Case> {
-      return (await request(CASE_DETAIL, { documentId })).caseDetail;
+      return (await request(CASE_DETAIL, { documentId: checked(ReferenceSchema, documentId, 'cases.get: documentId') })).caseDetail;
     },
 
     /**
@@ -79,7 +109,36 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @example await casebook.cases.bySlug('gou-jian-yi-yuan-dang-xiao-ti-sheng-shi-gan-neng-li')
      */
     async bySlug(slug: string): Promise<Case> {
-      return (await request(CASE_DETAIL, { slug })).caseDetail;
+      return (await request(CASE_DETAIL, { slug: checked(ReferenceSchema, slug, 'cases.bySlug: slug') })).caseDetail;
+    },
+
+    /**
+     * The case with this documentId or slug as it stands now, draft included, in the shape `get` answers: an
+     * editor's preview. Needs a client made with an API token that may read drafts.
+     * @throws NotFoundError when there is none; ForbiddenError without a token that may read drafts
+     * @example const draft = await createCasebookClient({ endpoint, token }).cases.preview('gou-jian-yi-yuan-dang-xiao');
+     */
+    async preview(documentIdOrSlug: string): Promise<Case> {
+      const reference = checked(ReferenceSchema, documentIdOrSlug, 'cases.preview: documentIdOrSlug');
+      const [found] = (await request(CASE_PREVIEW, { documentId: reference, slug: reference })).cases;
+      if (!found) throw new NotFoundError(`No case with documentId or slug ${reference}`, { status: 404 });
+      return found;
+    },
+
+    /**
+     * The slug and last update (ISO 8601) of every published case matching `params`, oldest first, for a
+     * sitemap: a few dozen bytes per case, a hundred cases per request. Cases without a slug are left out.
+     * @throws ValidationError for bad parameters
+     * @example const entries = await casebook.cases.slugs(); entries.map(({ slug, updatedAt }) => `<url><loc>/cases/${slug}</loc><lastmod>${updatedAt}</lastmod></url>`)
+     */
+    async slugs(params: CaseSlugsParams = {}): Promise<CaseSlug[]> {
+      const { filter } = checked(CaseSlugsParamsSchema, params, 'cases.slugs');
+      const entries: CaseSlug[] = [];
+      for (let page = 1; ; page += 1) {
+        const { nodes, pageInfo } = (await request(CASE_SLUGS, { ...(filter ? { filter } : {}), page })).caseList;
+        for (const { slug, updatedAt } of nodes) if (slug) entries.push({ slug, updatedAt });
+        if (page >= pageInfo.pageCount) return entries;
+      }
     },
 
     /**
@@ -88,7 +147,7 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @example const { items } = await casebook.cases.search('党校'); items[0].snippet?.text
      */
     async search(query: string, params: CaseSearchParams = {}): Promise<SearchPage> {
-      const data = await request(CASE_SEARCH, { query, ...checked(CaseSearchParamsSchema, params, 'cases.search') });
+      const data = await request(CASE_SEARCH, checked(CaseSearchVariablesSchema, { ...checked(CaseSearchParamsSchema, params, 'cases.search'), query }, 'cases.search'));
       return { items: data.caseSearch.nodes, terms: data.caseSearch.terms, pageInfo: data.caseSearch.pageInfo };
     },
 
@@ -130,11 +189,11 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @example const { counted, votes } = await casebook.cases.vote(shown.documentId, visitorId);
      */
     async vote(documentId: string, voter: string, options: VoteOptions = {}): Promise<VoteResult> {
-      const checkedVoter = checked(VoterSchema, voter, 'cases.vote: voter');
+      const variables = { documentId: checked(ReferenceSchema, documentId, 'cases.vote: documentId'), voter: checked(VoterSchema, voter, 'cases.vote: voter') };
       const { idempotencyKey = newIdempotencyKey(), retries = 1 } = checked(VoteOptionsSchema, options, 'cases.vote');
       for (let attempt = 0; ; attempt += 1) {
         try {
-          return (await request(VOTE_CASE, { documentId, voter: checkedVoter }, { 'Idempotency-Key': idempotencyKey })).voteCase;
+          return (await request(VOTE_CASE, variables, { 'Idempotency-Key': idempotencyKey })).voteCase;
         } catch (error) {
           if (!(error instanceof NetworkError) || attempt >= retries) throw error;
         }
@@ -147,7 +206,8 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @example const { views } = await casebook.cases.recordView(shown.documentId, visitorId);
      */
     async recordView(documentId: string, voter?: string): Promise<ViewResult> {
-      const variables = voter === undefined ? { documentId } : { documentId, voter: checked(VoterSchema, voter, 'cases.recordView: voter') };
+      const reference = checked(ReferenceSchema, documentId, 'cases.recordView: documentId');
+      const variables = voter === undefined ? { documentId: reference } : { documentId: reference, voter: checked(VoterSchema, voter, 'cases.recordView: voter') };
       return (await request(RECORD_CASE_VIEW, variables)).recordCaseView;
     },
   };
@@ -167,7 +227,7 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @throws NotFoundError when there is none
      */
     async get(documentId: string): Promise<Hospital> {
-      return (await request(HOSPITAL_DETAIL, { documentId })).hospitalDetail;
+      return (await request(HOSPITAL_DETAIL, { documentId: checked(ReferenceSchema, documentId, 'hospitals.get: documentId') })).hospitalDetail;
     },
 
     /**
@@ -175,11 +235,25 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @throws NotFoundError when there is none
      */
     async bySlug(slug: string): Promise<Hospital> {
-      return (await request(HOSPITAL_DETAIL, { slug })).hospitalDetail;
+      return (await request(HOSPITAL_DETAIL, { slug: checked(ReferenceSchema, slug, 'hospitals.bySlug: slug') })).hospitalDetail;
     },
   };
 
-  return { cases, hospitals };
+  /**
+   * Any query the SDK does not wrap, sent with the client's endpoint, token and headers; the answer's `data` is
+   * parsed with `schema` (zod or zod/mini) and typed by it, and failures are the SDK's errors like every call's.
+   * @throws ValidationError for a bad document, variables or schema; ResponseShapeError when the answer does not match `schema`
+   * @example
+   * const { themes } = await casebook.request('query Themes { themes { slug name } }', {}, z.object({ themes: z.array(z.object({ slug: z.string(), name: z.string() })) }));
+   */
+  const raw = async <Schema extends z.core.$ZodType>(document: string | DocumentNode, variables: Record<string, unknown> | undefined, schema: Schema): Promise<z.output<Schema>> => {
+    const checkedDocument = checked(DocumentSchema, document, 'request: document');
+    const checkedVariables = checked(VariablesSchema, variables, 'request: variables') ?? {};
+    const data = checked(ResultSchemaSchema, schema, 'request: schema') as z.core.$ZodType<z.output<Schema>>;
+    return request({ name: nameOf(checkedDocument), document: checkedDocument, data }, checkedVariables);
+  };
+
+  return { cases, hospitals, request: raw };
 };
 
 export type CasebookClient = ReturnType<typeof createCasebookClient>;

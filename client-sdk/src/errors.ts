@@ -5,17 +5,20 @@ export type CasebookErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'VALIDATION' | 'RATE
 
 type ErrorOptions = { cause?: unknown; strapi?: StrapiErrorDetails; status?: number };
 
-/** The base of every error the SDK throws; `code` tells them apart without instanceof. */
+/**
+ * The base of every error the SDK throws; `code` tells them apart without instanceof. Each class names itself
+ * with a string literal: minifiers rename classes, so `new.target.name` would log "m" or "u" in production.
+ */
 export class CasebookError extends Error {
+  override readonly name: string = 'CasebookError';
   readonly code: CasebookErrorCode;
   /** Strapi's own error (name, message, details) when the server sent one. */
   readonly strapi: StrapiErrorDetails | undefined;
-  /** The HTTP status of the response, when there was one. */
+  /** The HTTP status the server sent when it was an error status, else the code's own (404, 403, 400, 429, 500) for an error the server reported in a GraphQL answer (sent as 200); undefined for errors without an answer. */
   readonly status: number | undefined;
 
   constructor(code: CasebookErrorCode, message: string, options: ErrorOptions = {}) {
     super(message, { cause: options.cause });
-    this.name = new.target.name;
     this.code = code;
     this.strapi = options.strapi;
     this.status = options.status;
@@ -24,6 +27,7 @@ export class CasebookError extends Error {
 
 /** The case or hospital does not exist, or is not published. */
 export class NotFoundError extends CasebookError {
+  override readonly name = 'NotFoundError';
   constructor(message: string, options?: ErrorOptions) {
     super('NOT_FOUND', message, options);
   }
@@ -31,6 +35,7 @@ export class NotFoundError extends CasebookError {
 
 /** The caller may not read this (drafts without an API token, a role without the permission). */
 export class ForbiddenError extends CasebookError {
+  override readonly name = 'ForbiddenError';
   constructor(message: string, options?: ErrorOptions) {
     super('FORBIDDEN', message, options);
   }
@@ -38,6 +43,7 @@ export class ForbiddenError extends CasebookError {
 
 /** The request was refused as invalid: bad parameters, or an operation the schema does not accept. */
 export class ValidationError extends CasebookError {
+  override readonly name = 'ValidationError';
   constructor(message: string, options?: ErrorOptions) {
     super('VALIDATION', message, options);
   }
@@ -45,6 +51,7 @@ export class ValidationError extends CasebookError {
 
 /** Too many requests; `retryAfter` says how many seconds to wait when the server said so. */
 export class RateLimitError extends CasebookError {
+  override readonly name = 'RateLimitError';
   readonly retryAfter: number | undefined;
 
   constructor(message: string, options: ErrorOptions & { retryAfter?: number } = {}) {
@@ -55,6 +62,7 @@ export class RateLimitError extends CasebookError {
 
 /** The server could not be reached, or answered something that is not a GraphQL response. */
 export class NetworkError extends CasebookError {
+  override readonly name = 'NetworkError';
   constructor(message: string, options?: ErrorOptions) {
     super('NETWORK', message, options);
   }
@@ -62,6 +70,7 @@ export class NetworkError extends CasebookError {
 
 /** The server failed (an internal error, or a GraphQL error of no other kind). */
 export class ServerError extends CasebookError {
+  override readonly name = 'ServerError';
   constructor(message: string, options?: ErrorOptions) {
     super('SERVER', message, options);
   }
@@ -94,6 +103,7 @@ export const describeIssue = (issue: ZodIssueLike): ShapeIssue => {
 
 /** The response did not have the shape the SDK expects: the server and the SDK disagree about the schema. */
 export class ResponseShapeError extends CasebookError {
+  override readonly name = 'ResponseShapeError';
   /** Where the first mismatch is, e.g. `caseList.nodes.3.hospital.province`. */
   readonly path: string;
   readonly issues: ShapeIssue[];

@@ -1,28 +1,40 @@
+import type { DocumentNode } from 'graphql';
 import * as z from 'zod/mini';
 import {
+  CaseFacetsParamsSchema,
   CaseFacetsSchema,
+  CaseDetailVariablesSchema,
   CaseHitSchema,
+  CaseListParamsSchema,
   CaseSchema,
+  CaseSearchVariablesSchema,
+  CaseSlugSchema,
+  CaseSlugsVariablesSchema,
   CaseSummarySchema,
+  HospitalListParamsSchema,
   HospitalSchema,
   PageInfoSchema,
+  RankingParamsSchema,
+  ReferenceSchema,
   ViewResultSchema,
+  ViewVariablesSchema,
   VoteResultSchema,
+  VoteVariablesSchema,
 } from './schemas.js';
 
-/** A GraphQL document with the zod schema of its `data` and the type of its variables. */
+/** A GraphQL document with the zod schema of its `data` and the type of its variables (the output of their zod schema). */
 export type Operation<Data, Variables> = {
   readonly name: string;
-  readonly document: string;
-  readonly data: z.ZodMiniType<Data, unknown>;
+  readonly document: string | DocumentNode;
+  readonly data: z.core.$ZodType<Data>;
   /** Type-level only: the variables the document declares. */
   readonly variables?: Variables;
 };
 
-/** Declares an operation: the variables type is given, the data type is inferred from the schema. */
+/** Declares an operation: the variables type is given by the schema its calls check them with, the data type by the data's schema. */
 const operation =
-  <Variables>() =>
-  <Data>(name: string, document: string, data: z.ZodMiniType<Data, unknown>): Operation<Data, Variables> => ({ name, document, data });
+  <VariablesSchema extends z.core.$ZodType>(_variables: VariablesSchema) =>
+  <Data>(name: string, document: string, data: z.ZodMiniType<Data, unknown>): Operation<Data, z.output<VariablesSchema>> & { readonly document: string } => ({ name, document, data });
 
 // Nested lists are asked for in full: Strapi pages relation fields at 25 items unless told otherwise.
 const ALL = '(pagination: { limit: 100 })';
@@ -43,9 +55,7 @@ const CASE = `${CASE_SUMMARY} body people${ALL} { name role unit }`;
 const HOSPITAL = `${HOSPITAL_REF} aliases affiliatedUniversity publishedCaseCount`;
 const PAGE_INFO = 'pageInfo { page pageSize pageCount total }';
 
-type PageVariables = { page?: number; pageSize?: number };
-
-export const CASE_LIST = operation<PageVariables & { filter?: unknown; sort?: string }>()(
+export const CASE_LIST = operation(CaseListParamsSchema)(
   'caseList',
   `query CaseList($filter: CaseQueryFilter, $sort: CaseSort, $page: Int, $pageSize: Int) {
     caseList(filter: $filter, sort: $sort, page: $page, pageSize: $pageSize) { nodes { ${CASE_SUMMARY} } ${PAGE_INFO} }
@@ -53,7 +63,7 @@ export const CASE_LIST = operation<PageVariables & { filter?: unknown; sort?: st
   z.object({ caseList: z.object({ nodes: z.array(CaseSummarySchema), pageInfo: PageInfoSchema }) }),
 );
 
-export const CASE_SEARCH = operation<PageVariables & { query: string; filter?: unknown; sort?: string }>()(
+export const CASE_SEARCH = operation(CaseSearchVariablesSchema)(
   'caseSearch',
   `query CaseSearch($query: String!, $filter: CaseQueryFilter, $sort: CaseSort, $page: Int, $pageSize: Int) {
     caseSearch(query: $query, filter: $filter, sort: $sort, page: $page, pageSize: $pageSize) {
@@ -65,7 +75,7 @@ export const CASE_SEARCH = operation<PageVariables & { query: string; filter?: u
   z.object({ caseSearch: z.object({ nodes: z.array(CaseHitSchema), terms: z.array(z.string()), pageInfo: PageInfoSchema }) }),
 );
 
-export const CASE_FACETS = operation<{ filter?: unknown }>()(
+export const CASE_FACETS = operation(CaseFacetsParamsSchema)(
   'caseFacets',
   `query CaseFacets($filter: CaseQueryFilter) {
     caseFacets(filter: $filter) {
@@ -78,13 +88,13 @@ export const CASE_FACETS = operation<{ filter?: unknown }>()(
   z.object({ caseFacets: CaseFacetsSchema }),
 );
 
-export const CASE_DETAIL = operation<{ documentId?: string; slug?: string }>()(
+export const CASE_DETAIL = operation(CaseDetailVariablesSchema)(
   'caseDetail',
   `query CaseDetail($documentId: ID, $slug: String) { caseDetail(documentId: $documentId, slug: $slug) { ${CASE} } }`,
   z.object({ caseDetail: CaseSchema }),
 );
 
-export const HOSPITAL_LIST = operation<PageVariables & { filter?: unknown; sort?: string }>()(
+export const HOSPITAL_LIST = operation(HospitalListParamsSchema)(
   'hospitalList',
   `query HospitalList($filter: HospitalQueryFilter, $sort: HospitalSort, $page: Int, $pageSize: Int) {
     hospitalList(filter: $filter, sort: $sort, page: $page, pageSize: $pageSize) { nodes { ${HOSPITAL} } ${PAGE_INFO} }
@@ -92,29 +102,47 @@ export const HOSPITAL_LIST = operation<PageVariables & { filter?: unknown; sort?
   z.object({ hospitalList: z.object({ nodes: z.array(HospitalSchema), pageInfo: PageInfoSchema }) }),
 );
 
-export const HOSPITAL_DETAIL = operation<{ documentId?: string; slug?: string }>()(
+export const HOSPITAL_DETAIL = operation(CaseDetailVariablesSchema)(
   'hospitalDetail',
   `query HospitalDetail($documentId: ID, $slug: String) { hospitalDetail(documentId: $documentId, slug: $slug) { ${HOSPITAL} } }`,
   z.object({ hospitalDetail: HospitalSchema }),
 );
 
-export const CASE_RANKING = operation<{ campaign?: string; limit?: number }>()(
+export const CASE_RANKING = operation(RankingParamsSchema)(
   'caseRanking',
   `query CaseRanking($campaign: ID, $limit: Int) { caseRanking(campaign: $campaign, limit: $limit) { ${CASE_SUMMARY} } }`,
   z.object({ caseRanking: z.array(CaseSummarySchema) }),
 );
 
-export const VOTE_CASE = operation<{ documentId: string; voter: string }>()(
+export const VOTE_CASE = operation(VoteVariablesSchema)(
   'voteCase',
   `mutation VoteCase($documentId: ID!, $voter: String!) { voteCase(documentId: $documentId, voter: $voter) { counted votes reason } }`,
   z.object({ voteCase: VoteResultSchema }),
 );
 
-export const RECORD_CASE_VIEW = operation<{ documentId: string; voter?: string }>()(
+export const RECORD_CASE_VIEW = operation(ViewVariablesSchema)(
   'recordCaseView',
   `mutation RecordCaseView($documentId: ID!, $voter: String) { recordCaseView(documentId: $documentId, voter: $voter) { counted views } }`,
   z.object({ recordCaseView: ViewResultSchema }),
 );
 
+/** A case as it stands, draft included (a token with the permission to read drafts needed), by documentId or slug. */
+export const CASE_PREVIEW = operation(z.strictObject({ documentId: ReferenceSchema, slug: ReferenceSchema }))(
+  'casePreview',
+  `query CasePreview($documentId: ID!, $slug: String!) {
+    cases(filters: { or: [{ documentId: { eq: $documentId } }, { slug: { eq: $slug } }] }, status: DRAFT, pagination: { limit: 1 }) { ${CASE} }
+  }`,
+  z.object({ cases: z.array(CaseSchema) }),
+);
+
+/** Slugs and update times only: a sitemap's few bytes per case. */
+export const CASE_SLUGS = operation(CaseSlugsVariablesSchema)(
+  'caseSlugs',
+  `query CaseSlugs($filter: CaseQueryFilter, $page: Int) {
+    caseList(filter: $filter, sort: OLDEST, page: $page, pageSize: 100) { nodes { slug updatedAt } ${PAGE_INFO} }
+  }`,
+  z.object({ caseList: z.object({ nodes: z.array(CaseSlugSchema), pageInfo: PageInfoSchema }) }),
+);
+
 /** Every operation the SDK sends: the schema test validates each against the live schema. */
-export const OPERATIONS = [CASE_LIST, CASE_SEARCH, CASE_FACETS, CASE_DETAIL, CASE_RANKING, HOSPITAL_LIST, HOSPITAL_DETAIL, VOTE_CASE, RECORD_CASE_VIEW] as const;
+export const OPERATIONS = [CASE_LIST, CASE_SEARCH, CASE_FACETS, CASE_DETAIL, CASE_PREVIEW, CASE_SLUGS, CASE_RANKING, HOSPITAL_LIST, HOSPITAL_DETAIL, VOTE_CASE, RECORD_CASE_VIEW] as const;

@@ -15,6 +15,8 @@ export const CaseSortSchema = z.enum(['NEWEST', 'OLDEST', 'MOST_VOTED', 'MOST_VI
 export const HospitalSortSchema = z.enum(['MOST_CASES', 'NAME']);
 /** Why a vote did not count: the voter's vote for the case in this period counted already, or its campaign is not in its voting stage. */
 export const VoteRefusalSchema = z.enum(['already_voted', 'voting_closed']);
+/** Which text of a case a search snippet is cut from. */
+export const SnippetFieldSchema = z.enum(['body', 'summary', 'initiatives', 'title']);
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 
@@ -128,7 +130,7 @@ export const PageInfoSchema = z.object({
 export const TextRangeSchema = z.object({ start: z.int(), end: z.int() });
 
 export const SearchSnippetSchema = z.object({
-  field: z.string(),
+  field: SnippetFieldSchema,
   text: z.string(),
   matches: z.array(TextRangeSchema),
 });
@@ -139,13 +141,16 @@ export const CaseHitSchema = z.object({
   snippet: z.nullable(SearchSnippetSchema),
 });
 
-export const FacetBucketSchema = z.object({ value: z.string(), label: z.string(), count: z.int() });
+/** A facet's value as the filter of the same name takes it, its label and how many cases it has. */
+const facetBucket = <Value extends z.ZodMiniType<string>>(value: Value) => z.object({ value, label: z.string(), count: z.int() });
+export const FacetBucketSchema = facetBucket(z.string());
 
+/** Each bucket's `value` can be given back as the filter of its dimension: `{ province }`, `{ category }`, `{ theme }` (a slug). */
 export const CaseFacetsSchema = z.object({
   total: z.int(),
-  provinces: z.array(FacetBucketSchema),
-  categories: z.array(FacetBucketSchema),
-  themes: z.array(FacetBucketSchema),
+  provinces: z.array(facetBucket(ProvinceSchema)),
+  categories: z.array(facetBucket(HospitalCategorySchema)),
+  themes: z.array(facetBucket(z.string())),
 });
 
 /** Filters of case lists, search and facets. Unknown keys are refused, at compile time and at run time. */
@@ -187,6 +192,13 @@ export const CaseListParamsSchema = z.partial(z.strictObject({ filter: CaseFilte
 export const CaseSearchParamsSchema = z.partial(z.strictObject({ filter: z.omit(CaseFilterSchema, { search: true }), sort: CaseSortSchema, ...page }));
 export const CaseFacetsParamsSchema = z.partial(z.strictObject({ filter: CaseFilterSchema }));
 export const HospitalListParamsSchema = z.partial(z.strictObject({ filter: HospitalFilterSchema, sort: HospitalSortSchema, ...page }));
+/** A documentId or a slug, as the calls naming one case or hospital take it. */
+export const ReferenceSchema = z.string().check(z.minLength(1), z.maxLength(255));
+/** A search query: terms separated by spaces, in simplified or traditional Chinese. */
+export const SearchQuerySchema = z.string().check(z.minLength(1));
+export const CaseSlugsParamsSchema = z.partial(z.strictObject({ filter: CaseFilterSchema }));
+/** A published case's slug and when it last changed: a sitemap's entry. */
+export const CaseSlugSchema = z.object({ slug: z.nullable(z.string()), updatedAt: z.string() });
 /** The front end's anonymous id for its visitor. */
 export const VoterSchema = z.string().check(z.minLength(1), z.maxLength(128));
 export const VoteOptionsSchema = z.partial(
@@ -205,12 +217,20 @@ export const RankingParamsSchema = z.partial(
   }),
 );
 
+/** The variables of the SDK's operations: what its calls' parameters are once checked. */
+export const CaseSearchVariablesSchema = z.extend(CaseSearchParamsSchema, { query: SearchQuerySchema });
+export const CaseDetailVariablesSchema = z.union([z.strictObject({ documentId: ReferenceSchema }), z.strictObject({ slug: ReferenceSchema })]);
+export const CaseSlugsVariablesSchema = z.extend(CaseSlugsParamsSchema, { page: page.page });
+export const VoteVariablesSchema = z.strictObject({ documentId: ReferenceSchema, voter: VoterSchema });
+export const ViewVariablesSchema = z.strictObject({ documentId: ReferenceSchema, voter: z.optional(VoterSchema) });
+
 export type Province = z.infer<typeof ProvinceSchema>;
 export type HospitalCategory = z.infer<typeof HospitalCategorySchema>;
 export type HospitalLevel = z.infer<typeof HospitalLevelSchema>;
 export type CaseSort = z.infer<typeof CaseSortSchema>;
 export type HospitalSort = z.infer<typeof HospitalSortSchema>;
 export type VoteRefusal = z.infer<typeof VoteRefusalSchema>;
+export type SnippetField = z.infer<typeof SnippetFieldSchema>;
 export type Theme = z.infer<typeof ThemeSchema>;
 export type Campaign = z.infer<typeof CampaignSchema>;
 export type HospitalRef = z.infer<typeof HospitalRefSchema>;
@@ -225,7 +245,8 @@ export type PageInfo = z.infer<typeof PageInfoSchema>;
 export type TextRange = z.infer<typeof TextRangeSchema>;
 export type SearchSnippet = z.infer<typeof SearchSnippetSchema>;
 export type CaseHit = z.infer<typeof CaseHitSchema>;
-export type FacetBucket = z.infer<typeof FacetBucketSchema>;
+/** A facet bucket; its `value` is of the filter it belongs to (`CaseFacets['provinces'][number]['value']` is a Province). */
+export type FacetBucket<Value extends string = string> = { value: Value; label: string; count: number };
 export type CaseFacets = z.infer<typeof CaseFacetsSchema>;
 export type CaseFilter = z.input<typeof CaseFilterSchema>;
 export type HospitalFilter = z.input<typeof HospitalFilterSchema>;
@@ -237,3 +258,6 @@ export type VoteResult = z.infer<typeof VoteResultSchema>;
 export type ViewResult = z.infer<typeof ViewResultSchema>;
 export type VoteOptions = z.input<typeof VoteOptionsSchema>;
 export type RankingParams = z.input<typeof RankingParamsSchema>;
+export type CaseSlugsParams = z.input<typeof CaseSlugsParamsSchema>;
+/** A sitemap's entry: a published case's slug and when it last changed (ISO 8601). */
+export type CaseSlug = { slug: string; updatedAt: string };

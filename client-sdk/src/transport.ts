@@ -1,4 +1,5 @@
 import { ClientError, GraphQLClient } from 'graphql-request';
+import * as z from 'zod/mini';
 import {
   CasebookError,
   ForbiddenError,
@@ -9,20 +10,37 @@ import {
   ServerError,
   ValidationError,
   describeIssue,
+  type CasebookErrorCode,
   type StrapiErrorDetails,
 } from './errors.js';
 import type { Operation } from './operations.js';
 
-export type ClientOptions = {
-  /** The CMS's GraphQL endpoint, e.g. `https://cms.example.org/graphql`. */
-  endpoint: string;
+export const ClientOptionsSchema = z.strictObject({
+  /**
+   * The CMS's GraphQL endpoint, e.g. `https://cms.example.org/graphql`; in a browser a relative one (`/graphql`)
+   * is resolved against the page's address.
+   */
+  endpoint: z.string().check(z.minLength(1)),
   /** A Strapi API token (drafts and non-public content need one); sent as a bearer token. */
-  token?: string;
+  token: z.optional(z.string().check(z.minLength(1))),
   /** A fetch implementation; the global fetch by default. */
-  fetch?: typeof fetch;
+  fetch: z.optional(z.custom<typeof fetch>((value) => typeof value === 'function', 'expected a fetch function')),
   /** Extra headers sent with every request. */
-  headers?: Record<string, string>;
+  headers: z.optional(z.record(z.string(), z.string())),
+});
+
+export type ClientOptions = z.input<typeof ClientOptionsSchema>;
+
+/** An absolute endpoint as given; a relative one against the page's address, which only a browser has. */
+export const resolveEndpoint = (endpoint: string): string => {
+  if (URL.canParse?.(endpoint) ?? /^[a-z][a-z\d+.-]*:/i.test(endpoint)) return endpoint;
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  if (page) return new URL(endpoint, page).href;
+  throw new ValidationError(`The endpoint ${endpoint} is relative and there is no page address to resolve it against: outside a browser give an absolute URL, e.g. https://cms.example.org/graphql`);
 };
+
+/** What an error's code stands for in HTTP, for errors the server reported inside a 200 GraphQL answer. */
+const STATUS_OF_CODE: Partial<Record<CasebookErrorCode, number>> = { NOT_FOUND: 404, FORBIDDEN: 403, VALIDATION: 400, RATE_LIMITED: 429, SERVER: 500 };
 
 type GraphQLErrorLike = { message: string; extensions?: { code?: string; error?: StrapiErrorDetails; [key: string]: unknown } };
 
@@ -33,28 +51,36 @@ const retryAfterOf = (headers: Headers | undefined, strapi: StrapiErrorDetails |
   return typeof details?.retryAfter === 'number' ? details.retryAfter : undefined;
 };
 
-/** One GraphQL error (or an error status without one) as the SDK's error of the same kind. */
-const fromGraphQLError = (error: GraphQLErrorLike | undefined, status: number | undefined, headers: Headers | undefined, cause: unknown): CasebookError => {
+type ErrorClass = new (message: string, options: { cause?: unknown; strapi?: StrapiErrorDetails; status?: number; retryAfter?: number }) => CasebookError;
+
+/** The kind of error a GraphQL error (or an error status without one) stands for, and its code. */
+const kindOf = (error: GraphQLErrorLike | undefined, status: number | undefined): [ErrorClass, CasebookErrorCode] => {
   const strapi = error?.extensions?.error;
   const code = error?.extensions?.code;
-  const message = error?.message ?? `HTTP ${status ?? 'error'}`;
-  const options = { cause, strapi, status };
-  if (status === 429 || code === 'STRAPI_RATE_LIMIT_ERROR' || strapi?.name === 'RateLimitError') {
-    return new RateLimitError(message, { ...options, retryAfter: retryAfterOf(headers, strapi) });
-  }
-  if (strapi?.name === 'NotFoundError' || code === 'STRAPI_NOT_FOUND_ERROR' || status === 404) return new NotFoundError(message, options);
-  if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || status === 401 || status === 403) return new ForbiddenError(message, options);
-  if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || status === 400) {
-    return new ValidationError(message, options);
-  }
-  if (!error && (status === undefined || status >= 500)) return new NetworkError(message, options);
-  return new ServerError(message, options);
+  if (status === 429 || code === 'STRAPI_RATE_LIMIT_ERROR' || strapi?.name === 'RateLimitError') return [RateLimitError, 'RATE_LIMITED'];
+  if (strapi?.name === 'NotFoundError' || code === 'STRAPI_NOT_FOUND_ERROR' || status === 404) return [NotFoundError, 'NOT_FOUND'];
+  if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || status === 401 || status === 403) return [ForbiddenError, 'FORBIDDEN'];
+  if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || status === 400) return [ValidationError, 'VALIDATION'];
+  if (!error && (status === undefined || status >= 500)) return [NetworkError, 'NETWORK'];
+  return [ServerError, 'SERVER'];
+};
+
+/**
+ * One GraphQL error (or an error status without one) as the SDK's error of the same kind. Its status is the HTTP
+ * status when that was an error status; GraphQL reports errors in 200 answers, and then it is the code's own.
+ */
+const fromGraphQLError = (error: GraphQLErrorLike | undefined, httpStatus: number | undefined, headers: Headers | undefined, cause: unknown): CasebookError => {
+  const [Kind, code] = kindOf(error, httpStatus);
+  const strapi = error?.extensions?.error;
+  const status = httpStatus !== undefined && httpStatus >= 400 ? httpStatus : STATUS_OF_CODE[code];
+  const retryAfter = Kind === RateLimitError ? retryAfterOf(headers, strapi) : undefined;
+  return new Kind(error?.message ?? `HTTP ${httpStatus ?? 'error'}`, { cause, strapi, status, ...(retryAfter === undefined ? {} : { retryAfter }) });
 };
 
 /** A typed GraphQL caller: every answer is parsed with the operation's schema, every failure becomes a CasebookError. */
-export const createTransport = (options: ClientOptions) => {
+export const createTransport = (options: z.output<typeof ClientOptionsSchema>) => {
   const headers = { ...options.headers, ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) };
-  const client = new GraphQLClient(options.endpoint, { headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = new GraphQLClient(resolveEndpoint(options.endpoint), { headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
 
   return async <Data, Variables extends object>(operation: Operation<Data, Variables>, variables: Variables, requestHeaders?: Record<string, string>): Promise<Data> => {
     let data: unknown;
@@ -68,13 +94,8 @@ export const createTransport = (options: ClientOptions) => {
       // fetch rejects on DNS, connection and abort failures; graphql-request rejects a body that is not JSON.
       throw new NetworkError(`${operation.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    const parsed = operation.data.safeParse(data);
-    if (!parsed.success) {
-      throw new ResponseShapeError(
-        operation.name,
-        parsed.error.issues.map(describeIssue),
-      );
-    }
+    const parsed = z.safeParse(operation.data, data);
+    if (!parsed.success) throw new ResponseShapeError(operation.name, parsed.error.issues.map(describeIssue));
     return parsed.data;
   };
 };

@@ -59,6 +59,7 @@ const GRAPHQL_ENUM_OF: Record<string, string> = {
   CaseSortSchema: 'CaseSort',
   HospitalSortSchema: 'HospitalSort',
   VoteRefusalSchema: 'VoteRefusal',
+  SnippetFieldSchema: 'SnippetField',
 };
 
 /** Every zod enum client-sdk/src/schemas.ts exports, by export name, with its values. */

@@ -11,5 +11,6 @@ export { HOSPITAL_SORT, type HospitalSort } from './hospital-sort';
 export { METRIC_KIND, type MetricKind } from './metric-kind';
 export { METRIC_QUALIFIER, type MetricQualifier } from './metric-qualifier';
 export { PROVINCE, type Province } from './province';
+export { SNIPPET_FIELD, type SnippetField } from './snippet-field';
 export { SOURCE_DOCUMENT_STATUS, type SourceDocumentStatus } from './source-document-status';
 export { VOTE_REFUSAL, type VoteRefusal } from './vote-refusal';

@@ -1,4 +1,4 @@
-import { CASE_SORT, HOSPITAL_SORT, VOTE_REFUSAL } from '../closed-sets';
+import { CASE_SORT, HOSPITAL_SORT, SNIPPET_FIELD, VOTE_REFUSAL } from '../closed-sets';
 import { enumTypeDef } from './enums';
 
 /** What the type-defs describe as the server is configured: the read window. */
@@ -42,9 +42,11 @@ export const typeDefs = ({ readWindowMinutes }: TypeDefSettings) => /* GraphQL *
     end: Int!
   }
 
+  ${enumTypeDef('SnippetField', SNIPPET_FIELD, 'Which text of a case a search snippet is cut from.')}
+
   "The passage of a case around the first match; matches are offsets into text."
   type SearchSnippet {
-    field: String!
+    field: SnippetField!
     text: String!
     matches: [TextRange!]!
   }

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { toSimplified } from '../chinese';
+import type { SnippetField } from '../closed-sets';
 
 /**
  * Chinese text search without a word segmenter: every Han character is a token, and a query term is matched
@@ -106,7 +107,7 @@ export const parseQuery = (query: string): string[] => {
 };
 
 export type TextRange = { start: number; end: number };
-export type Snippet = { field: string; text: string; matches: TextRange[] };
+export type Snippet = { field: SnippetField; text: string; matches: TextRange[] };
 
 /**
  * The passage around the first match, cut from the original text, with the ranges of every term inside it.
@@ -114,7 +115,7 @@ export type Snippet = { field: string; text: string; matches: TextRange[] };
  * keeps every offset of the original. Fields are tried in order; undefined when no field holds a term.
  */
 export const snippet = (
-  fields: ReadonlyArray<{ field: string; text: string | null | undefined; form: string | null | undefined }>,
+  fields: ReadonlyArray<{ field: SnippetField; text: string | null | undefined; form: string | null | undefined }>,
   terms: readonly string[],
   radius = 40,
 ): Snippet | undefined => {

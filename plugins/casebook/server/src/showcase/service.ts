@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { columnOf, columnsWithout, type Dialect, dialectOf, fromRow, joinTableOf, tableOf, targetOf } from '../database';
-import { HOSPITAL_CATEGORY, PROVINCE, type CaseSort, type ClosedSet, type HospitalSort } from '../closed-sets';
+import { HOSPITAL_CATEGORY, PROVINCE, type CaseSort, type ClosedSet, type HospitalSort, type SnippetField } from '../closed-sets';
 import { ftsQuery, needsSubstringTest, parseQuery, snippet, termGrams, type Snippet } from './search-text';
 import { COUNTERS_TABLE } from '../engagement';
 import { publishedCaseCounts } from './counts';
@@ -223,7 +223,7 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
           { field: 'summary', text: found.summary as string | null, form: form('formSummary') },
           { field: 'initiatives', text: form('formInitiatives'), form: form('formInitiatives') },
           { field: 'title', text: found.title as string | null, form: form('formTitle') },
-        ];
+        ] satisfies Array<{ field: SnippetField; text: string | null; form: string | null }>;
         return { case: found, score: Number(row.score ?? 0), snippet: snippet(fields, terms) ?? null };
       });
       return { nodes, terms, pageInfo: pageInfo(page, total) };

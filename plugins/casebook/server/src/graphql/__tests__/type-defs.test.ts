@@ -1,5 +1,5 @@
 import { Kind, parse, print, type DocumentNode, type EnumTypeDefinitionNode, type FieldDefinitionNode } from 'graphql';
-import { CASE_SORT, HOSPITAL_SORT, VOTE_REFUSAL, type ClosedSet } from '../../closed-sets';
+import { CASE_SORT, HOSPITAL_SORT, SNIPPET_FIELD, VOTE_REFUSAL, type ClosedSet } from '../../closed-sets';
 import { typeDefs } from '../type-defs';
 
 const enumOf = (document: DocumentNode, name: string) =>
@@ -18,6 +18,7 @@ describe("the showcase's type-defs", () => {
     ['CaseSort', CASE_SORT],
     ['HospitalSort', HOSPITAL_SORT],
     ['VoteRefusal', VOTE_REFUSAL],
+    ['SnippetField', SNIPPET_FIELD],
   ] as Array<[string, ClosedSet<string>]>)('enum %s lists the keys of its closed set, with their descriptions', (name, set) => {
     const values = enumOf(document, name)?.values ?? [];
     expect(values.map((value) => value.name.value)).toEqual([...set.keys]);
@@ -26,6 +27,10 @@ describe("the showcase's type-defs", () => {
 
   test("a vote's reason is a VoteRefusal, not any string", () => {
     expect(print(fieldOf(document, 'VoteResult', 'reason')!.type)).toBe('VoteRefusal');
+  });
+
+  test("a snippet's field is a SnippetField, not any string", () => {
+    expect(print(fieldOf(document, 'SearchSnippet', 'field')!.type)).toBe('SnippetField!');
   });
 
   test.each([
