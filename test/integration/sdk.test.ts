@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
+import * as z from 'zod/mini';
 import {
   ForbiddenError,
   NetworkError,
   NotFoundError,
   RateLimitError,
   ResponseShapeError,
+  ServerError,
   ValidationError,
   createCasebookClient,
   isCasebookError,
@@ -80,14 +82,22 @@ describe('cases', () => {
     expect(result.terms).toEqual(['党校']);
     expect(result.items[0]!.case.title).toBe('构建医院党校 提升实干能力');
     const snippet = result.items[0]!.snippet!;
+    expect(snippet.field).toBe('body');
     expect(snippet.matches.map((range) => snippet.text.slice(range.start, range.end))).toContain('党校');
   });
 
   test('facets: counts that match the lists', async () => {
     const facets = await client.cases.facets({ filter: { search: '党建' } });
     for (const bucket of facets.provinces) {
-      const list = await client.cases.list({ filter: { search: '党建', province: bucket.value as never } });
+      // A bucket's value is the filter's own type: no cast.
+      const list = await client.cases.list({ filter: { search: '党建', province: bucket.value } });
       expect(list.pageInfo.total).toBe(bucket.count);
+    }
+    for (const bucket of facets.categories) {
+      expect((await client.cases.list({ filter: { search: '党建', category: bucket.value } })).pageInfo.total).toBe(bucket.count);
+    }
+    for (const bucket of facets.themes.slice(0, 3)) {
+      expect((await client.cases.list({ filter: { search: '党建', theme: bucket.value } })).pageInfo.total).toBe(bucket.count);
     }
     expect(facets.total).toBe((await client.cases.search('党建')).pageInfo.total);
   });
@@ -95,6 +105,68 @@ describe('cases', () => {
   test('a draft is not found, by documentId or by search', async () => {
     await expect(client.cases.get(draftId)).rejects.toBeInstanceOf(NotFoundError);
     expect((await client.cases.search('党校草稿')).items).toEqual([]);
+  });
+});
+
+describe('previews and escape hatches', () => {
+  let token: string;
+  let draftSlug: string;
+  beforeAll(async () => {
+    token = (await casebook.strapi.service('admin::api-token').create({ name: 'sdk-preview', type: 'read-only', lifespan: null, description: '' })).accessKey;
+    draftSlug = (await casebook.strapi.documents('api::case.case').findOne({ documentId: draftId, status: 'draft' }))!.slug as string;
+  });
+
+  test('preview: with a token, a draft by documentId or slug, in the shape get answers', async () => {
+    const editor = createCasebookClient({ endpoint, token });
+    const byId = await editor.cases.preview(draftId);
+    expect(byId).toMatchObject({ documentId: draftId, title: '党校草稿 尚未发布', body: '党校草稿正文', publishedAt: null, votes: 0, views: 0 });
+    expect(draftSlug).toBeTruthy();
+    expect(await editor.cases.preview(draftSlug)).toEqual(byId);
+    // A published case previews as its draft version, which has every field get shows.
+    const shown = (await client.cases.search('党校')).items[0]!.case;
+    const published = await client.cases.get(shown.documentId);
+    const previewed = await editor.cases.preview(shown.slug!);
+    expect(Object.keys(previewed).sort()).toEqual(Object.keys(published).sort());
+    expect({ ...previewed, publishedAt: null }).toEqual({ ...published, publishedAt: null });
+    await expect(editor.cases.preview('no-such-case')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test('preview: without a token, drafts are forbidden', async () => {
+    await expect(client.cases.preview(draftId)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  test('slugs: every published case’s slug and update time, and nothing else, in a small answer', async () => {
+    const sizes: number[] = [];
+    const measuring: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      sizes.push((await response.clone().arrayBuffer()).byteLength);
+      return response;
+    };
+    const entries = await createCasebookClient({ endpoint, fetch: measuring }).cases.slugs();
+    const published = await casebook.strapi.documents('api::case.case').findMany({ status: 'published', fields: ['slug', 'updatedAt'], limit: 1000 });
+    expect(entries.map((entry) => entry.slug).sort()).toEqual(published.map((row) => row.slug).sort());
+    expect(entries.map((entry) => entry.slug)).not.toContain(draftSlug);
+    for (const entry of entries) {
+      expect(Object.keys(entry).sort()).toEqual(['slug', 'updatedAt']);
+      expect(new Date(entry.updatedAt).toISOString()).toBe(entry.updatedAt);
+    }
+    expect(sizes).toHaveLength(1);
+    expect(sizes[0]!).toBeLessThan(150 * entries.length);
+    const sichuan = await client.cases.slugs({ filter: { province: 'sichuan' } });
+    expect(sichuan).toHaveLength(4);
+  });
+
+  test('request: any query, typed and parsed by the schema given, failing as the SDK fails', async () => {
+    const ThemesSchema = z.object({ themes: z.array(z.object({ slug: z.nullable(z.string()), name: z.string() })) });
+    const { themes } = await client.request('query Themes($limit: Int) { themes(pagination: { limit: $limit }) { slug name } }', { limit: 100 }, ThemesSchema);
+    expect(themes.length).toBeGreaterThan(0);
+    expect(themes.every((theme) => typeof theme.name === 'string')).toBe(true);
+
+    const wrong = await client.request('query Themes { themes { slug name } }', undefined, z.object({ themes: z.array(z.object({ slug: z.number() })) })).catch((caught: unknown) => caught);
+    expect(wrong).toBeInstanceOf(ResponseShapeError);
+    expect((wrong as ResponseShapeError).message).toMatch(/^Themes: unexpected response at themes\.0\.slug/);
+    await expect(client.request('{ nope }', {}, z.object({}))).rejects.toBeInstanceOf(ValidationError);
+    await expect(client.request('query Drafts { cases(status: DRAFT) { title } }', {}, z.object({}))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -185,6 +257,61 @@ describe('errors', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
+  test.each([
+    ['cases.get', (sdk: CasebookClient) => sdk.cases.get('')],
+    ['cases.bySlug', (sdk: CasebookClient) => sdk.cases.bySlug(42 as never)],
+    ['cases.preview', (sdk: CasebookClient) => sdk.cases.preview('')],
+    ['cases.search', (sdk: CasebookClient) => sdk.cases.search('')],
+    ['cases.slugs', (sdk: CasebookClient) => sdk.cases.slugs({ pageSize: 10 } as never)],
+    ['cases.vote', (sdk: CasebookClient) => sdk.cases.vote('', 'visitor')],
+    ['cases.recordView', (sdk: CasebookClient) => sdk.cases.recordView(undefined as never)],
+    ['hospitals.get', (sdk: CasebookClient) => sdk.hospitals.get('')],
+    ['request', (sdk: CasebookClient) => sdk.request('', {}, z.object({}))],
+    ['request without a schema', (sdk: CasebookClient) => sdk.request('{ themes { name } }', {}, {} as never)],
+  ])('%s checks its arguments before sending', async (name, call) => {
+    const fetchSpy = jest.fn(answering(200, { data: null }));
+    const error = await call(createCasebookClient({ endpoint, fetch: fetchSpy })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message.startsWith(name.split(' ')[0]!)).toBe(true);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  test('bad client options are a ValidationError', () => {
+    expect(() => createCasebookClient({ endpoint: '' })).toThrow(ValidationError);
+    expect(() => createCasebookClient({ endpoint, headers: { 'x-count': 3 as never } })).toThrow(/headers\.x-count/);
+  });
+
+  test('a relative endpoint: resolved against the page in a browser, a clear error without one', async () => {
+    expect(() => createCasebookClient({ endpoint: '/graphql' })).toThrow(/relative.*absolute URL/);
+    const page = new URL('/cases/gou-jian-yi-yuan-dang-xiao', endpoint);
+    Object.assign(globalThis, { location: page });
+    try {
+      const sameOrigin = createCasebookClient({ endpoint: '/graphql' });
+      expect((await sameOrigin.cases.list({ pageSize: 1 })).pageInfo).toEqual((await client.cases.list({ pageSize: 1 })).pageInfo);
+    } finally {
+      delete (globalThis as { location?: unknown }).location;
+    }
+  });
+
+  test.each([
+    ['RateLimitError', RateLimitError, { code: 'STRAPI_RATE_LIMIT_ERROR', error: { name: 'RateLimitError', message: 'Too many votes', details: { retryAfter: 5 } } }, 429],
+    ['NotFoundError', NotFoundError, { code: 'STRAPI_NOT_FOUND_ERROR', error: { name: 'NotFoundError', message: 'No case' } }, 404],
+    ['ValidationError', ValidationError, { code: 'BAD_USER_INPUT', error: { name: 'ValidationError', message: 'bad' } }, 400],
+    ['ForbiddenError', ForbiddenError, { code: 'FORBIDDEN', error: { name: 'ForbiddenError', message: 'no' } }, 403],
+    ['ServerError', ServerError, { code: 'INTERNAL_SERVER_ERROR' }, 500],
+  ])('a %s in a 200 GraphQL answer has its own status, not 200', async (_name, Kind, extensions, status) => {
+    const answered = createCasebookClient({ endpoint, fetch: answering(200, { data: null, errors: [{ message: 'refused', extensions }] }) });
+    const error = await answered.cases.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Kind);
+    expect((error as RateLimitError).status).toBe(status);
+  });
+
+  test('a status the server sent stays the status', async () => {
+    const error = await client.cases.preview(draftId).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect((error as ForbiddenError).status).toBe(403);
+  });
+
   test('the server refusing a query is a ValidationError with Strapi’s details', async () => {
     const error = await client.cases.search('   ').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
@@ -233,6 +360,7 @@ describe('errors', () => {
     const error = await limited.cases.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(17);
+    expect((error as RateLimitError).status).toBe(429);
   });
 
   test('a token and extra headers are sent', async () => {
