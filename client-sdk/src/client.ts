@@ -239,13 +239,6 @@ export const createCasebookClient = (options: ClientOptions) => {
     },
   };
 
-  /**
-   * Any query the SDK does not wrap, sent with the client's endpoint, token and headers; the answer's `data` is
-   * parsed with `schema` (zod or zod/mini) and typed by it, and failures are the SDK's errors like every call's.
-   * @throws ValidationError for a bad document, variables or schema; ResponseShapeError when the answer does not match `schema`
-   * @example
-   * const { themes } = await casebook.request('query Themes { themes { slug name } }', {}, z.object({ themes: z.array(z.object({ slug: z.string(), name: z.string() })) }));
-   */
   const raw = async <Schema extends z.core.$ZodType>(document: string | DocumentNode, variables: Record<string, unknown> | undefined, schema: Schema): Promise<z.output<Schema>> => {
     const checkedDocument = checked(DocumentSchema, document, 'request: document');
     const checkedVariables = checked(VariablesSchema, variables, 'request: variables') ?? {};
@@ -253,7 +246,18 @@ export const createCasebookClient = (options: ClientOptions) => {
     return request({ name: nameOf(checkedDocument), document: checkedDocument, data }, checkedVariables);
   };
 
-  return { cases, hospitals, request: raw };
+  return {
+    cases,
+    hospitals,
+    /**
+     * Any query the SDK does not wrap, sent with the client's endpoint, token and headers; the answer's `data` is
+     * parsed with `schema` (zod or zod/mini) and typed by it, and failures are the SDK's errors like every call's.
+     * @throws ValidationError for a bad document, variables or schema; ResponseShapeError when the answer does not match `schema`
+     * @example
+     * const { themes } = await casebook.request('query Themes { themes { slug name } }', {}, z.object({ themes: z.array(z.object({ slug: z.string(), name: z.string() })) }));
+     */
+    request: raw,
+  };
 };
 
 export type CasebookClient = ReturnType<typeof createCasebookClient>;
