@@ -3,8 +3,9 @@
 //   index.cjs   the implementation, CommonJS: what Node runs, for `require` and `import` alike
 //   index.mjs   Node's ESM entry: re-exports index.cjs, so a program that both imports and requires the SDK
 //               (or depends on two packages that do) has one set of error classes and `instanceof` holds
-//   index.js    the same implementation as ESM for bundlers and browsers, where only one module system exists
-//               and tree-shaking needs ESM
+//   index.js    the same implementation as ESM for bundlers and browsers, where only one module system exists;
+//   errors.js … one module per source file, so that `sideEffects: false` lets a bundler drop whole modules
+//               (the schemas' top-level zod calls would otherwise stay in a front end importing errors only)
 //   *.d.ts      declarations for ESM; *.d.cts the same for CommonJS (TypeScript's node16 CommonJS mode refuses
 //               an ESM declaration with TS1479)
 //   *.map       source maps with their sources embedded
@@ -23,7 +24,8 @@ fs.rmSync(DIST, { recursive: true, force: true });
 
 const common = { entryPoints: [path.join(SDK, 'src', 'index.ts')], bundle: true, packages: 'external', sourcemap: true, sourcesContent: true, logLevel: 'warning' };
 await build({ ...common, format: 'cjs', platform: 'node', target: 'node18', outfile: path.join(DIST, 'index.cjs') });
-await build({ ...common, format: 'esm', platform: 'neutral', target: 'es2022', outfile: path.join(DIST, 'index.js') });
+const sources = fs.readdirSync(path.join(SDK, 'src')).filter((name) => name.endsWith('.ts')).map((name) => path.join(SDK, 'src', name));
+await build({ ...common, entryPoints: sources, bundle: false, format: 'esm', platform: 'neutral', target: 'es2022', outdir: DIST });
 
 // The ESM wrapper names every export of the implementation, so `import { X }` works without Node's CommonJS
 // export detection; a new export cannot be forgotten.

@@ -81,3 +81,17 @@ test.each([['browser' as const], ['node' as const]])('bundled with esbuild --min
   const printed = JSON.parse((await run(process.execPath, [outfile], { cwd: app })).stdout) as Array<[string, boolean]>;
   expect(printed).toEqual([['NotFoundError', true], ['RateLimitError', true], ['ResponseShapeError', true]]);
 });
+
+test('a front end importing only the error classes gets only them (the ESM build is one module per file, free of side effects)', async () => {
+  const result = await build({
+    stdin: { contents: "export { NotFoundError, isCasebookError } from '@casebook/sdk';", resolveDir: app, loader: 'js' },
+    absWorkingDir: app,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  expect(result.outputFiles[0]!.contents.length).toBeLessThan(2048);
+});
