@@ -244,10 +244,13 @@ describe('the search index', () => {
     expect(await search('护理案例')).toEqual(['直接发布的护理案例']);
   });
 
-  test('follows an initiative renamed in the admin', async () => {
-    const { id } = await partySchoolCase();
+  test('follows an initiative renamed in the admin once its case is published again', async () => {
+    const { id, documentId } = await partySchoolCase();
     const initiative = await casebook.strapi.db.query('api::initiative.initiative').findOne({ where: { case: { id } } });
     await casebook.strapi.documents('api::initiative.initiative').update({ documentId: initiative.documentId, data: { name: '青年理论学习小组' } });
+    // The rename is a draft: the public index still has the published name.
+    expect(await search('青年理论学习小组')).toEqual([]);
+    await casebook.strapi.documents('api::case.case').publish({ documentId });
     expect(await search('青年理论学习小组')).toEqual(['构建医院党校 提升实干能力']);
   });
 

@@ -676,13 +676,13 @@ export interface ApiHospitalHospital extends Struct.CollectionTypeSchema {
 export interface ApiInitiativeInitiative extends Struct.CollectionTypeSchema {
   collectionName: 'initiatives';
   info: {
-    description: 'A named measure inside a case (\u9053\u5FB7\u8BB2\u5802, \u515A\u5458\u6D3B\u52A8\u65E5, \u4E03\u5927\u6293\u624B \u00B7 \u4E00\u6293\u7EC4\u7EC7\u5EFA\u8BBE); visible to the public only while its case is published';
+    description: 'A named measure inside a case (\u9053\u5FB7\u8BB2\u5802, \u515A\u5458\u6D3B\u52A8\u65E5, \u4E03\u5927\u6293\u624B \u00B7 \u4E00\u6293\u7EC4\u7EC7\u5EFA\u8BBE); a draft and a published version, published and unpublished with its case';
     displayName: '\u4E3E\u63AA Initiative';
     pluralName: 'initiatives';
     singularName: 'initiative';
   };
   options: {
-    draftAndPublish: false;
+    draftAndPublish: true;
   };
   attributes: {
     case: Schema.Attribute.Relation<'manyToOne', 'api::case.case'>;
@@ -721,13 +721,13 @@ export interface ApiInitiativeInitiative extends Struct.CollectionTypeSchema {
 export interface ApiMetricMetric extends Struct.CollectionTypeSchema {
   collectionName: 'metrics';
   info: {
-    description: 'A quantitative claim of a case (2\u4E07\u4F59\u4EBA\u6B21, 40%), with its exact source quote; visible to the public only while its case is published';
+    description: 'A quantitative claim of a case (2\u4E07\u4F59\u4EBA\u6B21, 40%), with its exact source quote; a draft and a published version, published and unpublished with its case';
     displayName: '\u6307\u6807 Metric';
     pluralName: 'metrics';
     singularName: 'metric';
   };
   options: {
-    draftAndPublish: false;
+    draftAndPublish: true;
   };
   attributes: {
     asOf: Schema.Attribute.Date;

@@ -20,8 +20,9 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.documents(UID.case).count({ status: 'draft' }),
       strapi.documents(UID.case).count({ status: 'published' }),
       strapi.db.query(UID.hospital).count(),
-      strapi.db.query(UID.initiative).count(),
-      strapi.db.query(UID.metric).count(),
+      // Every initiative and metric has a draft (published ones a second row): count documents, not rows.
+      strapi.db.query(UID.initiative).count({ where: { publishedAt: null } }),
+      strapi.db.query(UID.metric).count({ where: { publishedAt: null } }),
       strapi.db.query(UID.sourceDocument).count(),
     ]);
     return {

@@ -1,25 +1,67 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { deleteUnlinked, partsLinkedTo } from './links';
-import { UID } from '../constants';
+import { errors } from '@strapi/utils';
+import { partsLinkedTo, type PartIds } from './links';
+import { caseRowsOf, copyParts, deletePartRows } from './versions';
+import { CASE_PARTS, UID } from '../constants';
+import { columnOf } from '../database';
 
-// What replaces one version of a case by another (or removes one), leaving the parts only it linked behind.
-const REPLACES_A_VERSION = new Set(['publish', 'unpublish', 'discardDraft']);
+export const PARTS_PUBLISH_WITH_CASE = '举措和指标随所属案例一起发布和撤回，请发布或撤回案例（initiatives and metrics are published and unpublished with their case）';
+
+type Params = { documentId?: string; status?: string };
+type Result = { documentId?: string; entries?: Array<{ documentId?: string }> } | null | undefined;
+
+/** Which version of a case an action replaces: its published one (publish), its draft (discardDraft), or none left (unpublish). */
+const versionChange = (action: string, params: Params): 'publish' | 'unpublish' | 'discardDraft' | null => {
+  if (action === 'publish' || action === 'unpublish' || action === 'discardDraft') return action;
+  // create and update publish too when asked to, without going through `publish` (the document service calls it inside).
+  if ((action === 'create' || action === 'update') && params.status === 'published') return 'publish';
+  return null;
+};
+
+const union = (...sets: PartIds[]): PartIds =>
+  new Map(CASE_PARTS.map((uid) => [uid, [...new Set(sets.flatMap((set) => set.get(uid) ?? []))]]));
+
+const idsOf = (...rows: Array<{ id?: unknown } | null>) => rows.flatMap((row) => (row ? [Number(row.id)] : []));
 
 /**
- * A re-import gives a case's draft new initiatives and metrics and leaves the published version's alone. Publishing
- * the draft then replaces the published row, discarding it brings the published parts back to the draft: either
- * way the parts that only the replaced row linked belong to no case any more, and are deleted in the same transaction.
+ * Initiatives and metrics have a draft and a published version each, and they change version only with their case:
+ * - publishing a case (Content Manager, bulk publish, the importer, `create`/`update` with status published) gives its
+ *   published version copies of the draft's parts, in place of the parts the published version had;
+ * - unpublishing a case deletes the published parts with it;
+ * - discarding a case's draft gives the new draft copies of the published parts, in place of the draft's.
+ * All in the case's own transaction, so the public (which reads published cases and the parts they link) never
+ * sees a part edited as a draft before its case is published. Strapi's own publish maps a case's relations to
+ * the targets' published versions of the moment: the parts it links are replaced here, after it ran.
+ * Publishing or unpublishing a part on its own is refused: it would show or hide an edit behind its case's back.
  */
 export const casePartsMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    const { documentId } = context.params as { documentId?: string };
-    if (context.uid !== UID.case || !REPLACES_A_VERSION.has(context.action) || !documentId) return next();
+    const params = context.params as Params;
+    if ((CASE_PARTS as readonly string[]).includes(context.uid)) {
+      if (versionChange(context.action, params) === 'publish' || context.action === 'unpublish') throw new errors.ValidationError(PARTS_PUBLISH_WITH_CASE);
+      return next();
+    }
+    const change = versionChange(context.action, params);
+    if (context.uid !== UID.case || !change) return next();
     return strapi.db.transaction(async ({ trx }) => {
-      const rows = (await strapi.db.query(UID.case).findMany({ select: ['id'], where: { documentId } })) as Array<{ id: number }>;
-      const parts = await partsLinkedTo(strapi, rows.map((row) => row.id), trx);
+      const before = params.documentId ? await caseRowsOf(strapi, params.documentId, trx) : { draft: null, published: null };
+      // The parts of the version the action replaces (or removes).
+      const replaced = await partsLinkedTo(strapi, idsOf(change === 'discardDraft' ? before.draft : before.published), trx);
       const result = await next();
-      await deleteUnlinked(strapi, parts, trx);
+      const documentId = params.documentId ?? (result as Result)?.documentId ?? (result as Result)?.entries?.[0]?.documentId;
+      if (!documentId) return result;
+      const after = await caseRowsOf(strapi, documentId, trx);
+      if (change === 'unpublish') {
+        await deletePartRows(strapi, replaced, trx);
+        return result;
+      }
+      const [source, target] = change === 'publish' ? [after.draft, after.published] : [after.published, after.draft];
+      if (!source || !target) return result;
+      // What the new version links now (Strapi's mapping of the old relations) goes with what the old one had.
+      await deletePartRows(strapi, union(replaced, await partsLinkedTo(strapi, idsOf(target), trx)), trx);
+      const publishedAt = change === 'publish' ? target[columnOf(strapi, UID.case, 'publishedAt')] : null;
+      await copyParts(strapi, await partsLinkedTo(strapi, idsOf(source), trx), Number(target.id), publishedAt, trx);
       return result;
     });
   };

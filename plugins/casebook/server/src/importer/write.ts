@@ -150,14 +150,13 @@ const link = async ({ strapi, trx }: DocumentWrite, uid: string, attribute: stri
 };
 
 /**
- * A case's initiatives or metrics, inserted in one statement and linked to the case's draft row in another:
+ * A case's initiatives or metrics, drafts inserted in one statement and linked to the case's draft row in another:
  * the document service would spend a dozen queries per row (locale, validation, reloads) on rows this stage
- * has already checked. Publishing the case links its published row, as for any edit.
+ * has already checked. Publishing the case gives its published row published copies (see case-parts).
  */
 const insertParts = async (write: DocumentWrite, uid: PartUID, rows: Array<Record<string, unknown>>, caseRowId: Data.ID): Promise<Data.ID[]> => {
   if (rows.length === 0) return [];
-  const publishedAt = new Date();
-  const { ids } = await write.strapi.db.query(uid).createMany({ data: rows.map((row) => ({ ...row, publishedAt })) });
+  const { ids } = await write.strapi.db.query(uid).createMany({ data: rows.map((row) => ({ ...row, publishedAt: null })) });
   if (ids.length !== rows.length) throw new Error(`inserted ${rows.length} rows into ${uid} but got ${ids.length} ids back`);
   await link(write, uid, 'case', ids.map((id): [Data.ID, Data.ID] => [id, caseRowId]));
   return ids;

@@ -6,7 +6,6 @@ import { searchIndexOf } from './search-index';
 const PUBLISHED_CHANGES = new Set(['delete', 'publish', 'unpublish']);
 const publishes = (action: string, params: { status?: string }) =>
   PUBLISHED_CHANGES.has(action) || ((action === 'create' || action === 'update') && params.status === 'published');
-const INITIATIVE_WRITES = new Set(['create', 'update', 'delete']);
 
 type Result = { documentId?: string; entries?: Array<{ documentId?: string }> } | null | undefined;
 
@@ -15,8 +14,9 @@ const documentIdOf = (params: { documentId?: string }, result: Result) =>
 
 /**
  * Keeps the search index in step with what is published: after a write that changes a case's published
- * version, and after a write of an initiative (its name is searched), the affected case documents are
- * indexed again. Inside an import the index moves in the import's own transaction.
+ * version, the case is indexed again, with the initiative names its published version holds (an initiative
+ * edited in the admin is a draft, published with its case). Inside an import the index moves in the import's
+ * own transaction.
  */
 export const searchIndexMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -28,22 +28,6 @@ export const searchIndexMiddleware =
       const result = await next();
       const documentId = documentIdOf(params, result as Result);
       if (documentId) await index().reindex([documentId]);
-      return result;
-    }
-
-    if (context.uid === UID.initiative && INITIATIVE_WRITES.has(context.action)) {
-      const casesOf = async (documentId: string | undefined): Promise<string[]> => {
-        if (!documentId) return [];
-        const rows = (await strapi.db.query(UID.initiative).findMany({
-          where: { documentId },
-          populate: { case: { select: ['documentId'] } },
-        })) as Array<{ case?: { documentId: string } | null }>;
-        return rows.flatMap((row) => (row.case ? [row.case.documentId] : []));
-      };
-      const before = await casesOf(params.documentId);
-      const result = await next();
-      const after = context.action === 'delete' ? [] : await casesOf(documentIdOf(params, result as Result));
-      await index().reindex([...before, ...after]);
       return result;
     }
 
