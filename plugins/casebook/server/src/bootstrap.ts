@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { grantDefaultPermissions } from './admin-permissions';
 import { contentManagerLayoutOf } from './admin-api';
+import { separateVersions } from './case-parts';
 import { engagementOf } from './engagement';
 import { publicAccessOf } from './public-access';
 import { searchIndexOf } from './showcase';
@@ -17,6 +18,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // On a database from before the plugin's admin permissions; on a fresh one the roles get theirs as they are created.
   await grantDefaultPermissions(strapi);
+
+  // Before the search index is checked: it reads the initiatives the published cases link.
+  const crossed = await separateVersions(strapi);
+  if (crossed > 0) strapi.log.info(`[casebook] initiatives and metrics: ${crossed} links between draft and published versions removed`);
 
   const search = searchIndexOf(strapi);
   await search.ensureTables();

@@ -18,6 +18,16 @@ const versionChange = (action: string, params: Params): 'publish' | 'unpublish' 
   return null;
 };
 
+/**
+ * Whether a part being written or published is one of a case's: its data names a case, or a version of it links one.
+ * A part of no case (a full-access token's create) may be published: the public sees parts of published cases only.
+ */
+const belongsToCase = async (strapi: Core.Strapi, uid: string, params: Params & { data?: { case?: unknown } }): Promise<boolean> => {
+  if (params.data?.case !== undefined && params.data.case !== null) return true;
+  if (!params.documentId) return false;
+  return (await strapi.db.query(uid as (typeof CASE_PARTS)[number]).count({ where: { documentId: params.documentId, case: { id: { $notNull: true } } } })) > 0;
+};
+
 const union = (...sets: PartIds[]): PartIds =>
   new Map(CASE_PARTS.map((uid) => [uid, [...new Set(sets.flatMap((set) => set.get(uid) ?? []))]]));
 
@@ -32,14 +42,15 @@ const idsOf = (...rows: Array<{ id?: unknown } | null>) => rows.flatMap((row) =>
  * All in the case's own transaction, so the public (which reads published cases and the parts they link) never
  * sees a part edited as a draft before its case is published. Strapi's own publish maps a case's relations to
  * the targets' published versions of the moment: the parts it links are replaced here, after it ran.
- * Publishing or unpublishing a part on its own is refused: it would show or hide an edit behind its case's back.
+ * Publishing or unpublishing a part of a case on its own is refused: it would show or hide an edit behind its case's back.
  */
 export const casePartsMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     const params = context.params as Params;
     if ((CASE_PARTS as readonly string[]).includes(context.uid)) {
-      if (versionChange(context.action, params) === 'publish' || context.action === 'unpublish') throw new errors.ValidationError(PARTS_PUBLISH_WITH_CASE);
+      const own = versionChange(context.action, params) === 'publish' || context.action === 'unpublish';
+      if (own && (await belongsToCase(strapi, context.uid, params))) throw new errors.ValidationError(PARTS_PUBLISH_WITH_CASE);
       return next();
     }
     const change = versionChange(context.action, params);

@@ -59,12 +59,14 @@ export const copyParts = async (strapi: Core.Strapi, from: PartIds, toCase: numb
     const publishedAtColumn = columnOf(strapi, uid, 'publishedAt');
     const originals: Row[] = await on(strapi, table, trx).whereIn('id', ids).select('*');
     if (originals.length === 0) continue;
+    const ofStatus = (query: Knex.QueryBuilder) => (publishedAt === null ? query.whereNull(publishedAtColumn) : query.whereNotNull(publishedAtColumn));
+    // A version of the same documents linked to no case (left by an older database) would be a second one.
+    const documentIds = originals.map((row) => row[documentIdColumn] as string);
+    const leftOver: Row[] = await on(strapi, table, trx).whereIn(documentIdColumn, documentIds).where(ofStatus).select('id');
+    if (leftOver.length > 0) await deletePartRows(strapi, new Map([[uid, leftOver.map((row) => Number(row.id))]]), trx);
     await on(strapi, table, trx).insert(originals.map(({ id: _id, ...row }) => ({ ...row, [publishedAtColumn]: publishedAt })));
     // The copies are found again by documentId, whatever order the database returns inserted ids in.
-    const inserted: Row[] = await on(strapi, table, trx)
-      .whereIn(documentIdColumn, originals.map((row) => row[documentIdColumn] as string))
-      .where((query) => (publishedAt === null ? query.whereNull(publishedAtColumn) : query.whereNotNull(publishedAtColumn)))
-      .select('id', documentIdColumn);
+    const inserted: Row[] = await on(strapi, table, trx).whereIn(documentIdColumn, documentIds).where(ofStatus).select('id', documentIdColumn);
     const copyOf = new Map(inserted.map((row) => [row[documentIdColumn] as string, Number(row.id)]));
     for (const original of originals) {
       const copy = copyOf.get(original[documentIdColumn] as string);
@@ -87,3 +89,32 @@ export const copyParts = async (strapi: Core.Strapi, from: PartIds, toCase: numb
     }
   }
 };
+
+/**
+ * Each version of a case links only the same version of its parts, and a part only the same version of another:
+ * on a database from before parts had versions, Strapi's migration gave every part a draft and left the old links,
+ * so that a case's draft also linked the published parts and its published version the drafts. Removes such
+ * crossed links, at start, in a few statements (none removed on a database written since). Returns how many.
+ */
+export const separateVersions = async (strapi: Core.Strapi): Promise<number> =>
+  strapi.db.transaction(async ({ trx }) => {
+    const rowsOf = (uid: string, published: boolean) => {
+      const query = on(strapi, tableOf(strapi, uid), trx).select('id');
+      const column = columnOf(strapi, uid, 'publishedAt');
+      return published ? query.whereNotNull(column) : query.whereNull(column);
+    };
+    let removed = 0;
+    for (const uid of CASE_PARTS) {
+      for (const [name, attribute] of linkedAttributes(strapi, uid, true)) {
+        if (attribute.target !== UID.case && !isPart(attribute.target)) continue;
+        const table = joinTableOf(strapi, uid, name);
+        for (const published of [true, false]) {
+          removed += await on(strapi, table.name, trx)
+            .whereIn(table.joinColumn.name, rowsOf(uid, published))
+            .whereIn(table.inverseJoinColumn.name, rowsOf(attribute.target!, !published))
+            .delete();
+        }
+      }
+    }
+    return removed;
+  });
