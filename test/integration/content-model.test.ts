@@ -122,18 +122,20 @@ describe('the content model as GraphQL shows it', () => {
     }
   });
 
-  test('only Case has draft and publish', () => {
+  test('only Case and its parts (published with it) have draft and publish', () => {
     const withDraftAndPublish = Object.values(casebook.strapi.contentTypes)
       .filter((contentType) => contentType.uid.startsWith('api::') || contentType.uid.startsWith('plugin::casebook.'))
       .filter((contentType) => contentType.options?.draftAndPublish)
       .map((contentType) => contentType.uid);
-    expect(withDraftAndPublish).toEqual(['api::case.case']);
+    expect(withDraftAndPublish).toEqual(['api::case.case', 'api::initiative.initiative', 'api::metric.metric']);
   });
 
-  test('rejects a metric without a value and an unknown qualifier', async () => {
-    await expect(
-      casebook.strapi.documents('api::metric.metric').create({ data: { label: '培训', qualifier: 'exact', kind: 'count' } as any }),
-    ).rejects.toThrow(/value must be defined/);
+  test('rejects a metric without a value (when its case is published: a draft may be incomplete) and an unknown qualifier', async () => {
+    const draft = await casebook.strapi.documents('api::case.case').create({ data: { title: '缺少数值的案例' } });
+    await casebook.strapi.documents('api::metric.metric').create({ data: { label: '培训', qualifier: 'exact', kind: 'count', case: draft.documentId } as any });
+    await expect(casebook.strapi.documents('api::case.case').publish({ documentId: draft.documentId })).rejects.toThrow(/缺少必填项（value）/);
+    expect(await casebook.strapi.db.query('api::case.case').count({ where: { documentId: draft.documentId, publishedAt: { $notNull: true } } })).toBe(0);
+    await casebook.strapi.documents('api::case.case').delete({ documentId: draft.documentId });
     await expect(
       casebook.strapi.documents('api::metric.metric').create({ data: { label: '培训', value: 3, qualifier: 'roughly' as any, kind: 'count' } }),
     ).rejects.toThrow(/qualifier must be one of/);

@@ -5,6 +5,7 @@ import { seedShowcase, type Showcase } from '../support/fixtures';
 import { signInAs, type AdminPrincipal } from '../support/admin';
 import { recordQueries } from '../support/queries';
 import { SEED_FILES } from '../support/paths';
+import { separateVersions } from '../../plugins/casebook/server/src/case-parts';
 
 /**
  * Issue 16, "Unpublished edits go live": initiatives and metrics are drafts until their case is published. An
@@ -164,6 +165,28 @@ describe('unpublishing a case', () => {
       const rows = await casebook.strapi.db.query(part).findMany({ where: { documentId: world.published[part === 'api::metric.metric' ? 'metric' : 'initiative'].documentId } });
       expect(rows.map((row: { publishedAt: unknown }) => row.publishedAt === null).sort()).toEqual([false, true]);
     }
+  });
+});
+
+describe('a database from before parts had versions', () => {
+  test('has the links Strapi\'s migration left crossed between drafts and published versions removed at start', async () => {
+    const { caseId, metricId, title } = await publishedCase('版本测试己');
+    const strapi = casebook.strapi;
+    const rowOf = async (uid: string, documentId: string, published: boolean) =>
+      (await strapi.db.query(uid as 'api::case.case').findOne({ where: { documentId, publishedAt: published ? { $notNull: true } : null }, select: ['id'] })) as { id: number };
+    // Before versions, one part row was linked by both versions of its case: the migration left such links behind.
+    const link = strapi.db.metadata.get('api::metric.metric').attributes.case as unknown as { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } };
+    const { name, joinColumn, inverseJoinColumn } = link.joinTable;
+    await strapi.db.connection(name).insert({ [joinColumn.name]: (await rowOf('api::metric.metric', metricId, true)).id, [inverseJoinColumn.name]: (await rowOf('api::case.case', caseId, false)).id });
+    await strapi.db.connection(name).insert({ [joinColumn.name]: (await rowOf('api::metric.metric', metricId, false)).id, [inverseJoinColumn.name]: (await rowOf('api::case.case', caseId, true)).id });
+
+    expect(await separateVersions(strapi)).toBe(2);
+    expect(await separateVersions(strapi)).toBe(0);
+    for (const status of ['draft', 'published'] as const) {
+      const version = await strapi.documents('api::case.case').findOne({ documentId: caseId, status, populate: ['metrics'] });
+      expect((version?.metrics ?? []).map((metric) => [metric.label, metric.publishedAt === null])).toEqual([[`${title}指标`, status === 'draft']]);
+    }
+    expect(await publicViews(caseId)).toEqual(everywhere({ metrics: [`${title}指标=12`], initiatives: [`${title}举措`] }));
   });
 });
 

@@ -39,5 +39,5 @@ export const ENGAGEMENT_ACTIONS = {
   ranking: 'plugin::casebook.engagement.ranking',
 } as const;
 
-/** Parts of a case without a draft/publish state of their own: public only while their case is published. */
+/** Parts of a case: a draft and a published version each, published and unpublished with their case (case-parts), public only while it is published. */
 export const CASE_PARTS = [UID.initiative, UID.metric] as const;

@@ -13,7 +13,7 @@ export type PartIds = Map<PartUID, number[]>;
 
 /**
  * The initiatives and metrics linked to the given case rows. A case's draft and published rows each link their
- * parts (the same rows while the two versions agree): the parts have no publication state of their own.
+ * parts: the draft links the parts' drafts, the published version their published versions (see versions.ts).
  */
 export const partsLinkedTo = async (strapi: Core.Strapi, caseRowIds: number[], trx: Knex.Transaction): Promise<PartIds> => {
   const parts: PartIds = new Map();

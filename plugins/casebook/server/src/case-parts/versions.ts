@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { CASE_PARTS, UID } from '../constants';
 import { columnOf, joinTableOf, tableOf } from '../database';
@@ -6,7 +7,7 @@ import type { PartIds } from './links';
 
 type PartUID = (typeof CASE_PARTS)[number];
 type Row = Record<string, unknown>;
-type RelationAttribute = { type: string; target?: string; mappedBy?: string };
+type RelationAttribute = { type: string; target?: string; mappedBy?: string; required?: boolean };
 
 const isPart = (uid: string | undefined): uid is PartUID => (CASE_PARTS as readonly string[]).includes(uid ?? '');
 
@@ -40,6 +41,24 @@ export const deletePartRows = async (strapi: Core.Strapi, parts: PartIds, trx: K
 };
 
 /**
+ * Refuses to publish parts whose required fields are empty: Strapi lets a draft be incomplete and checks it when it
+ * is published, which for a part is here, with its case (its published version would break `value: Float!`).
+ */
+const assertComplete = (strapi: Core.Strapi, uid: PartUID, rows: Row[]) => {
+  const required = Object.entries(strapi.getModel(uid).attributes as Record<string, RelationAttribute>)
+    .filter(([, attribute]) => attribute.required && attribute.type !== 'relation')
+    .map(([name]) => [name, columnOf(strapi, uid, name)] as const);
+  const missing = rows.flatMap((row) => {
+    const empty = required.filter(([, column]) => row[column] === null || row[column] === undefined || row[column] === '').map(([name]) => name);
+    return empty.length === 0 ? [] : [{ documentId: row[columnOf(strapi, uid, 'documentId')] as string, missing: empty }];
+  });
+  if (missing.length > 0) {
+    const kind = uid === UID.metric ? '指标' : '举措';
+    throw new errors.ValidationError(`案例有${missing.length}个${kind}缺少必填项（${[...new Set(missing.flatMap((part) => part.missing))].join('、')}），补全后才能发布`, { uid, parts: missing });
+  }
+};
+
+/**
  * Copies a case version's parts (`from`: the part rows one case row links) as the parts of another case row, with
  * `publishedAt` (the case row's own, or null for drafts): publishing a case gives its published row copies of the
  * draft's parts, discarding a draft gives the new draft copies of the published parts. A copy keeps its original's
@@ -59,6 +78,7 @@ export const copyParts = async (strapi: Core.Strapi, from: PartIds, toCase: numb
     const publishedAtColumn = columnOf(strapi, uid, 'publishedAt');
     const originals: Row[] = await on(strapi, table, trx).whereIn('id', ids).select('*');
     if (originals.length === 0) continue;
+    if (publishedAt !== null) assertComplete(strapi, uid, originals);
     const ofStatus = (query: Knex.QueryBuilder) => (publishedAt === null ? query.whereNull(publishedAtColumn) : query.whereNotNull(publishedAtColumn));
     // A version of the same documents linked to no case (left by an older database) would be a second one.
     const documentIds = originals.map((row) => row[documentIdColumn] as string);

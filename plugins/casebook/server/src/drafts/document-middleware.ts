@@ -22,7 +22,7 @@ type ReadParams = {
  * - `status` is absent or exactly `published`. Anything else (DRAFT, '', a list …) is refused with a 403, not
  *   read: the document service takes every status but 'published' for drafts.
  * - `publicationFilter` and `hasPublishedVersion` are refused: which cases have unpublished edits is not public.
- * - initiatives and metrics, which have no publication state of their own, are read only while their case has
+ * - initiatives and metrics, published and unpublished with their case (case-parts), are read only while their case has
  *   a published version; filters, sorts and populates through relations see only what a public reader may
  *   (see drafts/scope.ts), at every depth.
  */

@@ -41,7 +41,7 @@ export const isGuarded = (uid: string | undefined): boolean => uid === UID.case 
 
 /**
  * What a public reader may see of `uid`, as a filter on it: published case rows, and the parts of published
- * cases (initiatives and metrics have no publication state of their own). Undefined for everything else.
+ * cases (initiatives and metrics are published with their case: this also hides a part left without one). Undefined for everything else.
  */
 export const publicRowsOf = (uid: string, dialect: FilterDialect): Filters | undefined => {
   const published = { publishedAt: { [dialect.notNull]: true } };

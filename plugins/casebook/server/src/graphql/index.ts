@@ -102,7 +102,7 @@ const relationFields = (strapi: Core.Strapi, sources: LoaderSources, batching: b
       const middleware: Middleware = async (next, parent, args, context, info) => {
         const isPublic = !mayReadDrafts(context.state);
         const filtered = !isEmptyArg(args.filters) || !isEmptyArg(args.sort);
-        // Cases follow the root query's status (an API token may preview drafts); their parts have none of their own.
+        // Cases follow the root query's status (an API token may preview drafts); a case's parts are the version its row links.
         const status: Status | undefined = !guarded ? 'all' : isPublic ? 'published' : target === UID.case ? statusOf(context, info) : 'all';
         const id = (parent as { id?: unknown } | null)?.id;
         if (batching && !filtered && typeof id === 'number' && status) {

@@ -43,7 +43,7 @@ const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string,
     if (status === 'published') query.whereNotNull(publishedAt);
     else query.whereNull(publishedAt);
   } else if (status === 'published' && isGuarded(target)) {
-    // A part of a case (no publication state of its own) is public while a published case holds it.
+    // A part of a case is public while a published case holds it (the published version of the part, published with it).
     const caseLink = joinTableOf(strapi, target, 'case');
     query.whereExists(
       strapi.db
