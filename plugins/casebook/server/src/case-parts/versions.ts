@@ -116,25 +116,31 @@ export const copyParts = async (strapi: Core.Strapi, from: PartIds, toCase: numb
  * so that a case's draft also linked the published parts and its published version the drafts. Removes such
  * crossed links, at start, in a few statements (none removed on a database written since). Returns how many.
  */
-export const separateVersions = async (strapi: Core.Strapi): Promise<number> =>
-  strapi.db.transaction(async ({ trx }) => {
-    const rowsOf = (uid: string, published: boolean) => {
-      const query = on(strapi, tableOf(strapi, uid), trx).select('id');
-      const column = columnOf(strapi, uid, 'publishedAt');
-      return published ? query.whereNotNull(column) : query.whereNull(column);
-    };
+export const separateVersions = async (strapi: Core.Strapi): Promise<number> => {
+  const crossed = (knex: Knex) =>
+    CASE_PARTS.flatMap((uid) =>
+      linkedAttributes(strapi, uid, true)
+        .filter(([, attribute]) => attribute.target === UID.case || isPart(attribute.target))
+        .flatMap(([name, attribute]) => {
+          const table = joinTableOf(strapi, uid, name);
+          const rowsOf = (of: string, published: boolean) => {
+            const query = knex(tableOf(strapi, of)).select('id');
+            const column = columnOf(strapi, of, 'publishedAt');
+            return published ? query.whereNotNull(column) : query.whereNull(column);
+          };
+          return [true, false].map((published) =>
+            knex(table.name).whereIn(table.joinColumn.name, rowsOf(uid, published)).whereIn(table.inverseJoinColumn.name, rowsOf(attribute.target!, !published)),
+          );
+        }),
+    );
+  // Read first, write only when there is something to remove: a start never takes the write lock for nothing
+  // (on SQLite, an import command may start beside a running CMS).
+  let found = 0;
+  for (const query of crossed(strapi.db.connection)) found += Number(((await query.clone().count({ count: '*' })) as Array<{ count: unknown }>)[0]?.count ?? 0);
+  if (found === 0) return 0;
+  return strapi.db.transaction(async ({ trx }) => {
     let removed = 0;
-    for (const uid of CASE_PARTS) {
-      for (const [name, attribute] of linkedAttributes(strapi, uid, true)) {
-        if (attribute.target !== UID.case && !isPart(attribute.target)) continue;
-        const table = joinTableOf(strapi, uid, name);
-        for (const published of [true, false]) {
-          removed += await on(strapi, table.name, trx)
-            .whereIn(table.joinColumn.name, rowsOf(uid, published))
-            .whereIn(table.inverseJoinColumn.name, rowsOf(attribute.target!, !published))
-            .delete();
-        }
-      }
-    }
+    for (const query of crossed(strapi.db.connection)) removed += await query.transacting(trx).delete();
     return removed;
   });
+};
