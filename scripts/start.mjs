@@ -59,6 +59,8 @@ const adminInputsHash = () => {
     path.join(cmsDir, 'config', 'admin.ts'),
     path.join(cmsDir, 'package.json'),
     path.join(root, 'package-lock.json'),
+    // Patches to Strapi's admin (patches/README.md) change the bundle too.
+    path.join(root, 'patches'),
   ].forEach(visit);
   return hash.digest('hex');
 };

@@ -22,6 +22,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     nps: false,
     promoteEE: false,
   },
+  // No preview front end exists: without this, every edit view offers "Set up preview", a link to Strapi's docs.
+  preview: { enabled: false },
   // Skipped in API-only tests, which never build the admin panel.
   serveAdminPanel: env.bool('SERVE_ADMIN', true),
 });

@@ -95,14 +95,14 @@ const importThroughTheAdmin = async (base) => {
 
 /**
  * The 案例库 overview counts cases by province under the province's name in the admin's language (the closed
- * set's label: Sichuan in this English admin, 四川 in a Chinese one), never its key. Its screenshot, and the
- * voting centre's, go to SMOKE_SCREENSHOTS (a temporary folder unless set) for a person to look at.
+ * set's label: 四川 in the admin's default Chinese), never its key. Its screenshot, and the voting centre's, go
+ * to SMOKE_SCREENSHOTS (a temporary folder unless set) for a person to look at.
  */
 const overviewInTheAdmin = async (base, page) => {
-  await page.goto(`${base}/admin/plugins/casebook`);
+  await page.goto(`${base}/admin/plugins/casebook/overview`);
   const provinces = page.getByTestId('overview-provinces');
-  await provinces.getByText('Sichuan', { exact: true }).waitFor({ timeout: 60_000 });
-  assert.equal(await provinces.getByText('sichuan', { exact: true }).count(), 0);
+  await provinces.getByText('四川', { exact: true }).waitFor({ timeout: 60_000 });
+  assert.equal(await provinces.getByText(/^sichuan$/i).count(), 0);
   await page.screenshot({ path: path.join(screenshots, 'overview.png'), fullPage: true });
   console.log(`admin screenshots: ${screenshots}`);
 };
@@ -118,9 +118,10 @@ const countersInTheAdmin = async (base, page, headers) => {
   assert.deepEqual(vote.voteCase, { counted: true, votes: 1 });
 
   await page.goto(`${base}/admin/content-manager/collection-types/api::case.case?filters[$and][0][title][$eq]=${encodeURIComponent(newest.title)}`);
-  // The admin speaks English by default: the columns and buttons carry the plugin's English labels. (Strapi's
-  // guided tour may cover the list on a first visit, hiding it from role queries: CSS locators see through.)
-  await page.locator('th', { hasText: 'Votes' }).waitFor({ timeout: 60_000 });
+  // The admin speaks Chinese by default, with no browser language asked for: the columns and buttons carry the
+  // plugin's Chinese labels, and no guided tour covers the list.
+  await page.locator('th', { hasText: '投票' }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByRole('button', { name: /^(Skip|跳过)$/ }).count(), 0);
   const row = page.locator('tr', { hasText: newest.title });
   await row.locator('[data-casebook-counter="views"]').getByText('3').waitFor({ timeout: 30_000 });
   assert.equal(await row.locator('[data-casebook-counter="votes"]').textContent(), '1');
@@ -134,12 +135,10 @@ const countersInTheAdmin = async (base, page, headers) => {
   ).json();
   assert.ok(campaign.data?.documentId, JSON.stringify(campaign).slice(0, 300));
   await page.goto(`${base}/admin/plugins/casebook/voting`);
-  const skipTour = page.getByRole('button', { name: 'Skip' });
-  if (await skipTour.isVisible()) await skipTour.click();
   const campaignRow = page.locator('tr', { hasText: '冒烟测试征集活动' });
-  assert.equal(await campaignRow.locator('td').nth(1).textContent(), 'Voting');
-  await campaignRow.locator('button', { hasText: 'Show ranking' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: 'Export ranking (CSV)' }).click()]);
+  assert.equal(await campaignRow.locator('td').nth(1).textContent(), '投票');
+  await campaignRow.locator('button', { hasText: '查看排名' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: '导出排名 CSV' }).click()]);
   assert.equal(download.suggestedFilename(), '冒烟测试征集活动-排名.csv');
   await page.screenshot({ path: path.join(screenshots, 'voting.png'), fullPage: true });
   const csv = fs.readFileSync(await download.path(), 'utf8');
@@ -161,7 +160,6 @@ const unresolvedOwnerInTheAdmin = async (base, page, headers) => {
   ).json();
   assert.ok(hospital.data?.documentId, JSON.stringify(hospital).slice(0, 300));
 
-  await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'zh-Hans'));
   await page.goto(`${base}/admin/plugins/casebook/import`);
   await page.locator('textarea[name="content"]').fill(fs.readFileSync(path.join(root, 'test', 'fixtures', 'documents', 'owner-affiliated-only.txt'), 'utf8'));
   await page.locator('input[name="filename"]').fill('owner-affiliated-only.txt');

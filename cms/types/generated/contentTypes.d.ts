@@ -875,6 +875,11 @@ export interface PluginCasebookSourceDocument
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    importStatus: Schema.Attribute.Enumeration<
+      ['imported', 'updated', 'failed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'imported'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -891,9 +896,6 @@ export interface PluginCasebookSourceDocument
         maxLength: 64;
         minLength: 64;
       }>;
-    status: Schema.Attribute.Enumeration<['imported', 'updated', 'failed']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'imported'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

@@ -1,38 +1,50 @@
+import { ChartPie, ThumbUp, Upload } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ComponentType } from 'react';
+import { ClosedSetInput } from './components/ClosedSetInput';
+import { labelClosedSetColumns } from './components/closed-set-columns';
 import { addCounterColumns } from './components/counter-columns';
-import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 
 export default {
   register(app: StrapiApp) {
-    // Each link shows for roles that hold its page's permission (Settings → Roles → Plugins → Casebook).
+    // Each link shows for roles that hold its page's permission (Settings → Roles → Plugins → Casebook), each with
+    // its own icon. Strapi's menu marks a link active while the address starts with its path: no path may be a
+    // prefix of another (the overview at `plugins/casebook` was lit on the import and voting pages too).
     app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
-      icon: PluginIcon,
+      to: `plugins/${PLUGIN_ID}/overview`,
+      icon: ChartPie,
       permissions: PERMISSIONS.overview,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: '案例库 Casebook' },
       Component: () => import('./pages/OverviewPage').then((module) => ({ default: module.OverviewPage })),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/import`,
-      icon: PluginIcon,
+      icon: Upload,
       permissions: PERMISSIONS.import,
       intlLabel: { id: `${PLUGIN_ID}.import.name`, defaultMessage: '导入文档' },
       Component: () => import('./pages/ImportPage').then((module) => ({ default: module.ImportPage })),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/voting`,
-      icon: PluginIcon,
+      icon: ThumbUp,
       permissions: PERMISSIONS.voting,
       intlLabel: { id: `${PLUGIN_ID}.voting.name`, defaultMessage: '投票中心' },
       Component: () => import('./pages/VotingPage').then((module) => ({ default: module.VotingPage })),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    // Every enumeration of the Content Manager's edit view: options by their closed set's labels, values unchanged.
+    // (Strapi types an added field's component as taking no props; the Content Manager passes it the field's.)
+    app.addFields({ type: 'enumeration', Component: ClosedSetInput as unknown as ComponentType });
   },
 
   bootstrap(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addCounterColumns);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelClosedSetColumns);
+    // Content types are code in this repository, changed through it: the edit view's "Edit the model" is no editor's tool.
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis?: { addDocumentHeaderAction?: (edit: (actions: Array<{ type?: string }>) => Array<{ type?: string }>) => void } };
+    contentManager.apis?.addDocumentHeaderAction?.((actions) => actions.filter((action) => action.type !== 'edit-the-model'));
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -20,7 +20,8 @@ export const LAYOUTS: Record<string, Layout> = {
     labels: {
       title: '标题', slug: '链接名 (拼音)', hospital: '医院', summary: '摘要', body: '正文', people: '人物',
       source: '来源', themes: '主题', campaign: '征集活动', award: '奖项', initiatives: '举措', metrics: '指标',
-      sourceDocument: '来源文档', sourceStart: '原文起点', sourceEnd: '原文终点', updatedAt: '更新时间',
+      sourceDocument: '来源文档', sourceStart: '原文起点', sourceEnd: '原文终点', reviewedAt: '核对时间', reviewedBy: '核对人',
+      updatedAt: '更新时间',
     },
   },
   [UID.hospital]: {
@@ -69,16 +70,35 @@ export const LAYOUTS: Record<string, Layout> = {
     mainField: 'filename',
     defaultSortBy: 'createdAt',
     defaultSortOrder: 'DESC',
-    list: ['id', 'filename', 'encoding', 'status', 'createdAt'],
+    list: ['id', 'filename', 'encoding', 'importStatus', 'createdAt'],
     labels: {
-      filename: '文件名', sha256: 'SHA-256', encoding: '编码', byteLength: '字节数', originalText: '原文', status: '状态',
+      filename: '文件名', sha256: 'SHA-256 校验值', encoding: '编码', byteLength: '字节数', originalText: '原文', importStatus: '导入状态',
       report: '导入报告', cases: '案例', createdAt: '导入时间',
     },
   },
 };
 
-/** Bump when LAYOUTS changes; each version is applied once, so later edits made by editors in the admin stay. */
-export const LAYOUT_VERSION = 1;
+/** The components' fields, as the case's edit view shows them inside its 人物 and 来源 blocks. */
+export const COMPONENT_LAYOUTS: Record<string, Pick<Layout, 'mainField' | 'labels'>> = {
+  'casebook.person': { mainField: 'name', labels: { name: '姓名', role: '职务', unit: '单位' } },
+  'casebook.source': {
+    mainField: 'publication',
+    labels: { publication: '刊物或网站', column: '栏目', issue: '期号', date: '发表日期', url: '原文链接', readCount: '阅读数' },
+  },
+};
+
+/** Bump when LAYOUTS or COMPONENT_LAYOUTS change; each version is applied once, so later edits made by editors in the admin stay. */
+export const LAYOUT_VERSION = 2;
+
+/** `metadatas` with each labelled field's edit and list label set. */
+const labelled = (metadatas: Record<string, Metadata>, labels: Record<string, string>): Record<string, Metadata> => {
+  const result = { ...metadatas };
+  for (const [field, label] of Object.entries(labels)) {
+    if (!result[field]) continue;
+    result[field] = { edit: { ...result[field].edit, label }, list: { ...result[field].list, label } };
+  }
+  return result;
+};
 
 type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 type Configuration = {
@@ -96,14 +116,7 @@ const contentManagerLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const [uid, layout] of Object.entries(LAYOUTS)) {
       const contentType = strapi.contentType(uid as StrapiUID.ContentType);
       const configuration: Configuration = await contentTypes.findConfiguration(contentType);
-      const metadatas = { ...configuration.metadatas };
-      for (const [field, label] of Object.entries(layout.labels)) {
-        if (!metadatas[field]) continue;
-        metadatas[field] = {
-          edit: { ...metadatas[field].edit, label },
-          list: { ...metadatas[field].list, label },
-        };
-      }
+      const metadatas = labelled(configuration.metadatas, layout.labels);
       await contentTypes.updateConfiguration(contentType, {
         ...configuration,
         settings: {
@@ -114,6 +127,17 @@ const contentManagerLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
         },
         metadatas,
         layouts: { ...configuration.layouts, list: layout.list.filter((field) => field in metadatas) },
+      });
+    }
+    const components = strapi.plugin('content-manager').service('components');
+    for (const [uid, layout] of Object.entries(COMPONENT_LAYOUTS)) {
+      const component = strapi.components[uid as StrapiUID.Component];
+      if (!component) continue;
+      const configuration: Configuration = await components.findConfiguration(component);
+      await components.updateConfiguration(component, {
+        ...configuration,
+        settings: { ...configuration.settings, mainField: layout.mainField },
+        metadatas: labelled(configuration.metadatas, layout.labels),
       });
     }
     await store.set({ value: LAYOUT_VERSION });

@@ -14,3 +14,4 @@ export { PROVINCE, type Province } from './province';
 export { SNIPPET_FIELD, type SnippetField } from './snippet-field';
 export { SOURCE_DOCUMENT_STATUS, type SourceDocumentStatus } from './source-document-status';
 export { VOTE_REFUSAL, type VoteRefusal } from './vote-refusal';
+export { closedSetOfEnumeration } from './of-enumeration';

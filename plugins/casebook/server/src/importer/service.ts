@@ -109,11 +109,13 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Imported documents, newest first, for the admin's list. */
     async list(): Promise<SourceDocumentRow[]> {
-      return strapi.db.query(UID.sourceDocument).findMany({
-        select: ['documentId', 'filename', 'encoding', 'status', 'sha256', 'report', 'createdAt', 'updatedAt'],
+      const rows: Array<Omit<SourceDocumentRow, 'status'> & { importStatus: SourceDocumentStatus }> = await strapi.db.query(UID.sourceDocument).findMany({
+        select: ['documentId', 'filename', 'encoding', 'importStatus', 'sha256', 'report', 'createdAt', 'updatedAt'],
         orderBy: { id: 'desc' },
         limit: 200,
       });
+      // The admin's list keeps calling it `status`; only the attribute had to leave Strapi's reserved name.
+      return rows.map(({ importStatus, ...row }) => ({ ...row, status: importStatus }));
     },
 
     /** The seed step of `npm start`: on a database without cases, imports the documents `files` names, published. */

@@ -315,7 +315,7 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
       encoding: decoded.encoding,
       byteLength: decoded.byteLength,
       originalText: decoded.original,
-      status: 'imported',
+      importStatus: 'imported',
       publishedAt: new Date(),
     },
     select: ['id', 'documentId'],
@@ -350,7 +350,7 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
   report.status = report.cases.updated > 0 ? 'updated' : 'created';
   await strapi.db.query(UID.sourceDocument).update({
     where: { id: source.id },
-    data: { status: report.status === 'updated' ? 'updated' : 'imported', report: { ...report, file: filename } },
+    data: { importStatus: report.status === 'updated' ? 'updated' : 'imported', report: { ...report, file: filename } },
     select: ['id'],
   });
 };

@@ -13,7 +13,7 @@ const SET_OF_ATTRIBUTE: Record<string, ClosedSet<string>> = {
   'api::metric.metric#qualifier': METRIC_QUALIFIER,
   'api::metric.metric#kind': METRIC_KIND,
   'api::campaign.campaign#stage': CAMPAIGN_STAGE,
-  'plugin::casebook.source-document#status': SOURCE_DOCUMENT_STATUS,
+  'plugin::casebook.source-document#importStatus': SOURCE_DOCUMENT_STATUS,
 };
 
 type Attribute = { type: string; enum?: string[]; default?: unknown };

@@ -24,7 +24,9 @@ export default {
     encoding: { type: 'string', required: true, maxLength: 20 },
     byteLength: { type: 'integer', min: 0 },
     originalText: { type: 'text', required: true },
-    status: {
+    // Not `status`: Strapi 5 keeps that name for a document's draft/published state, and the Content Manager showed
+    // this field as "Published" in the list and as empty in the edit view.
+    importStatus: {
       type: 'enumeration',
       enum: [...SOURCE_DOCUMENT_STATUS.keys],
       default: 'imported',

@@ -1,3 +1,0 @@
-import { Book } from '@strapi/icons';
-
-export const PluginIcon = () => <Book />;
