@@ -586,7 +586,8 @@ export interface ApiHospitalHospital extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
-    aliases: Schema.Attribute.JSON;
+    aliases: Schema.Attribute.JSON &
+      Schema.Attribute.CustomField<'plugin::casebook.name-list'>;
     cases: Schema.Attribute.Relation<'oneToMany', 'api::case.case'>;
     category: Schema.Attribute.Enumeration<
       [

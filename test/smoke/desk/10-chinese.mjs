@@ -44,8 +44,9 @@ export default async ({ base, page, editor }) => {
 
   // Home: Chinese menu and page, no tour, no banner.
   await page.goto(`${base}/admin`);
-  const menu = page.getByRole('navigation').first();
-  await menu.getByText('内容管理器').first().waitFor({ timeout: 60_000 });
+  const contentManagerLink = page.locator('nav a[href$="/admin/content-manager"]');
+  await contentManagerLink.waitFor({ timeout: 60_000 });
+  assert.equal(await contentManagerLink.getAttribute('aria-label'), '内容管理器');
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   assert.match(await page.getByRole('heading', { level: 1 }).first().textContent(), CHINESE);
   await noTourNoBanner(page);
@@ -89,6 +90,10 @@ export default async ({ base, page, editor }) => {
   const province = page.getByRole('combobox', { name: /省份/ });
   await province.waitFor({ timeout: 60_000 });
   assert.match(await province.textContent(), CHINESE);
+  // Aliases: a list of text boxes with an add button, not a JSON code editor.
+  const aliases = page.locator('[data-casebook-name-list="aliases"]');
+  await aliases.getByRole('button', { name: '添加' }).waitFor();
+  assert.equal(await page.locator('.cm-editor').count(), 0);
   await screenshot(page, 'desk-chinese-hospital-edit');
 
   // A campaign's year reads 2026, not 2,026; its stage by its label.

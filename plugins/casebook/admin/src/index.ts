@@ -5,7 +5,7 @@ import { ClosedSetInput } from './components/ClosedSetInput';
 import { labelClosedSetColumns } from './components/closed-set-columns';
 import { addCounterColumns } from './components/counter-columns';
 import { PERMISSIONS } from './permissions';
-import { PLUGIN_ID } from './pluginId';
+import { NAME_LIST_FIELD, PLUGIN_ID } from './pluginId';
 
 export default {
   register(app: StrapiApp) {
@@ -34,6 +34,15 @@ export default {
       Component: () => import('./pages/VotingPage').then((module) => ({ default: module.VotingPage })),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    // Hospital.aliases and any list of names: a text box per name, stored as the same JSON array of strings.
+    app.customFields.register({
+      name: NAME_LIST_FIELD,
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: `${PLUGIN_ID}.nameList.label`, defaultMessage: '名称列表' },
+      intlDescription: { id: `${PLUGIN_ID}.nameList.description`, defaultMessage: '一组名称（如医院的别名），每项一个' },
+      components: { Input: () => import('./components/NameListInput').then((module) => ({ default: module.NameListInput as unknown as ComponentType })) },
+    });
     // Every enumeration of the Content Manager's edit view: options by their closed set's labels, values unchanged.
     // (Strapi types an added field's component as taking no props; the Content Manager passes it the field's.)
     app.addFields({ type: 'enumeration', Component: ClosedSetInput as unknown as ComponentType });

@@ -13,6 +13,12 @@ export const UID = {
 
 export type CasebookUID = (typeof UID)[keyof typeof UID];
 
+/**
+ * The plugin's custom field for a list of names stored as a JSON array of strings (Hospital.aliases): the admin
+ * edits it as a list of text boxes instead of a JSON code editor. Registered by the server and the admin under this name.
+ */
+export const NAME_LIST_FIELD = 'name-list';
+
 /** Content types with a pinyin slug, and the field each slug is made from. */
 export const SLUGGED = {
   [UID.case]: 'title',

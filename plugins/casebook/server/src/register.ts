@@ -3,6 +3,7 @@ import { registerAdminPermissions } from './admin-permissions';
 import { casePartsMiddleware } from './case-parts';
 import { lockStartup } from './database';
 import { publicVisibilityMiddleware } from './drafts';
+import { NAME_LIST_FIELD, PLUGIN_ID } from './constants';
 import { engagementOf } from './engagement';
 import { registerGraphql } from './graphql';
 import { patchContentManagerUid } from './patches';
@@ -26,6 +27,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   await registerAdminPermissions(strapi);
   guardAdminRegistration(strapi);
+  // Stored as JSON, as before: only the admin's input differs (admin/src/components/NameListInput.tsx).
+  strapi.customFields.register({ name: NAME_LIST_FIELD, plugin: PLUGIN_ID, type: 'json' });
 
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(publicVisibilityMiddleware(strapi));
