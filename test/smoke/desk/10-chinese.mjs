@@ -72,7 +72,7 @@ export default async ({ base, page, editor }) => {
   // A case's edit view: Chinese labels, the source component's fields included; no "Edit the model", no "Set up preview".
   await page.locator('tbody tr').first().locator('td').nth(2).click();
   await page.getByText('来源', { exact: true }).first().waitFor({ timeout: 60_000 });
-  for (const label of ['标题', '摘要', '人物']) await page.getByText(label, { exact: true }).first().waitFor();
+  for (const label of ['标题', '摘要', '刊物或网站']) await page.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }).first().waitFor();
   assert.equal(await page.getByText(/Set up preview|设置预览/).count(), 0);
   await page.getByRole('button', { name: /更多|More/ }).first().click().catch(() => {});
   assert.equal(await page.getByText(/Edit the model|编辑模型/).count(), 0);

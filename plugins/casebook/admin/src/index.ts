@@ -52,8 +52,9 @@ export default {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addCounterColumns);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelClosedSetColumns);
     // Content types are code in this repository, changed through it: the edit view's "Edit the model" is no editor's tool.
-    const contentManager = app.getPlugin('content-manager') as unknown as { apis?: { addDocumentHeaderAction?: (edit: (actions: Array<{ type?: string }>) => Array<{ type?: string }>) => void } };
-    contentManager.apis?.addDocumentHeaderAction?.((actions) => actions.filter((action) => action.type !== 'edit-the-model'));
+    // (Strapi 5.54 lists it among the document actions, shown in the header's menu: not among the header actions.)
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis?: { addDocumentAction?: (edit: (actions: Array<{ type?: string }>) => Array<{ type?: string }>) => void } };
+    contentManager.apis?.addDocumentAction?.((actions) => actions.filter((action) => action.type !== 'edit-the-model'));
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
