@@ -6,12 +6,13 @@ import type { TestDatabase } from '../support/database';
 const EVERY = [
   'plugin::casebook.import',
   'plugin::casebook.overview.read',
+  'plugin::casebook.review',
   'plugin::casebook.voting.export-ballots',
   'plugin::casebook.voting.export-ranking',
   'plugin::casebook.voting.read',
   'plugin::casebook.voting.switch',
 ];
-const AUTHOR = ['plugin::casebook.import', 'plugin::casebook.overview.read'];
+const AUTHOR = ['plugin::casebook.import', 'plugin::casebook.overview.read', 'plugin::casebook.review'];
 const REMOVED = 'plugin::casebook.voting.export-ballots';
 
 /** The plugin's actions a role holds, sorted. */
@@ -45,7 +46,7 @@ describe('default admin permissions, across restarts on one database', () => {
     else await database?.drop();
   });
 
-  test('a fresh database: Super Admin and Editor hold every casebook action, Author the overview and import, a new role none', async () => {
+  test('a fresh database: Super Admin and Editor hold every casebook action, Author the overview, import and review, a new role none', async () => {
     casebook = await bootCasebook();
     database = casebook.database;
     campaign = (await seedShowcase(casebook.strapi)).campaign.documentId;

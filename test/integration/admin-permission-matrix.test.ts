@@ -12,11 +12,12 @@ import { bootCasebook, type Casebook } from '../support/strapi';
  * (API tokens are content-API credentials and open no admin route); 403: signed in, not permitted.
  *
  * Bodies: `upload` is a document to preview, `draft` / `publish` a corrected import without or with
- * `publish: true`, `title` a new case, `open` public voting left open; :campaign is a campaign, :draft a new unpublished case per cell.
+ * `publish: true`, `title` a new case, `open` public voting left open, `reject` an item the case does not hold (404 past the
+ * permission check), `imported` the imported case; :campaign is a campaign, :draft a new unpublished case per cell, :imported a case imported once.
  */
 const PRINCIPALS = ['anonymous', 'read-only token', 'full-access token', 'no permissions', 'Author', 'Editor', 'Super Admin'] as const;
 type PrincipalName = (typeof PRINCIPALS)[number];
-type Body = '' | 'upload' | 'draft' | 'publish' | 'title' | 'open';
+type Body = '' | 'upload' | 'draft' | 'publish' | 'title' | 'open' | 'reject' | 'imported';
 
 // prettier-ignore
 const MATRIX: Array<[Method, string, Body, string, ...number[]]> = [
@@ -29,6 +30,11 @@ const MATRIX: Array<[Method, string, Body, string, ...number[]]> = [
   ['GET',  '/casebook/counters?documentIds=:published',           '',        'case list: votes and views columns',   401,  401,  401,  403,  200,   200,   200],
   ['GET',  '/casebook/voting',                                    '',        '投票中心: whether the public may vote', 401,  401,  401,  403,  403,   200,   200],
   ['PUT',  '/casebook/voting',                                    'open',    '投票中心: open or stop public voting',  401,  401,  401,  403,  403,   200,   200],
+  ['GET',  '/casebook/review/queue',                              '',        '审核队列: imported cases to review',   401,  401,  401,  403,  200,   200,   200],
+  ['GET',  '/casebook/review/cases/:imported/source',             '',        '审核: a case\'s source and items',      401,  401,  401,  403,  200,   200,   200],
+  ['POST', '/casebook/review/cases/:imported/rejections',         'reject',  '审核: mark an extracted item wrong',   401,  401,  401,  403,  404,   404,   404],
+  ['POST', '/casebook/review/cases/:imported/reviewed',           '',        '审核: mark the case reviewed',         401,  401,  401,  403,  200,   200,   200],
+  ['POST', '/casebook/review/publish',                            'imported', '审核队列: publish reviewed cases',    401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns',                                 '',        '投票中心: campaigns and ballot counts', 401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns/:campaign/ranking',               '',        '投票中心: a campaign\'s top ten',       401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns/:campaign/ranking.csv',           '',        '投票中心: the full ranking as CSV',     401,  401,  401,  403,  403,   200,   200],
@@ -84,12 +90,27 @@ const bodyOf = async (cell: Cell): Promise<object | undefined> => {
   if (cell.body === 'title') return { title: `矩阵草稿 ${cell.file}` };
   if (cell.body === 'open') return { open: true };
   if (cell.body === 'upload') return upload(cell);
+  if (cell.body === 'reject') return { item: 'person:没有这个人' };
+  if (cell.body === 'imported') return { documentIds: [await importedCase()] };
   const file = upload(cell);
   const preview = (await casebook.strapi.plugin('casebook').service('importer').preview(file.filename, Buffer.from(file.content))) as { document: unknown };
   return { ...file, publish: cell.body === 'publish', document: preview.document };
 };
 
+let imported: Promise<string> | undefined;
+/** The documentId of a case imported once, for the review routes. */
+const importedCase = () =>
+  (imported ??= (async () => {
+    const report = (await casebook.strapi.plugin('casebook').service('importer').importDocument('review-matrix.txt', Buffer.from(`${DOCUMENT}\n\nmatrix-review\n`))) as {
+      status: string;
+    };
+    const row = (await casebook.strapi.db.query('api::case.case').findOne({ select: ['documentId'], where: { sourceDocument: { filename: 'review-matrix.txt' } } })) as { documentId: string } | null;
+    if (!row) throw new Error(`the review cells' document was not imported (${report.status})`);
+    return row.documentId;
+  })());
+
 const pathOf = async (cell: Cell) => {
+  if (cell.path.includes(':imported')) return cell.path.replace(':imported', await importedCase());
   let resolved = cell.path.replace(':campaign', world.campaign.documentId).replace(':published', world.published.case.documentId);
   if (resolved.includes(':draft')) {
     const draft = await casebook.strapi.documents('api::case.case').create({ data: { title: `矩阵待发布 ${cell.file}` } });
@@ -142,7 +163,7 @@ describe('an admin whose role holds no permission', () => {
     const none = principals['no permissions'];
     const answers: string[] = [];
     for (const route of routes) {
-      const resolved = `/casebook${route.path.replace(':campaign', world.campaign.documentId)}`;
+      const resolved = `/casebook${route.path.replace(':campaign', world.campaign.documentId).replace(':documentId', await importedCase())}`;
       const body = route.method === 'POST' ? { ...upload({ file: 'forbidden.txt' } as Cell), publish: true, document: { hospitals: [], metrics: [], cases: [] } } : undefined;
       const response = await send(none, route.method, resolved, body);
       answers.push(`${route.method} ${route.path}: ${response.status}`);

@@ -11,6 +11,9 @@ export const PERMISSIONS = {
   import: [permission('plugin::casebook.import')],
   /** Writing the imported cases as drafts, and publishing them: the Content Manager's own permissions on cases. */
   importWrites: [permission('plugin::content-manager.explorer.create', 'api::case.case'), permission('plugin::content-manager.explorer.publish', 'api::case.case')],
+  review: [permission('plugin::casebook.review')],
+  /** Publishing reviewed cases from the queue: the Content Manager's publish on cases. */
+  reviewPublish: [permission('plugin::content-manager.explorer.publish', 'api::case.case')],
   voting: [permission('plugin::casebook.voting.read')],
   votingSwitch: [permission('plugin::casebook.voting.switch')],
   votingExports: [permission('plugin::casebook.voting.export-ranking'), permission('plugin::casebook.voting.export-ballots')],

@@ -10,6 +10,11 @@ export const ADMIN_ACTIONS = {
   readOverview: { uid: 'overview.read', displayName: '查看概览 (View the overview)', subCategory: '概览' },
   /** POST /import/preview, POST /import, GET /source-documents; writing also needs the Content Manager's create on cases, publishing its publish. */
   import: { uid: 'import', displayName: '导入文档 (Import documents: preview, import, list)', subCategory: '导入文档' },
+  /**
+   * GET /review/queue, GET /review/cases/:documentId/source, POST …/rejections, POST …/reviewed; POST /review/publish
+   * also needs the Content Manager's publish on cases.
+   */
+  review: { uid: 'review', displayName: '审核导入的案例 (Review imported cases against their source)', subCategory: '审核队列' },
   /** GET /campaigns, GET /campaigns/:campaign/ranking */
   readVoting: { uid: 'voting.read', displayName: '查看投票中心 (View the voting centre)', subCategory: '投票中心' },
   /** PUT /voting: opens or stops public voting (the Public role's vote permission). */
@@ -42,6 +47,7 @@ export const CASE_PERMISSIONS = {
  * Authors import drafts; without the publish permission they cannot publish through the importer either.
  */
 export const DEFAULT_GRANTS: Record<string, readonly AdminAction[]> = {
-  'strapi-editor': ['readOverview', 'import', 'readVoting', 'switchVoting', 'exportRanking', 'exportBallots'],
-  'strapi-author': ['readOverview', 'import'],
+  'strapi-editor': ['readOverview', 'import', 'readVoting', 'switchVoting', 'exportRanking', 'exportBallots', 'review'],
+  // Authors review what they import; publishing it needs the Content Manager's publish on cases, which they lack.
+  'strapi-author': ['readOverview', 'import', 'review'],
 };

@@ -1,4 +1,4 @@
 /** A case's initiatives and metrics, which each version of the case links on its own. */
-export { deleteUnlinked, detachParts, partsLinkedTo, type PartIds } from './links';
+export { deleteUnlinked, detachPart, detachParts, partsLinkedTo, type PartIds } from './links';
 export { casePartsMiddleware } from './document-middleware';
 export { separateVersions } from './versions';

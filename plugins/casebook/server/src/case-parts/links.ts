@@ -41,11 +41,19 @@ export const deleteUnlinked = async (strapi: Core.Strapi, parts: PartIds, trx: K
  * Unlinks one version's row of a case from its parts, so that it can be given new ones: the parts another
  * version (the published one) still shows stay as they are, the rest are deleted.
  */
-export const detachParts = async (strapi: Core.Strapi, caseRowId: number, trx: Knex.Transaction): Promise<void> => {
+export const detachParts = async (strapi: Core.Strapi, caseRowId: number, trx: Knex.Transaction, uids: readonly PartUID[] = CASE_PARTS): Promise<void> => {
   const parts = await partsLinkedTo(strapi, [caseRowId], trx);
-  for (const uid of CASE_PARTS) {
+  for (const uid of CASE_PARTS) if (!uids.includes(uid)) parts.delete(uid);
+  for (const uid of uids) {
     const table = joinTableOf(strapi, uid, 'case');
     await linkTable(strapi, table.name, trx).where(table.inverseJoinColumn.name, caseRowId).delete();
   }
   await deleteUnlinked(strapi, parts, trx);
+};
+
+/** Unlinks one part from one version's row of a case (an editor rejected it), deleting it unless another version still shows it. */
+export const detachPart = async (strapi: Core.Strapi, uid: PartUID, partId: number, caseRowId: number, trx: Knex.Transaction): Promise<void> => {
+  const table = joinTableOf(strapi, uid, 'case');
+  await linkTable(strapi, table.name, trx).where(table.inverseJoinColumn.name, caseRowId).andWhere(table.joinColumn.name, partId).delete();
+  await deleteUnlinked(strapi, new Map([[uid, [partId]]]), trx);
 };

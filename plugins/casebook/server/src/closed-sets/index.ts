@@ -11,6 +11,7 @@ export { HOSPITAL_SORT, type HospitalSort } from './hospital-sort';
 export { METRIC_KIND, type MetricKind } from './metric-kind';
 export { METRIC_QUALIFIER, type MetricQualifier } from './metric-qualifier';
 export { PROVINCE, type Province } from './province';
+export { REVIEW_ITEM_KIND, type ReviewItemKind } from './review-item-kind';
 export { SNIPPET_FIELD, type SnippetField } from './snippet-field';
 export { SOURCE_DOCUMENT_STATUS, type SourceDocumentStatus } from './source-document-status';
 export { VOTE_REFUSAL, type VoteRefusal } from './vote-refusal';

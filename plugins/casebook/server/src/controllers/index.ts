@@ -1,5 +1,6 @@
 import { importController, overviewController, votingController } from '../admin-api';
 import { engagementController, healthController } from '../content-api';
+import { reviewController } from '../review';
 
 /** The controllers the plugin's routes name: the public REST routes and the editors' admin routes. */
 export default {
@@ -7,5 +8,6 @@ export default {
   health: healthController,
   import: importController,
   overview: overviewController,
+  review: reviewController,
   voting: votingController,
 };

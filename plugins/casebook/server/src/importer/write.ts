@@ -2,13 +2,14 @@ import type { Core, Data, Modules } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { detachParts } from '../case-parts';
 import { CASE_PARTS, UID } from '../constants';
+import { editedFields, nextWritten, previousImport, currentContent, withoutRejected, type CaseLedger, type ContentField, type Ledger, type UnsureItem } from '../review';
 import { joinTableOf } from '../database';
 import { HOSPITAL_CATEGORY, HOSPITAL_LEVEL } from '../closed-sets';
 import { describeHospital } from './hospitals';
 import { REVISION_SIMILARITY, textSimilarity } from './identity';
 import { provinceKey } from './regions';
 import { resolveHospital, type KnownHospital } from './resolve';
-import { ImportError, type ExtractedCase, type ExtractedDocument, type ExtractedHospital } from './types';
+import { ImportError, isLowConfidence, type ExtractedCase, type ExtractedDocument, type ExtractedHospital } from './types';
 import type { ExtractionSummary } from './worker';
 
 export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'failed';
@@ -27,6 +28,11 @@ export type ImportReport = {
    * and the seed step): drafts with no hospital, never published, whatever `publish` says, until an editor sets one.
    */
   unresolvedOwners: Array<{ documentId: string; title: string; hint: string | null }>;
+  /**
+   * Cases of a re-import whose draft an editor had changed since the previous import: the fields kept as the editor
+   * left them (not overwritten by the new extraction), and the items an editor had rejected, left out again.
+   */
+  kept: Array<{ documentId: string; title: string; fields: ContentField[]; rejected: number }>;
   error?: string;
   /** Why the document was refused, when it was (an ImportError's code), or 'database' when writing it failed. */
   code?: ImportError['code'] | 'database';
@@ -56,6 +62,7 @@ export const emptyReport = (file: string): ImportReport => ({
   metrics: 0,
   mentions: [],
   unresolvedOwners: [],
+  kept: [],
 });
 
 class DryRunRollback extends Error {}
@@ -74,6 +81,8 @@ type DocumentWrite = {
   trx: Knex.Transaction;
   report: ImportReport;
   themes: Map<string, ThemeRef>;
+  /** Per case written, what the review needs of this import: stored in the source document's report (see review/ledger). */
+  ledger: Ledger;
 };
 
 const validDate = (date: string | null) => (date && !Number.isNaN(Date.parse(date)) ? date : null);
@@ -224,9 +233,30 @@ type CaseWrite = DocumentWrite & {
   publish: boolean;
 };
 
+/** What the importer was unsure of in a case (scored below LOW_CONFIDENCE), for the review queue. */
+const unsureOf = (extracted: ExtractedCase): UnsureItem[] => {
+  const items: UnsureItem[] = [];
+  const add = (kind: UnsureItem['kind'], text: string, confidence: { rule: string; score: number } | undefined) => {
+    if (confidence && isLowConfidence(confidence)) items.push({ kind, text, rule: confidence.rule, score: confidence.score });
+  };
+  // The editor's corrected extraction may come without confidences (the admin sends what it was given).
+  add('case', extracted.title, extracted.confidence?.case);
+  add('owner', extracted.hospital ?? extracted.owner?.hint ?? '', extracted.confidence?.owner);
+  add('title', extracted.title, extracted.confidence?.title);
+  for (const initiative of extracted.initiatives) add('initiative', initiative.name, initiative.confidence);
+  for (const metric of extracted.metrics) add('metric', metric.text || metric.label, metric.confidence);
+  return items;
+};
+
 /** Writes one case's draft, a new one or a new version of `revised`, and returns its documentId. */
-const writeCase = async ({ extracted, hospitalId, sourceDocumentId, revised, publish, ...write }: CaseWrite): Promise<string> => {
+const writeCase = async ({ extracted: found, hospitalId: foundHospital, sourceDocumentId, revised, publish, ...write }: CaseWrite): Promise<string> => {
   const { strapi, report } = write;
+  // A new version of a case: what editors rejected stays out, what they changed since the last import stays theirs.
+  const previous = revised ? await previousImport(strapi, revised.documentId) : null;
+  const rejected = previous?.ledger?.rejected ?? [];
+  const extracted = withoutRejected(found, rejected);
+  const hospitalId = extracted.hospital === null && found.hospital !== null ? null : foundHospital;
+  const edited = previous ? editedFields(previous.ledger?.written, previous.current) : [];
   const data: CaseInput = {
     title: extracted.title.slice(0, 200),
     hospital: hospitalId,
@@ -246,6 +276,9 @@ const writeCase = async ({ extracted, hospitalId, sourceDocumentId, revised, pub
     sourceStart: extracted.start,
     sourceEnd: extracted.end,
   };
+  // A new version is a new text to review.
+  Object.assign(data, { reviewedAt: null, reviewedBy: null });
+  for (const field of edited) if (field !== 'initiatives' && field !== 'metrics') delete (data as Record<string, unknown>)[field];
   let caseId: string;
   if (revised) {
     // The draft only: the published version, its parts and the source document its offsets point into stay until an editor publishes.
@@ -257,22 +290,26 @@ const writeCase = async ({ extracted, hospitalId, sourceDocumentId, revised, pub
     report.cases.created += 1;
   }
   const draftRow: { id: number } = await strapi.db.query(UID.case).findOne({ select: ['id'], where: { documentId: caseId, publishedAt: null } });
-  if (revised) await detachParts(strapi, draftRow.id, write.trx);
+  const keepInitiatives = edited.includes('initiatives');
+  const keepMetrics = edited.includes('metrics');
+  if (revised) await detachParts(strapi, draftRow.id, write.trx, CASE_PARTS.filter((uid) => (uid === UID.initiative ? !keepInitiatives : !keepMetrics)));
+  const initiatives = keepInitiatives ? [] : extracted.initiatives;
+  const metrics = keepMetrics ? [] : extracted.metrics;
   const initiativeIds = await insertParts(
     write,
     UID.initiative,
-    extracted.initiatives.map((initiative, order) => ({ name: initiative.name.slice(0, 200), summary: initiative.summary, order })),
+    initiatives.map((initiative, order) => ({ name: initiative.name.slice(0, 200), summary: initiative.summary, order })),
     draftRow.id,
   );
   const themed: Array<[Data.ID, Data.ID]> = [];
-  for (const [index, initiative] of extracted.initiatives.entries()) {
+  for (const [index, initiative] of initiatives.entries()) {
     if (initiative.theme) themed.push([initiativeIds[index]!, (await theme(write, initiative.theme)).id]);
   }
   await link(write, UID.initiative, 'theme', themed);
   await insertParts(
     write,
     UID.metric,
-    extracted.metrics.map((metric, order) => ({
+    metrics.map((metric, order) => ({
       label: metric.label.slice(0, 200) || metric.text.slice(0, 200),
       value: metric.value,
       unit: metric.unit?.slice(0, 20) ?? null,
@@ -286,8 +323,16 @@ const writeCase = async ({ extracted, hospitalId, sourceDocumentId, revised, pub
     })),
     draftRow.id,
   );
-  report.initiatives += extracted.initiatives.length;
-  report.metrics += extracted.metrics.length;
+  report.initiatives += initiatives.length;
+  report.metrics += metrics.length;
+  if (revised && (edited.length > 0 || rejected.length > 0)) report.kept.push({ documentId: caseId, title: revised.title, fields: edited, rejected: rejected.length });
+  const ledger: CaseLedger = {
+    unsure: unsureOf(extracted),
+    rejected,
+    written: nextWritten(previous?.ledger?.written, await currentContent(strapi, caseId), edited),
+    owner: extracted.hospital === null ? { hint: extracted.owner?.hint ?? null, candidates: extracted.owner?.candidates ?? [] } : null,
+  };
+  write.ledger[caseId] = ledger;
   // A case without an owner stays a draft: published, it would show on the public site under no hospital.
   if (publish && hospitalId !== null) await strapi.documents(UID.case).publish({ documentId: caseId });
   return caseId;
@@ -350,7 +395,7 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
   report.status = report.cases.updated > 0 ? 'updated' : 'created';
   await strapi.db.query(UID.sourceDocument).update({
     where: { id: source.id },
-    data: { importStatus: report.status === 'updated' ? 'updated' : 'imported', report: { ...report, file: filename } },
+    data: { importStatus: report.status === 'updated' ? 'updated' : 'imported', report: { ...report, file: filename, ledger: context.ledger } },
     select: ['id'],
   });
 };
@@ -368,7 +413,7 @@ export const writeDocument = async (strapi: Core.Strapi, file: string, extractio
   const report: ImportReport = { ...emptyReport(file), sha256: extraction.sha256 };
   try {
     await strapi.db.transaction(async ({ trx }) => {
-      await writeExtraction({ strapi, trx, report, themes: new Map() }, file, extraction, options);
+      await writeExtraction({ strapi, trx, report, themes: new Map(), ledger: {} }, file, extraction, options);
       if (options.dryRun) throw new DryRunRollback();
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { engagementService } from '../engagement';
 import { importerService } from '../importer';
 import { adminUserService, healthService, startupService } from '../operations';
 import { publicAccessService } from '../public-access';
+import { reviewService } from '../review';
 import { searchIndexService, showcaseService } from '../showcase';
 import { slugService } from '../slugs';
 
@@ -15,6 +16,7 @@ export default {
   importer: importerService,
   overview: overviewService,
   'public-access': publicAccessService,
+  review: reviewService,
   'search-index': searchIndexService,
   showcase: showcaseService,
   slug: slugService,

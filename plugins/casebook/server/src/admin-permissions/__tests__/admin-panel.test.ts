@@ -7,6 +7,8 @@ describe("the admin panel's permissions", () => {
       overview: [ADMIN_PERMISSIONS.readOverview],
       import: [ADMIN_PERMISSIONS.import],
       importWrites: [CASE_PERMISSIONS.create, CASE_PERMISSIONS.publish],
+      review: [ADMIN_PERMISSIONS.review],
+      reviewPublish: [CASE_PERMISSIONS.publish],
       voting: [ADMIN_PERMISSIONS.readVoting],
       votingSwitch: [ADMIN_PERMISSIONS.switchVoting],
       votingExports: [ADMIN_PERMISSIONS.exportRanking, ADMIN_PERMISSIONS.exportBallots],

@@ -6,7 +6,7 @@ const SETS = Object.entries(closedSets as Record<string, unknown>).filter((entry
 
 test('the index exports every closed set', () => {
   expect(SETS.map(([name]) => name).sort()).toEqual([
-    'CAMPAIGN_STAGE', 'CASE_SORT', 'HOSPITAL_CATEGORY', 'HOSPITAL_LEVEL', 'HOSPITAL_SORT', 'METRIC_KIND', 'METRIC_QUALIFIER', 'PROVINCE', 'SNIPPET_FIELD', 'SOURCE_DOCUMENT_STATUS', 'VOTE_REFUSAL',
+    'CAMPAIGN_STAGE', 'CASE_SORT', 'HOSPITAL_CATEGORY', 'HOSPITAL_LEVEL', 'HOSPITAL_SORT', 'METRIC_KIND', 'METRIC_QUALIFIER', 'PROVINCE', 'REVIEW_ITEM_KIND', 'SNIPPET_FIELD', 'SOURCE_DOCUMENT_STATUS', 'VOTE_REFUSAL',
   ]);
 });
 

@@ -24,6 +24,12 @@ export default {
     { method: 'GET', path: '/counters', handler: 'engagement.counters', config: allowed(CASE_PERMISSIONS.read) },
     { method: 'GET', path: '/voting', handler: 'voting.switchState', config: allowed(ADMIN_PERMISSIONS.readVoting) },
     { method: 'PUT', path: '/voting', handler: 'voting.switch', config: allowed(ADMIN_PERMISSIONS.readVoting, ADMIN_PERMISSIONS.switchVoting) },
+    { method: 'GET', path: '/review/queue', handler: 'review.queue', config: allowed(ADMIN_PERMISSIONS.review) },
+    { method: 'GET', path: '/review/cases/:documentId/source', handler: 'review.source', config: allowed(ADMIN_PERMISSIONS.review) },
+    { method: 'POST', path: '/review/cases/:documentId/rejections', handler: 'review.reject', config: allowed(ADMIN_PERMISSIONS.review) },
+    { method: 'POST', path: '/review/cases/:documentId/reviewed', handler: 'review.markReviewed', config: allowed(ADMIN_PERMISSIONS.review) },
+    // Publishing from the queue is publishing in the Content Manager: its publish permission on cases too.
+    { method: 'POST', path: '/review/publish', handler: 'review.publish', config: allowed(ADMIN_PERMISSIONS.review, CASE_PERMISSIONS.publish) },
     { method: 'GET', path: '/campaigns', handler: 'voting.campaigns', config: allowed(ADMIN_PERMISSIONS.readVoting) },
     { method: 'GET', path: '/campaigns/:campaign/ranking', handler: 'voting.ranking', config: allowed(ADMIN_PERMISSIONS.readVoting) },
     { method: 'GET', path: '/campaigns/:campaign/ranking.csv', handler: 'voting.rankingCsv', config: allowed(ADMIN_PERMISSIONS.exportRanking) },
