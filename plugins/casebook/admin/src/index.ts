@@ -1,9 +1,10 @@
-import { ChartPie, ThumbUp, Upload } from '@strapi/icons';
+import { ChartPie, SealCheck, ThumbUp, Upload } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
 import { ClosedSetInput } from './components/ClosedSetInput';
 import { labelClosedSetColumns } from './components/closed-set-columns';
 import { addCounterColumns } from './components/counter-columns';
+import { SourcePanel } from './components/SourcePanel';
 import { PERMISSIONS } from './permissions';
 import { NAME_LIST_FIELD, PLUGIN_ID } from './pluginId';
 
@@ -25,6 +26,13 @@ export default {
       permissions: PERMISSIONS.import,
       intlLabel: { id: `${PLUGIN_ID}.import.name`, defaultMessage: '导入文档' },
       Component: () => import('./pages/ImportPage').then((module) => ({ default: module.ImportPage })),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/review`,
+      icon: SealCheck,
+      permissions: PERMISSIONS.review,
+      intlLabel: { id: `${PLUGIN_ID}.review.name`, defaultMessage: '审核队列' },
+      Component: () => import('./pages/ReviewPage').then((module) => ({ default: module.ReviewPage })),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/voting`,
@@ -53,8 +61,12 @@ export default {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelClosedSetColumns);
     // Content types are code in this repository, changed through it: the edit view's "Edit the model" is no editor's tool.
     // (Strapi 5.54 lists it among the document actions, shown in the header's menu: not among the header actions.)
-    const contentManager = app.getPlugin('content-manager') as unknown as { apis?: { addDocumentAction?: (edit: (actions: Array<{ type?: string }>) => Array<{ type?: string }>) => void } };
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis?: { addDocumentAction?: (edit: (actions: Array<{ type?: string }>) => Array<{ type?: string }>) => void; addEditViewSidePanel?: (panels: unknown[]) => void };
+    };
     contentManager.apis?.addDocumentAction?.((actions) => actions.filter((action) => action.type !== 'edit-the-model'));
+    // The Case edit view's source review (its panel shows on cases only, for roles that hold the review permission).
+    contentManager.apis?.addEditViewSidePanel?.([SourcePanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -4,7 +4,7 @@ import { detachPart } from '../case-parts';
 import { UID } from '../constants';
 import { serviceAccessor } from '../plugin-services';
 import { SOURCE_FIELDS, sourceItems, type SourceItem } from './items';
-import type { Rejection, UnsureItem } from './ledger';
+import { writtenContent, type ContentField, type Rejection, type UnsureItem } from './ledger';
 import { caseDraft, ledgerOf, updateLedger, type CaseDraft } from './store';
 
 /** Who reviewed a case and when. */
@@ -40,6 +40,9 @@ export type CaseSource = {
   unsure: UnsureItem[];
   reviewed: Reviewed | null;
 };
+
+/** The content field (review/ledger) an item of each kind sits in. */
+const FIELD_OF_KIND: Record<SourceItem['kind'], ContentField> = { title: 'title', hospital: 'hospital', person: 'people', initiative: 'initiatives', metric: 'metrics', source: 'source' };
 
 const nameOf = (user: CaseDraft['reviewedBy']) => (user ? [user.lastname, user.firstname].filter(Boolean).join('') || user.username || user.email : null);
 const reviewedOf = (draft: Pick<CaseDraft, 'reviewedAt' | 'reviewedBy'>): Reviewed | null => (draft.reviewedAt ? { at: new Date(draft.reviewedAt).toISOString(), by: nameOf(draft.reviewedBy) } : null);
@@ -159,8 +162,14 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           const source = Object.fromEntries(SOURCE_FIELDS.map((name) => [name, name === field ? null : (draft.source?.[name] ?? null)]));
           await strapi.documents(UID.case).update({ documentId, data: { source } as never });
         }
+        // A rejection is no edit of the editor's own: the field it changed, if the editor had not changed it otherwise,
+        // is compared with the draft as it now stands at the next re-import (which leaves the rejected item out too).
+        const field = FIELD_OF_KIND[item.kind];
+        const before = writtenContent(draft)[field];
+        const after = writtenContent((await caseDraft(strapi, documentId))!)[field];
         await updateLedger(strapi, draft.sourceDocument.id, documentId, (ledger) => ({
           ...ledger,
+          written: ledger.written && ledger.written[field] === before ? { ...ledger.written, [field]: after } : ledger.written,
           rejected: [...ledger.rejected.filter((rejection) => rejection.key !== item.id), { kind: item.kind, key: item.id, text: item.text, at: new Date().toISOString(), by: userId }],
         }));
       });
