@@ -49,6 +49,7 @@ const highlighted = (source: CaseSource, onPick: (item: SourceItem) => void, act
         key={item.id}
         data-item-id={item.id}
         data-kind={item.kind}
+        data-part={item.part}
         role="button"
         tabIndex={0}
         onClick={() => onPick(item)}
