@@ -117,6 +117,20 @@ const UnresolvedOwner = ({
   </Box>
 );
 
+type KeptChanges = Array<{ title: string; fields: string[]; rejected: number }>;
+
+/** The import report's `kept`, in words: per case, the fields left as an editor changed them and the rejected items left out. */
+const describeKept = (kept: KeptChanges, t: Translate): string =>
+  kept
+    .map((found) =>
+      t('import.kept', '《{title}》保留了编辑的修改: {fields}; 未重新加入已标记为错误的 {rejected} 项', {
+        title: found.title,
+        fields: found.fields.map((field) => t(`import.kept.field.${field}`, field)).join('、') || '—',
+        rejected: found.rejected,
+      }),
+    )
+    .join(' ');
+
 const Importer = () => {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -187,13 +201,15 @@ const Importer = () => {
     if (!corrected) return;
     setBusy(true);
     try {
-      const { data } = await post<{ data: { status: string; cases: { created: number; updated: number } } }>(`/${PLUGIN_ID}/import`, {
+      const { data } = await post<{ data: { status: string; cases: { created: number; updated: number }; kept?: KeptChanges } }>(`/${PLUGIN_ID}/import`, {
         ...upload,
         publish: publish && allowedActions.canPublish,
         document: corrected,
         ...(replace.trim() ? { replace: replace.trim() } : {}),
       });
       toggleNotification({ type: 'success', message: `导入完成 (${data.data.status}): 新建 ${data.data.cases.created} 个案例, 更新 ${data.data.cases.updated} 个` });
+      // What the re-import did not overwrite: the editors' changes since the previous import, and the items they rejected.
+      if (data.data.kept && data.data.kept.length > 0) toggleNotification({ type: 'warning', message: describeKept(data.data.kept, t), timeout: 15_000 });
       setPreview(null);
       setReplace('');
       refresh();
