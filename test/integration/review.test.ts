@@ -51,7 +51,8 @@ beforeAll(async () => {
   expect((await importText('owner-affiliated-only.txt', fixture('owner-affiliated-only.txt'))).status).toBe('created');
   site = await caseOf('site-page.txt');
   ownerless = await caseOf('owner-affiliated-only.txt');
-});
+  // A boot and three imports: on a loaded machine (and PostgreSQL) more than the default two minutes.
+}, 300_000);
 
 afterAll(async () => {
   await casebook?.stop();
