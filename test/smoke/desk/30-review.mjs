@@ -6,8 +6,20 @@ import { screenshot } from '../support/cms.mjs';
 /** The queue's row of the case titled `title`. */
 const rowOf = (page, title) => page.getByRole('row').filter({ hasText: title });
 
-export default async ({ base, page, editor, state }) => {
+export default async (desk) => {
+  try {
+    await review(desk);
+  } catch (error) {
+    // What the page showed when a step failed, for the failure's report.
+    await screenshot(desk.page, 'desk-review-failed').catch(() => undefined);
+    throw error;
+  }
+};
+
+const review = async ({ base, page, editor, state }) => {
   const { documentId, title } = state.importedCase;
+  const queue = (await editor.json('GET', '/casebook/review/queue')).data;
+  assert.ok(queue.some((entry) => entry.documentId === documentId), JSON.stringify(queue).slice(0, 400));
 
   await page.goto(`${base}/admin/plugins/casebook/review`);
   await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 60_000 });
