@@ -13,7 +13,7 @@ import { bootCasebook, type Casebook } from '../support/strapi';
  *
  * Bodies: `upload` is a document to preview, `draft` / `publish` a corrected import without or with
  * `publish: true`, `title` a new case, `open` public voting left open, `reject` an item the case does not hold (404 past the
- * permission check), `imported` the imported case; :campaign is a campaign, :draft a new unpublished case per cell, :imported a case imported once.
+ * permission check), `imported` the imported case; :campaign is a campaign, :draft a new unpublished case per cell, :documentId a case imported once (of its own document, not a version of the cells' case).
  */
 const PRINCIPALS = ['anonymous', 'read-only token', 'full-access token', 'no permissions', 'Author', 'Editor', 'Super Admin'] as const;
 type PrincipalName = (typeof PRINCIPALS)[number];
@@ -31,9 +31,9 @@ const MATRIX: Array<[Method, string, Body, string, ...number[]]> = [
   ['GET',  '/casebook/voting',                                    '',        '投票中心: whether the public may vote', 401,  401,  401,  403,  403,   200,   200],
   ['PUT',  '/casebook/voting',                                    'open',    '投票中心: open or stop public voting',  401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/review/queue',                              '',        '审核队列: imported cases to review',   401,  401,  401,  403,  200,   200,   200],
-  ['GET',  '/casebook/review/cases/:imported/source',             '',        '审核: a case\'s source and items',      401,  401,  401,  403,  200,   200,   200],
-  ['POST', '/casebook/review/cases/:imported/rejections',         'reject',  '审核: mark an extracted item wrong',   401,  401,  401,  403,  404,   404,   404],
-  ['POST', '/casebook/review/cases/:imported/reviewed',           '',        '审核: mark the case reviewed',         401,  401,  401,  403,  200,   200,   200],
+  ['GET',  '/casebook/review/cases/:documentId/source',           '',        '审核: a case\'s source and items',      401,  401,  401,  403,  200,   200,   200],
+  ['POST', '/casebook/review/cases/:documentId/rejections',       'reject',  '审核: mark an extracted item wrong',   401,  401,  401,  403,  404,   404,   404],
+  ['POST', '/casebook/review/cases/:documentId/reviewed',         '',        '审核: mark the case reviewed',         401,  401,  401,  403,  200,   200,   200],
   ['POST', '/casebook/review/publish',                            'imported', '审核队列: publish reviewed cases',    401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns',                                 '',        '投票中心: campaigns and ballot counts', 401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns/:campaign/ranking',               '',        '投票中心: a campaign\'s top ten',       401,  401,  401,  403,  403,   200,   200],
@@ -101,16 +101,17 @@ let imported: Promise<string> | undefined;
 /** The documentId of a case imported once, for the review routes. */
 const importedCase = () =>
   (imported ??= (async () => {
-    const report = (await casebook.strapi.plugin('casebook').service('importer').importDocument('review-matrix.txt', Buffer.from(`${DOCUMENT}\n\nmatrix-review\n`))) as {
+    const own = fs.readFileSync(path.join(ROOT_DIR, 'test', 'fixtures', 'documents', 'hospital-news.html'));
+    const report = (await casebook.strapi.plugin('casebook').service('importer').importDocument('review-matrix.html', own)) as {
       status: string;
     };
-    const row = (await casebook.strapi.db.query('api::case.case').findOne({ select: ['documentId'], where: { sourceDocument: { filename: 'review-matrix.txt' } } })) as { documentId: string } | null;
+    const row = (await casebook.strapi.db.query('api::case.case').findOne({ select: ['documentId'], where: { sourceDocument: { filename: 'review-matrix.html' } } })) as { documentId: string } | null;
     if (!row) throw new Error(`the review cells' document was not imported (${report.status})`);
     return row.documentId;
   })());
 
 const pathOf = async (cell: Cell) => {
-  if (cell.path.includes(':imported')) return cell.path.replace(':imported', await importedCase());
+  if (cell.path.includes(':documentId')) return cell.path.replace(':documentId', await importedCase());
   let resolved = cell.path.replace(':campaign', world.campaign.documentId).replace(':published', world.published.case.documentId);
   if (resolved.includes(':draft')) {
     const draft = await casebook.strapi.documents('api::case.case').create({ data: { title: `矩阵待发布 ${cell.file}` } });
