@@ -21,6 +21,8 @@ const review = async ({ base, page, editor, state }) => {
   const queue = (await editor.json('GET', '/casebook/review/queue')).data;
   assert.ok(queue.some((entry) => entry.documentId === documentId), JSON.stringify(queue).slice(0, 400));
 
+  // The interface language step 10 checks is Chinese by default; set here too, so that this step reads Chinese on its own.
+  await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'zh-Hans'));
   await page.goto(`${base}/admin/plugins/casebook/review`);
   await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 60_000 });
   const row = rowOf(page, title);
