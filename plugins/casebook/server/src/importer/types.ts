@@ -89,7 +89,8 @@ export type ExtractedHospital = {
   aliases: string[];
 };
 
-export type ExtractedPerson = { name: string; role: string | null };
+/** `unit` is the editor's (the importer does not extract it): the person's unit (科室, 支部) as the case component keeps it. */
+export type ExtractedPerson = { name: string; role: string | null; unit?: string | null };
 
 export type ExtractedSource = {
   publication: string | null;
@@ -148,6 +149,8 @@ export type ExtractedCase = {
   confidence: { case: Confidence; owner: Confidence; title: Confidence };
   people: ExtractedPerson[];
   source: ExtractedSource;
+  /** The award the case won (一等奖, 优秀案例), as an editor enters it on the import page: the importer finds none. */
+  award?: string | null;
   summary: string;
   body: string;
   themes: string[];

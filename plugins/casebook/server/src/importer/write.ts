@@ -33,6 +33,8 @@ export type ImportReport = {
    * left them (not overwritten by the new extraction), and the items an editor had rejected, left out again.
    */
   kept: Array<{ documentId: string; title: string; fields: ContentField[]; rejected: number }>;
+  /** Every case written, in the document's order: the import page links each to its draft. */
+  written: Array<{ documentId: string; title: string; action: 'created' | 'updated' }>;
   error?: string;
   /** Why the document was refused, when it was (an ImportError's code), or 'database' when writing it failed. */
   code?: ImportError['code'] | 'database';
@@ -63,6 +65,7 @@ export const emptyReport = (file: string): ImportReport => ({
   mentions: [],
   unresolvedOwners: [],
   kept: [],
+  written: [],
 });
 
 class DryRunRollback extends Error {}
@@ -262,7 +265,7 @@ const writeCase = async ({ extracted: found, hospitalId: foundHospital, sourceDo
     hospital: hospitalId,
     summary: extracted.summary,
     body: extracted.body,
-    people: extracted.people.map((person) => ({ name: person.name.slice(0, 40), role: person.role?.slice(0, 80) ?? undefined })),
+    people: extracted.people.map((person) => ({ name: person.name.slice(0, 40), role: person.role?.slice(0, 80) ?? undefined, unit: person.unit?.slice(0, 120) ?? undefined })),
     source: {
       publication: extracted.source.publication ?? undefined,
       column: extracted.source.column ?? undefined,
@@ -272,6 +275,7 @@ const writeCase = async ({ extracted: found, hospitalId: foundHospital, sourceDo
       readCount: extracted.source.readCount ?? undefined,
     },
     themes: await themeIds(write, extracted.themes),
+    award: extracted.award?.slice(0, 120) || undefined,
     sourceDocument: sourceDocumentId,
     sourceStart: extracted.start,
     sourceEnd: extracted.end,
@@ -387,6 +391,7 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
     const revised = chosen ?? (await revisionOf(strapi, extracted, decoded.original, hospitalId, written));
     const caseId = await writeCase({ ...context, extracted, hospitalId, sourceDocumentId: source.documentId, revised, publish: options.publish ?? false });
     written.add(caseId);
+    report.written.push({ documentId: caseId, title: extracted.title, action: revised ? 'updated' : 'created' });
     if (hospitalId === null) report.unresolvedOwners.push({ documentId: caseId, title: extracted.title, hint: extracted.owner.hint });
   }
   if (targets && !targets.some((target) => written.has(target.documentId))) {
