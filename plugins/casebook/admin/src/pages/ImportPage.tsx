@@ -1,27 +1,23 @@
-import { Badge, Box, Button, Checkbox, Field, Flex, Grid, Radio, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Field, Flex, Grid, Link, Radio, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { METRIC_QUALIFIER } from '../../../server/src/closed-sets';
-import type { ExtractedCase, ImportPreview as Preview, SourceDocumentRow } from '../../../server/src/importer';
+import { NavLink } from 'react-router-dom';
+import type { ExtractedCase, ImportPreview as Preview, ImportReport, SourceDocumentRow } from '../../../server/src/importer';
+import { SOURCE_DOCUMENT_STATUS } from '../../../server/src/closed-sets';
 import { describeError } from '../errors';
+import { useLabelLanguage } from '../language';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
+import { CaseParts, CheckMark, correctedOf, draftOf, isDoubtful, TitleBox, type CaseDraft, type Choice, type Translate } from './import/CaseReview';
 
 type Upload = { filename: string; content: string; encoding: 'base64' | 'text' };
 /** An imported document as the list route sends it: its dates as JSON carries them. */
 type SourceDocument = Omit<SourceDocumentRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 
-/** How the importer found an item (the rule) and how sure it is (the score). */
-type Confidence = ExtractedCase['confidence']['owner'];
 type OwnerCandidate = Preview['ownerCandidates'][number][number];
-type Translate = (id: string, defaultMessage: string, values?: Record<string, string | number>) => string;
 
-/**
- * Per case: kept or dropped, which initiatives and metrics stay, the name typed for a new owner hospital, and
- * whether the editor has checked an owner the importer was unsure of.
- */
-type Choices = Array<{ keep: boolean; initiatives: boolean[]; metrics: boolean[]; newOwner: string; ownerChecked: boolean }>;
+type Choices = Choice[];
 
 /** A kept case is imported only with an owner: the confirm route asks the same. */
 const hasOwner = (extracted: ExtractedCase) => (extracted.hospital?.trim().length ?? 0) >= 2;
@@ -52,17 +48,6 @@ const SourceText = ({ original, highlight }: { original: string; highlight: { st
     </Box>
   );
 };
-
-/** Whether the editor should check an item: the importer's isLowConfidence, on the threshold the preview sends (the admin takes no values from the importer). */
-const isDoubtful = (confidence: Confidence, threshold: number) => confidence.score < threshold;
-
-/** 需核对 on an item the importer is unsure of, with the rule that found it as its tooltip. */
-const CheckMark = ({ confidence, threshold, t }: { confidence: Confidence; threshold: number; t: Translate }) =>
-  isDoubtful(confidence, threshold) ? (
-    <Badge variant="warning" size="S" title={t('import.check.rule', '规则 {rule}, 置信度 {score}', { rule: confidence.rule, score: confidence.score })} data-testid="import-check">
-      {t('import.check', '需核对')}
-    </Badge>
-  ) : null;
 
 /**
  * The owner of a case its document names only partially: the document's words for it, the hospitals to pick
@@ -117,7 +102,7 @@ const UnresolvedOwner = ({
   </Box>
 );
 
-type KeptChanges = Array<{ title: string; fields: string[]; rejected: number }>;
+type KeptChanges = ImportReport['kept'];
 
 /** The import report's `kept`, in words: per case, the fields left as an editor changed them and the rejected items left out. */
 const describeKept = (kept: KeptChanges, t: Translate): string =>
@@ -131,16 +116,39 @@ const describeKept = (kept: KeptChanges, t: Translate): string =>
     )
     .join(' ');
 
+/** Where the Content Manager edits a case's draft. */
+const caseEditPath = (documentId: string) => `/content-manager/collection-types/api::case.case/${documentId}`;
+
+/** What the import did, in the editor's language, with a link to each draft it wrote. */
+const ImportResult = ({ report, t }: { report: ImportReport; t: Translate }) => (
+  <Box background="success100" borderColor="success200" hasRadius padding={4} data-testid="import-result">
+    <Typography fontWeight="bold" tag="p">
+      {t(`import.result.${report.status}`, '导入完成')}: {t('import.result.counts', '新建 {created} 个案例, 更新 {updated} 个案例的草稿', report.cases)}
+    </Typography>
+    <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={2}>
+      {report.written.map((written) => (
+        <Flex key={written.documentId} gap={2}>
+          <Badge>{t(`import.result.action.${written.action}`, written.action === 'created' ? '新建' : '已更新')}</Badge>
+          <Link tag={NavLink} to={caseEditPath(written.documentId)} data-testid="import-draft-link">
+            {t('import.result.open', '打开草稿《{title}》', { title: written.title })}
+          </Link>
+        </Flex>
+      ))}
+    </Flex>
+  </Box>
+);
+
 const Importer = () => {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { formatMessage } = useIntl();
+  const { formatMessage, formatDate } = useIntl();
+  const language = useLabelLanguage();
   const t: Translate = (id, defaultMessage, values) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage }, values);
   // Importing writes cases: the Content Manager's create on cases, and its publish to publish them.
   const { allowedActions, isLoading: checking } = useRBAC(PERMISSIONS.importWrites);
-  const [upload, setUpload] = useState<Upload>({ filename: '粘贴的文档.txt', content: '', encoding: 'text' });
+  const [upload, setUpload] = useState<Upload>({ filename: t('import.pastedName', '粘贴的文档.txt'), content: '', encoding: 'text' });
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [cases, setCases] = useState<ExtractedCase[]>([]);
+  const [cases, setCases] = useState<CaseDraft[]>([]);
   const [choices, setChoices] = useState<Choices>([]);
   const [highlight, setHighlight] = useState<{ start: number; end: number } | null>(null);
   const [publish, setPublish] = useState(false);
@@ -148,6 +156,8 @@ const Importer = () => {
   const [replace, setReplace] = useState('');
   const [busy, setBusy] = useState(false);
   const [documents, setDocuments] = useState<SourceDocument[]>([]);
+  const [existingThemes, setExistingThemes] = useState<string[]>([]);
+  const [result, setResult] = useState<ImportReport | null>(null);
 
   const fail = (error: unknown) => toggleNotification({ type: 'danger', message: describeError(error, t) });
 
@@ -157,13 +167,20 @@ const Importer = () => {
       .catch(fail);
   }, [get]);
   useEffect(refresh, [refresh]);
+  // The themes an editor may give a case: the existing ones (read through the Content Manager, as the case form does).
+  useEffect(() => {
+    get<{ results: Array<{ name: string }> }>('/content-manager/collection-types/api::theme.theme?pageSize=100&sort=name:ASC')
+      .then(({ data }) => setExistingThemes(data.results.map((theme) => theme.name)))
+      .catch(() => setExistingThemes([]));
+  }, [get]);
 
   const analyse = async () => {
     setBusy(true);
     try {
       const { data } = await post<{ data: Preview }>(`/${PLUGIN_ID}/import/preview`, upload);
       setPreview(data.data);
-      setCases(data.data.document.cases);
+      setResult(null);
+      setCases(data.data.document.cases.map(draftOf));
       setChoices(
         data.data.document.cases.map((extracted) => ({
           keep: true,
@@ -181,18 +198,13 @@ const Importer = () => {
     }
   };
 
+  const themes = useMemo(() => [...new Set([...existingThemes, ...(preview?.document.cases.flatMap((extracted) => extracted.themes) ?? [])])], [existingThemes, preview]);
+
   const corrected = useMemo(
     () =>
       preview && {
         ...preview.document,
-        cases: cases
-          .map((extracted, index) => ({
-            ...extracted,
-            hospital: extracted.hospital?.trim() ?? null,
-            initiatives: extracted.initiatives.filter((_, position) => choices[index]?.initiatives[position]),
-            metrics: extracted.metrics.filter((_, position) => choices[index]?.metrics[position]),
-          }))
-          .filter((_, index) => choices[index]?.keep),
+        cases: cases.map((draft, index) => correctedOf(draft, choices[index])).filter((_, index) => choices[index]?.keep),
       },
     [preview, cases, choices],
   );
@@ -201,15 +213,19 @@ const Importer = () => {
     if (!corrected) return;
     setBusy(true);
     try {
-      const { data } = await post<{ data: { status: string; cases: { created: number; updated: number }; kept?: KeptChanges } }>(`/${PLUGIN_ID}/import`, {
+      const { data } = await post<{ data: ImportReport }>(`/${PLUGIN_ID}/import`, {
         ...upload,
         publish: publish && allowedActions.canPublish,
         document: corrected,
         ...(replace.trim() ? { replace: replace.trim() } : {}),
       });
-      toggleNotification({ type: 'success', message: `导入完成 (${data.data.status}): 新建 ${data.data.cases.created} 个案例, 更新 ${data.data.cases.updated} 个` });
+      toggleNotification({
+        type: 'success',
+        message: `${t(`import.result.${data.data.status}`, '导入完成')}: ${t('import.result.counts', '新建 {created} 个案例, 更新 {updated} 个案例的草稿', data.data.cases)}`,
+      });
+      setResult(data.data);
       // What the re-import did not overwrite: the editors' changes since the previous import, and the items they rejected.
-      if (data.data.kept && data.data.kept.length > 0) toggleNotification({ type: 'warning', message: describeKept(data.data.kept, t), timeout: 15_000 });
+      if (data.data.kept.length > 0) toggleNotification({ type: 'warning', message: describeKept(data.data.kept, t), timeout: 15_000 });
       setPreview(null);
       setReplace('');
       refresh();
@@ -220,8 +236,8 @@ const Importer = () => {
     }
   };
 
-  const editCase = (index: number, patch: Partial<ExtractedCase>) => setCases((all) => all.map((extracted, position) => (position === index ? { ...extracted, ...patch } : extracted)));
-  const choose = (index: number, patch: Partial<Choices[number]>) => setChoices((all) => all.map((choice, at) => (at === index ? { ...choice, ...patch } : choice)));
+  const editCase = (index: number, patch: Partial<CaseDraft>) => setCases((all) => all.map((draft, position) => (position === index ? { ...draft, ...patch } : draft)));
+  const choose = (index: number, patch: Partial<Choice>) => setChoices((all) => all.map((choice, at) => (at === index ? { ...choice, ...patch } : choice)));
   // The kept cases still without an owner: the import waits for each to have one.
   const ownerless = corrected ? corrected.cases.filter((extracted) => !hasOwner(extracted)).length : 0;
   const toggle = (index: number, part: 'initiatives' | 'metrics' | 'keep', position = 0) =>
@@ -232,17 +248,19 @@ const Importer = () => {
         return { ...choice, [part]: choice[part].map((value, item) => (item === position ? !value : value)) };
       }),
     );
+  const statusLabel = { new: t('import.status.new', '新文档'), revision: t('import.status.revision', '新版本'), unchanged: t('import.status.unchanged', '已导入, 无变化') };
 
   return (
     <Layouts.Root>
-      <Page.Title>导入文档</Page.Title>
-      <Layouts.Header title="导入文档" subtitle="上传或粘贴案例文档, 核对提取结果后创建草稿" />
+      <Page.Title>{t('import.name', '导入文档')}</Page.Title>
+      <Layouts.Header title={t('import.name', '导入文档')} subtitle={t('import.subtitle', '上传或粘贴案例文档, 核对提取结果后创建草稿')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          {result ? <ImportResult report={result} t={t} /> : null}
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Field.Root name="file">
-                <Field.Label>上传文件 (.txt, .md, .html; UTF-8, GBK/GB18030, UTF-16)</Field.Label>
+                <Field.Label>{t('import.file', '上传文件 (.txt, .md, .html; UTF-8, GBK/GB18030, UTF-16)')}</Field.Label>
                 <input
                   type="file"
                   accept=".txt,.md,.html,.htm"
@@ -254,20 +272,22 @@ const Importer = () => {
                 />
               </Field.Root>
               <Field.Root name="content">
-                <Field.Label>或粘贴全文</Field.Label>
+                <Field.Label>{t('import.paste', '或粘贴全文')}</Field.Label>
                 <Textarea
                   name="content"
-                  value={upload.encoding === 'text' ? upload.content : `(已选择文件 ${upload.filename})`}
-                  onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setUpload({ filename: upload.encoding === 'text' ? upload.filename : '粘贴的文档.txt', content: event.target.value, encoding: 'text' })}
+                  value={upload.encoding === 'text' ? upload.content : t('import.fileChosen', '(已选择文件 {filename})', { filename: upload.filename })}
+                  onChange={(event: ChangeEvent<HTMLTextAreaElement>) =>
+                    setUpload({ filename: upload.encoding === 'text' ? upload.filename : t('import.pastedName', '粘贴的文档.txt'), content: event.target.value, encoding: 'text' })
+                  }
                 />
               </Field.Root>
               <Field.Root name="filename">
-                <Field.Label>文件名 (仅作记录: 新版本按正文内容识别, 与文件名无关)</Field.Label>
+                <Field.Label>{t('import.filename', '文件名 (仅作记录: 新版本按正文内容识别, 与文件名无关)')}</Field.Label>
                 <TextInput name="filename" value={upload.filename} onChange={(event: ChangeEvent<HTMLInputElement>) => setUpload({ ...upload, filename: event.target.value })} />
               </Field.Root>
               <Flex gap={2}>
                 <Button onClick={analyse} loading={busy} disabled={!upload.content}>
-                  分析文档
+                  {t('import.analyse', '分析文档')}
                 </Button>
               </Flex>
             </Flex>
@@ -275,55 +295,56 @@ const Importer = () => {
 
           {preview && corrected ? (
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius data-testid="import-preview">
-              <Flex gap={2} paddingBottom={4}>
+              <Flex gap={2} paddingBottom={4} wrap="wrap">
                 <Typography variant="delta">{preview.filename}</Typography>
                 <Badge>{preview.encoding}</Badge>
-                <Badge active={preview.status !== 'unchanged'}>{{ new: '新文档', revision: '新版本', unchanged: '已导入, 无变化' }[preview.status]}</Badge>
+                <Badge active={preview.status !== 'unchanged'}>{statusLabel[preview.status]}</Badge>
                 <Typography textColor="neutral600">
-                  医院: {preview.document.hospitals.map((hospital) => `${hospital.name}${hospital.role === 'mentioned' ? ' (提及)' : ''}`).join('、') || '—'}
+                  {t('import.hospitals', '医院: {names}', {
+                    names: preview.document.hospitals.map((hospital) => (hospital.role === 'mentioned' ? t('import.hospitals.mentioned', '{name} (提及)', { name: hospital.name }) : hospital.name)).join('、') || '—',
+                  })}
                 </Typography>
               </Flex>
               <Grid.Root gap={4}>
                 <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-                  {cases.map((extracted, index) => (
+                  {cases.map((draft, index) => (
                     <Box key={index} padding={4} marginBottom={4} hasRadius borderColor="neutral200" data-testid="import-case">
                       <Flex gap={2} alignItems="center" wrap="wrap">
                         <Checkbox checked={choices[index]?.keep} onCheckedChange={() => toggle(index, 'keep')}>
-                          保留
+                          {t('import.case.keep', '保留')}
                         </Checkbox>
-                        <Box flex="2" minWidth="24rem">
-                          <TextInput aria-label="案例标题" value={extracted.title} onChange={(event: ChangeEvent<HTMLInputElement>) => editCase(index, { title: event.target.value })} />
-                        </Box>
-                        <CheckMark confidence={extracted.confidence.title} threshold={preview.lowConfidence} t={t} />
-                        {preview.document.cases[index]?.hospital !== null ? (
-                          <>
-                            <Box flex="1" minWidth="16rem">
-                              <TextInput
-                                aria-label="医院"
-                                value={extracted.hospital ?? ''}
-                                onChange={(event: ChangeEvent<HTMLInputElement>) => {
-                                  editCase(index, { hospital: event.target.value });
-                                  choose(index, { ownerChecked: true });
-                                }}
-                              />
-                            </Box>
-                            {isDoubtful(extracted.confidence.owner, preview.lowConfidence) && !choices[index]?.ownerChecked ? (
-                              <Flex gap={2} data-testid="import-owner-doubtful">
-                                <CheckMark confidence={extracted.confidence.owner} threshold={preview.lowConfidence} t={t} />
-                                <Typography variant="pi" textColor="neutral600">
-                                  {extracted.confidence.owner.rule}
-                                </Typography>
-                                <Button variant="secondary" size="S" onClick={() => choose(index, { ownerChecked: true })}>
-                                  {t('import.owner.confirm', '确认')}
-                                </Button>
-                              </Flex>
-                            ) : null}
-                          </>
-                        ) : null}
+                        <CheckMark confidence={draft.confidence.title} threshold={preview.lowConfidence} t={t} />
                       </Flex>
-                      {preview.document.cases[index]?.hospital === null ? (
+                      <Box paddingTop={2}>
+                        <TitleBox draft={draft} t={t} edit={(patch) => editCase(index, patch)} />
+                      </Box>
+                      {preview.document.cases[index]?.hospital !== null ? (
+                        <Flex gap={2} alignItems="center" wrap="wrap" paddingTop={2}>
+                          <Box flex="1" minWidth="16rem">
+                            <TextInput
+                              aria-label={t('import.case.hospital', '医院')}
+                              value={draft.hospital ?? ''}
+                              onChange={(event: ChangeEvent<HTMLInputElement>) => {
+                                editCase(index, { hospital: event.target.value });
+                                choose(index, { ownerChecked: true });
+                              }}
+                            />
+                          </Box>
+                          {isDoubtful(draft.confidence.owner, preview.lowConfidence) && !choices[index]?.ownerChecked ? (
+                            <Flex gap={2} data-testid="import-owner-doubtful">
+                              <CheckMark confidence={draft.confidence.owner} threshold={preview.lowConfidence} t={t} />
+                              <Typography variant="pi" textColor="neutral600">
+                                {draft.confidence.owner.rule}
+                              </Typography>
+                              <Button variant="secondary" size="S" onClick={() => choose(index, { ownerChecked: true })}>
+                                {t('import.owner.confirm', '确认')}
+                              </Button>
+                            </Flex>
+                          ) : null}
+                        </Flex>
+                      ) : (
                         <UnresolvedOwner
-                          extracted={extracted}
+                          extracted={draft}
                           candidates={preview.ownerCandidates[index] ?? []}
                           newOwner={choices[index]?.newOwner ?? ''}
                           onChange={(hospital, newOwner) => {
@@ -332,72 +353,36 @@ const Importer = () => {
                           }}
                           t={t}
                         />
-                      ) : null}
+                      )}
                       <Typography textColor="neutral600" tag="p" paddingTop={2} data-testid="import-case-revision">
                         {preview.revisions[index]
-                          ? `新版本: 将更新案例《${preview.revisions[index]!.title}》的草稿 (已发布的版本在发布前不变)`
-                          : '新案例: 将创建草稿'}
+                          ? t('import.case.revision', '新版本: 将更新案例《{title}》的草稿 (已发布的版本在发布前不变)', { title: preview.revisions[index]!.title })
+                          : t('import.case.new', '新案例: 将创建草稿')}
                       </Typography>
-                      <Typography variant="sigma" tag="p" paddingTop={3}>
-                        举措 ({extracted.initiatives.length})
-                      </Typography>
-                      {extracted.initiatives.map((initiative, position) => (
-                        <Flex key={position} gap={2}>
-                          <Checkbox checked={choices[index]?.initiatives[position]} onCheckedChange={() => toggle(index, 'initiatives', position)}>
-                            {initiative.name}
-                          </Checkbox>
-                          <CheckMark confidence={initiative.confidence} threshold={preview.lowConfidence} t={t} />
-                        </Flex>
-                      ))}
-                      <Typography variant="sigma" tag="p" paddingTop={3}>
-                        指标 ({extracted.metrics.length}) — 点击查看原文
-                      </Typography>
-                      <Table colCount={4} rowCount={extracted.metrics.length + 1}>
-                        <Thead>
-                          <Tr>
-                            <Th><Typography variant="sigma">保留</Typography></Th>
-                            <Th><Typography variant="sigma">指标</Typography></Th>
-                            <Th><Typography variant="sigma">数值</Typography></Th>
-                            <Th><Typography variant="sigma">原文</Typography></Th>
-                          </Tr>
-                        </Thead>
-                        <Tbody>
-                          {extracted.metrics.map((metric, position) => (
-                            <Tr key={position} data-testid="import-metric" onClick={() => setHighlight({ start: metric.start, end: metric.end })} style={{ cursor: 'pointer' }}>
-                              <Td onClick={(event: { stopPropagation(): void }) => event.stopPropagation()}>
-                                <Checkbox aria-label="保留指标" checked={choices[index]?.metrics[position]} onCheckedChange={() => toggle(index, 'metrics', position)} />
-                              </Td>
-                              <Td>
-                                <Flex gap={2}>
-                                  <Typography>{metric.label}</Typography>
-                                  <CheckMark confidence={metric.confidence} threshold={preview.lowConfidence} t={t} />
-                                </Flex>
-                              </Td>
-                              <Td>
-                                <Typography>
-                                  {METRIC_QUALIFIER.entries[metric.qualifier].sign}
-                                  {metric.value}
-                                  {metric.unit ?? ''}
-                                </Typography>
-                              </Td>
-                              <Td><Typography textColor="neutral600">{metric.text}</Typography></Td>
-                            </Tr>
-                          ))}
-                        </Tbody>
-                      </Table>
+                      <CaseParts
+                        draft={draft}
+                        choice={choices[index]}
+                        preview={preview}
+                        themes={themes}
+                        language={language}
+                        t={t}
+                        edit={(patch) => editCase(index, patch)}
+                        toggle={(part, position) => toggle(index, part, position)}
+                        highlight={setHighlight}
+                      />
                     </Box>
                   ))}
-                  <Field.Root name="replace" hint="填写后, 本文档作为该案例 (或该来源文档的案例) 的新版本导入, 只更新草稿; 留空则按正文内容识别">
-                    <Field.Label>替换已有案例 (可选): 案例或来源文档的 documentId</Field.Label>
+                  <Field.Root name="replace" hint={t('import.replace.hint', '填写后, 本文档作为该案例 (或该来源文档的案例) 的新版本导入, 只更新草稿; 留空则按正文内容识别')}>
+                    <Field.Label>{t('import.replace', '替换已有案例 (可选): 案例或来源文档的 documentId')}</Field.Label>
                     <TextInput name="replace" value={replace} onChange={(event: ChangeEvent<HTMLInputElement>) => setReplace(event.target.value)} />
                     <Field.Hint />
                   </Field.Root>
                   <Flex gap={4} paddingTop={2}>
                     <Checkbox checked={publish && allowedActions.canPublish} disabled={!allowedActions.canPublish} onCheckedChange={() => setPublish(!publish)}>
-                      直接发布 (否则为草稿)
+                      {t('import.publish', '直接发布 (否则为草稿)')}
                     </Checkbox>
                     <Button onClick={confirm} loading={busy} disabled={!allowedActions.canCreate || preview.status === 'unchanged' || corrected.cases.length === 0 || ownerless > 0}>
-                      确认导入
+                      {t('import.confirm', '确认导入')}
                     </Button>
                   </Flex>
                   {ownerless > 0 ? (
@@ -424,17 +409,17 @@ const Importer = () => {
 
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
             <Typography variant="delta" tag="h2" paddingBottom={4}>
-              已导入的文档
+              {t('import.documents', '已导入的文档')}
             </Typography>
             <Table colCount={6} rowCount={documents.length + 1} data-testid="source-documents">
               <Thead>
                 <Tr>
                   <Th><Typography variant="sigma">documentId</Typography></Th>
-                  <Th><Typography variant="sigma">文件名</Typography></Th>
-                  <Th><Typography variant="sigma">状态</Typography></Th>
-                  <Th><Typography variant="sigma">编码</Typography></Th>
-                  <Th><Typography variant="sigma">案例 (新建/更新)</Typography></Th>
-                  <Th><Typography variant="sigma">导入时间</Typography></Th>
+                  <Th><Typography variant="sigma">{t('import.documents.filename', '文件名')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('import.documents.status', '状态')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('import.documents.encoding', '编码')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('import.documents.cases', '案例 (新建/更新)')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('import.documents.createdAt', '导入时间')}</Typography></Th>
                 </Tr>
               </Thead>
               <Tbody>
@@ -442,10 +427,10 @@ const Importer = () => {
                   <Tr key={document.documentId}>
                     <Td><Typography textColor="neutral600">{document.documentId}</Typography></Td>
                     <Td><Typography>{document.filename}</Typography></Td>
-                    <Td><Typography>{document.status}</Typography></Td>
+                    <Td><Typography>{SOURCE_DOCUMENT_STATUS.label(document.status, language) ?? document.status}</Typography></Td>
                     <Td><Typography>{document.encoding}</Typography></Td>
                     <Td><Typography>{document.report?.cases ? `${document.report.cases.created} / ${document.report.cases.updated}` : '—'}</Typography></Td>
-                    <Td><Typography>{new Date(document.createdAt).toLocaleString()}</Typography></Td>
+                    <Td><Typography>{formatDate(document.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography></Td>
                   </Tr>
                 ))}
               </Tbody>
