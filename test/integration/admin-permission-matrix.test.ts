@@ -28,6 +28,7 @@ const MATRIX: Array<[Method, string, Body, string, ...number[]]> = [
   ['POST', '/casebook/import',                                    'publish', '导入: write and publish the cases',    401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/source-documents',                          '',        '导入: the imported documents',         401,  401,  401,  403,  200,   200,   200],
   ['GET',  '/casebook/counters?documentIds=:published',           '',        'case list: votes and views columns',   401,  401,  401,  403,  200,   200,   200],
+  ['GET',  '/casebook/case-list?documentIds=:published',          '',        'case list: province and review state', 401,  401,  401,  403,  200,   200,   200],
   ['GET',  '/casebook/voting',                                    '',        '投票中心: whether the public may vote', 401,  401,  401,  403,  403,   200,   200],
   ['PUT',  '/casebook/voting',                                    'open',    '投票中心: open or stop public voting',  401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/review/queue',                              '',        '审核队列: imported cases to review',   401,  401,  401,  403,  200,   200,   200],

@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
 import { ClosedSetInput } from './components/ClosedSetInput';
 import { labelClosedSetColumns } from './components/closed-set-columns';
+import { CaseListFilters } from './components/CaseListFilters';
 import { addCounterColumns } from './components/counter-columns';
 import { SourcePanel } from './components/SourcePanel';
 import { PERMISSIONS } from './permissions';
@@ -67,6 +68,8 @@ export default {
     contentManager.apis?.addDocumentAction?.((actions) => actions.filter((action) => action.type !== 'edit-the-model'));
     // The Case edit view's source review (its panel shows on cases only, for roles that hold the review permission).
     contentManager.apis?.addEditViewSidePanel?.([SourcePanel]);
+    // The case list's filter bar: province, theme, campaign and review state, as URL filters.
+    app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: `${PLUGIN_ID}-case-filters`, Component: CaseListFilters });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

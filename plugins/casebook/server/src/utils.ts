@@ -1,3 +1,5 @@
+import { errors, yup, validateYupSchema } from '@strapi/utils';
+
 /** Whether any string of a parsed query, body or filter, key or value at any depth, passes `test` (walked without recursion). */
 export const someText = (value: unknown, test: (text: string) => boolean): boolean => {
   const pending: unknown[] = [value];
@@ -15,4 +17,15 @@ export const someText = (value: unknown, test: (text: string) => boolean): boole
     }
   }
   return false;
+};
+
+const MAX_IDS = 100;
+const documentIdsQuery = yup.object({ documentIds: yup.string().required() });
+
+/** The documentIds of a `documentIds=a,b,c` query (the counters routes, the case list's columns), at most MAX_IDS of them. */
+export const documentIdsOf = async (query: unknown): Promise<string[]> => {
+  const { documentIds } = await validateYupSchema(documentIdsQuery)(query);
+  const ids = documentIds.split(',').map((id: string) => id.trim()).filter(Boolean);
+  if (ids.length > MAX_IDS) throw new errors.ValidationError(`At most ${MAX_IDS} documentIds at a time`);
+  return ids;
 };

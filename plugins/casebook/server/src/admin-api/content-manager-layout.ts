@@ -16,7 +16,8 @@ export const LAYOUTS: Record<string, Layout> = {
     mainField: 'title',
     defaultSortBy: 'updatedAt',
     defaultSortOrder: 'DESC',
-    list: ['id', 'title', 'hospital', 'campaign', 'updatedAt'],
+    // Province, review state, votes and views are columns the list-view hook adds (admin/src/components/counter-columns.tsx).
+    list: ['title', 'hospital', 'updatedAt'],
     labels: {
       title: '标题', slug: '链接名 (拼音)', hospital: '医院', summary: '摘要', body: '正文', people: '人物',
       source: '来源', themes: '主题', campaign: '征集活动', award: '奖项', initiatives: '举措', metrics: '指标',

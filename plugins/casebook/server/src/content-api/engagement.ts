@@ -7,12 +7,10 @@ import { BUSY_RETRY_AFTER } from '../database';
 import { isContentApiRequest } from '../drafts';
 import { engagementOf } from '../engagement';
 import { showcaseOf } from '../showcase';
-
-const MAX_IDS = 100;
+import { documentIdsOf } from '../utils';
 
 const voteBody = yup.object({ voter: yup.string().required() });
 const viewBody = yup.object({ voter: yup.string().nullable() });
-const countersQuery = yup.object({ documentIds: yup.string().required() });
 const rankingQuery = yup.object({ campaign: yup.string().nullable(), limit: yup.number().integer().min(1).nullable() });
 
 /**
@@ -29,13 +27,6 @@ const withRetryAfter = async <T>(ctx: Context, work: () => Promise<T>): Promise<
   }
 };
 
-/** The documentIds of a `documentIds=a,b,c` query, at most MAX_IDS of them. */
-const documentIdsOf = async (query: unknown): Promise<string[]> => {
-  const { documentIds } = await validateYupSchema(countersQuery)(query);
-  const ids = documentIds.split(',').map((id: string) => id.trim()).filter(Boolean);
-  if (ids.length > MAX_IDS) throw new errors.ValidationError(`At most ${MAX_IDS} documentIds at a time`);
-  return ids;
-};
 
 /** REST mirrors of the GraphQL votes, reads, counters and ranking, under /api/casebook (counters also for the admin's case list). */
 const engagementController = ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -22,6 +22,8 @@ export default {
     { method: 'GET', path: '/source-documents', handler: 'import.list', config: allowed(ADMIN_PERMISSIONS.import) },
     // The case list's votes and views columns (the same answer as the public counters route): whoever reads the list.
     { method: 'GET', path: '/counters', handler: 'engagement.counters', config: allowed(CASE_PERMISSIONS.read) },
+    // The case list's province and review-state columns: whoever reads the list.
+    { method: 'GET', path: '/case-list', handler: 'case-list.facts', config: allowed(CASE_PERMISSIONS.read) },
     { method: 'GET', path: '/voting', handler: 'voting.switchState', config: allowed(ADMIN_PERMISSIONS.readVoting) },
     { method: 'PUT', path: '/voting', handler: 'voting.switch', config: allowed(ADMIN_PERMISSIONS.readVoting, ADMIN_PERMISSIONS.switchVoting) },
     { method: 'GET', path: '/review/queue', handler: 'review.queue', config: allowed(ADMIN_PERMISSIONS.review) },
