@@ -94,7 +94,8 @@ export default async ({ base, page, editor, state }) => {
   assert.equal(draft.source?.date, '2023-04-13');
   assert.equal(draft.source?.readCount, 1600);
   const themes = await editor.json('GET', `/content-manager/relations/api::case.case/${documentId}/themes?status=draft`);
-  assert.deepEqual(themes.results.map((theme) => theme.name), [THEME]);
+  // The picked theme beside those the importer proposed (廉洁 for this page).
+  assert.ok(themes.results.some((theme) => theme.name === THEME), JSON.stringify(themes.results.map((theme) => theme.name)));
   const writtenInitiatives = await editor.json('GET', `/content-manager/collection-types/api::initiative.initiative?pageSize=100&sort=order:ASC&filters[case][documentId][$eq]=${documentId}`);
   const names = writtenInitiatives.results.map((initiative) => initiative.name);
   assert.equal(names[0], '党员下基层 (核对后改名)', JSON.stringify(names));
