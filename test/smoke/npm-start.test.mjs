@@ -66,7 +66,7 @@ const importThroughTheAdmin = async (base) => {
     assert.equal(await metrics.count(), 10);
 
     // Clicking a metric marks its quote in the original text.
-    await metrics.nth(1).locator('td').last().click();
+    await metrics.nth(1).getByTestId('import-metric-quote').click();
     assert.equal(await page.getByTestId('source-highlight').textContent(), '党员约420名');
 
     // The editor renames the case and drops the first metric, then imports.

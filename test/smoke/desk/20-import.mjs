@@ -50,7 +50,7 @@ export default async ({ base, page, editor, state }) => {
   await page.getByRole('option', { name: '超过' }).click();
   assert.match(await metrics.nth(0).getByRole('combobox').textContent(), /超过/);
   // Clicking a metric's quote marks it in the original text.
-  await metrics.nth(1).locator('td').last().click();
+  await metrics.nth(1).getByTestId('import-metric-quote').click();
   assert.equal(await page.getByTestId('source-highlight').textContent(), '党员约420名');
 
   // Themes, award and source: shown, and corrected.

@@ -114,7 +114,7 @@ const Initiatives = ({ draft, choice, preview, t, edit, toggle }: Props) => (
 const Metrics = ({ draft, choice, preview, language, t, edit, toggle, highlight }: Props) => {
   const editMetric = (position: number, patch: Partial<MetricDraft>) => edit({ metrics: draft.metrics.map((metric, at) => (at === position ? { ...metric, ...patch } : metric)) });
   return (
-    <Table colCount={6} rowCount={draft.metrics.length + 1}>
+    <Table colCount={5} rowCount={draft.metrics.length + 1}>
       <Thead>
         <Tr>
           <Th><Typography variant="sigma">{t('import.metric.keep', '保留')}</Typography></Th>
@@ -122,7 +122,6 @@ const Metrics = ({ draft, choice, preview, language, t, edit, toggle, highlight 
           <Th><Typography variant="sigma">{t('import.metric.qualifier', '限定')}</Typography></Th>
           <Th><Typography variant="sigma">{t('import.metric.value', '数值')}</Typography></Th>
           <Th><Typography variant="sigma">{t('import.metric.unit', '单位')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('import.metric.quote', '原文')}</Typography></Th>
         </Tr>
       </Thead>
       <Tbody>
@@ -131,16 +130,20 @@ const Metrics = ({ draft, choice, preview, language, t, edit, toggle, highlight 
             <Td onClick={(event: { stopPropagation(): void }) => event.stopPropagation()}>
               <Checkbox aria-label={t('import.metric.keepOne', '保留指标')} checked={choice?.metrics[position] ?? false} onCheckedChange={() => toggle('metrics', position)} />
             </Td>
-            <Td>
+            {/* The quote under its label, not in a column of its own: the row fits the review's half of the page. */}
+            <Td style={{ whiteSpace: 'normal' }}>
               <Flex gap={2} minWidth="16rem">
                 <Box flex="1">
                   <TextInput aria-label={t('import.metric.label', '指标')} value={metric.label} onChange={(event: ChangeEvent<HTMLInputElement>) => editMetric(position, { label: value(event) })} />
                 </Box>
                 <CheckMark confidence={metric.confidence} threshold={preview.lowConfidence} t={t} />
               </Flex>
+              <Typography variant="pi" textColor="neutral600" tag="p" paddingTop={1} title={t('import.metric.quote', '原文')} data-testid="import-metric-quote">
+                {metric.text}
+              </Typography>
             </Td>
             <Td>
-              <Box minWidth="10rem">
+              <Box width="9rem">
                 <SingleSelect
                   aria-label={t('import.metric.qualifier', '限定')}
                   value={metric.qualifier}
@@ -155,7 +158,7 @@ const Metrics = ({ draft, choice, preview, language, t, edit, toggle, highlight 
               </Box>
             </Td>
             <Td>
-              <Box width="9rem">
+              <Box width="8rem">
                 <TextInput aria-label={t('import.metric.value', '数值')} inputMode="decimal" value={metric.valueText} onChange={(event: ChangeEvent<HTMLInputElement>) => editMetric(position, { valueText: value(event) })} />
               </Box>
             </Td>
@@ -164,7 +167,6 @@ const Metrics = ({ draft, choice, preview, language, t, edit, toggle, highlight 
                 <TextInput aria-label={t('import.metric.unit', '单位')} value={metric.unit ?? ''} onChange={(event: ChangeEvent<HTMLInputElement>) => editMetric(position, { unit: value(event) })} />
               </Box>
             </Td>
-            <Td><Typography textColor="neutral600">{metric.text}</Typography></Td>
           </Tr>
         ))}
       </Tbody>
