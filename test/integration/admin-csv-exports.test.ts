@@ -9,6 +9,8 @@ import { bootCasebook, type Casebook } from '../support/strapi';
 const HOSTILE_TITLES = ['=HYPERLINK("http://x","y")', '+1+1 加号开头', '-2+3 减号开头', '@SUM(1,1)', '\t=1+1 制表符开头', '\r=1+1 回车开头', '＝1+1 全角等号'];
 const HOSTILE_HOSPITAL = '=1+2 人民医院';
 /** What a spreadsheet program takes for the start of a formula. */
+/** ISO 8601 with the +08:00 offset of Beijing time. */
+const BEIJING_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/;
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 let casebook: Casebook;
@@ -81,20 +83,30 @@ afterAll(async () => {
 describe('CSV exports of a campaign whose cases carry formulas in their titles', () => {
   test('ranking.csv: no cell starts a formula; titles and the hospital keep their text behind a quote mark; rank and votes stay numbers', async () => {
     const [header, ...rows] = await download(`/casebook/campaigns/${campaign.documentId}/ranking.csv`);
-    expect(header).toEqual(['rank', 'documentId', 'title', 'hospital', 'votes', 'views', 'lastVoteAt']);
+    expect(header).toEqual(['名次', '案例 documentId', '案例标题', '医院', '投票数', '阅读数', '最后投票时间 (北京时间)']);
     expect(rows).toHaveLength(HOSTILE_TITLES.length);
     expect(rows.flat().filter((cell) => FORMULA_START.test(cell))).toEqual([]);
     expect(rows.map((row) => row[2]).sort()).toEqual(HOSTILE_TITLES.map((title) => `'${title}`).sort());
     expect(new Set(rows.map((row) => row[3]))).toEqual(new Set([`'${HOSTILE_HOSPITAL}`]));
     expect(rows.map((row) => row[0])).toEqual(HOSTILE_TITLES.map((_, index) => String(index + 1)));
     expect(rows.map((row) => row[4])).toEqual(HOSTILE_TITLES.map((_, index) => String(HOSTILE_TITLES.length - index)));
+    expect(rows.map((row) => row[6])).toEqual(rows.map(() => expect.stringMatching(BEIJING_TIME)));
   });
 
   test('ballots.csv: no cell starts a formula; every title keeps its text behind a quote mark', async () => {
     const [header, ...rows] = await download(`/casebook/campaigns/${campaign.documentId}/ballots.csv`);
-    expect(header).toEqual(['castAt', 'documentId', 'title', 'voterKey', 'period']);
+    expect(header).toEqual(['投票时间 (北京时间)', '案例 documentId', '案例标题', '投票人密钥', '计票周期']);
     expect(rows).toHaveLength((HOSTILE_TITLES.length * (HOSTILE_TITLES.length + 1)) / 2);
     expect(rows.flat().filter((cell) => FORMULA_START.test(cell))).toEqual([]);
     expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(HOSTILE_TITLES.map((title) => `'${title}`)));
+  });
+
+  test("ballots.csv: a ballot's time is Beijing time, the zone of its period's day, so both name the same day", async () => {
+    const [, ...rows] = await download(`/casebook/campaigns/${campaign.documentId}/ballots.csv`);
+    for (const [castAt, , , , period] of rows) {
+      expect(castAt).toMatch(BEIJING_TIME);
+      expect(Date.parse(castAt!)).not.toBeNaN();
+      expect(period).toBe(`day:${castAt!.slice(0, 10)}`);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { bootCasebook, type Casebook } from '../support/strapi';
 import type { TestDatabase } from '../support/database';
 
 const EVERY = [
+  'plugin::casebook.campaigns',
   'plugin::casebook.import',
   'plugin::casebook.overview.read',
   'plugin::casebook.review',

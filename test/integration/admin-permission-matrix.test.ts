@@ -13,11 +13,13 @@ import { bootCasebook, type Casebook } from '../support/strapi';
  *
  * Bodies: `upload` is a document to preview, `draft` / `publish` a corrected import without or with
  * `publish: true`, `title` a new case, `open` public voting left open, `reject` an item the case does not hold (404 past the
- * permission check), `imported` the imported case; :campaign is a campaign, :draft a new unpublished case per cell, :documentId a case imported once (of its own document, not a version of the cells' case).
+ * permission check), `imported` the imported case, `campaign` a new campaign, `stage` the next stage, `cases` a new draft
+ * case to add; :campaign is a campaign, :draft a new unpublished case per cell, :documentId a case imported once (of its
+ * own document, not a version of the cells' case), :fresh a new campaign per cell (in its first stage) and :member a new case in it.
  */
 const PRINCIPALS = ['anonymous', 'read-only token', 'full-access token', 'no permissions', 'Author', 'Editor', 'Super Admin'] as const;
 type PrincipalName = (typeof PRINCIPALS)[number];
-type Body = '' | 'upload' | 'draft' | 'publish' | 'title' | 'open' | 'reject' | 'imported';
+type Body = '' | 'upload' | 'draft' | 'publish' | 'title' | 'open' | 'reject' | 'imported' | 'campaign' | 'stage' | 'cases';
 
 // prettier-ignore
 const MATRIX: Array<[Method, string, Body, string, ...number[]]> = [
@@ -40,6 +42,13 @@ const MATRIX: Array<[Method, string, Body, string, ...number[]]> = [
   ['GET',  '/casebook/campaigns/:campaign/ranking',               '',        '投票中心: a campaign\'s top ten',       401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns/:campaign/ranking.csv',           '',        '投票中心: the full ranking as CSV',     401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/casebook/campaigns/:campaign/ballots.csv',           '',        '投票中心: every ballot (voter keys)',   401,  401,  401,  403,  403,   200,   200],
+  ['POST', '/casebook/campaigns',                                 'campaign', '投票中心: create a campaign',         401,  401,  401,  403,  403,   201,   201],
+  ['PUT',  '/casebook/campaigns/:fresh',                          'campaign', '投票中心: edit a campaign',           401,  401,  401,  403,  403,   200,   200],
+  ['PUT',  '/casebook/campaigns/:fresh/stage',                    'stage',   '投票中心: move a campaign\'s stage',    401,  401,  401,  403,  403,   200,   200],
+  ['GET',  '/casebook/campaigns/:campaign/cases',                 '',        '投票中心: a campaign\'s cases',         401,  401,  401,  403,  403,   200,   200],
+  ['POST', '/casebook/campaigns/:fresh/cases',                    'cases',   '投票中心: add cases to a campaign',    401,  401,  401,  403,  403,   200,   200],
+  ['DELETE', '/casebook/campaigns/:fresh/cases/:member',          '',        '投票中心: take a case out',            401,  401,  401,  403,  403,   200,   200],
+  ['GET',  '/casebook/campaign-cases?search=案例',                 '',        '投票中心: find cases to add',          401,  401,  401,  403,  403,   200,   200],
   ['GET',  '/content-manager/collection-types/api::case.case',    '',        'Content Manager: list cases',          401,  401,  401,  403,  200,   200,   200],
   ['POST', '/content-manager/collection-types/api::case.case',    'title',   'Content Manager: create a draft case', 401,  401,  401,  403,  201,   201,   201],
   ['POST', '/content-manager/collection-types/api::case.case/:draft/actions/publish', '', 'Content Manager: publish a case', 401, 401, 401, 403, 403, 200, 200],
@@ -90,6 +99,9 @@ const bodyOf = async (cell: Cell): Promise<object | undefined> => {
   if (cell.body === '') return undefined;
   if (cell.body === 'title') return { title: `矩阵草稿 ${cell.file}` };
   if (cell.body === 'open') return { open: true };
+  if (cell.body === 'campaign') return { name: `矩阵活动 ${cell.file}`, organiser: '健康报社', year: 2026 };
+  if (cell.body === 'stage') return { stage: 'reviewing' };
+  if (cell.body === 'cases') return { cases: [(await casebook.strapi.documents('api::case.case').create({ data: { title: `矩阵活动案例 ${cell.file}` } })).documentId] };
   if (cell.body === 'upload') return upload(cell);
   if (cell.body === 'reject') return { item: 'person:没有这个人' };
   if (cell.body === 'imported') return { documentIds: [await importedCase()] };
@@ -117,6 +129,12 @@ const pathOf = async (cell: Cell) => {
   if (resolved.includes(':draft')) {
     const draft = await casebook.strapi.documents('api::case.case').create({ data: { title: `矩阵待发布 ${cell.file}` } });
     resolved = resolved.replace(':draft', draft.documentId);
+  }
+  if (resolved.includes(':fresh')) {
+    const documents = casebook.strapi.documents;
+    const fresh = await documents('api::campaign.campaign').create({ data: { name: `矩阵新活动 ${cell.file}`, stage: 'collecting' } });
+    const member = await documents('api::case.case').create({ data: { title: `矩阵活动成员 ${cell.file}`, campaign: fresh.documentId } });
+    resolved = resolved.replace(':fresh', fresh.documentId).replace(':member', member.documentId);
   }
   return resolved;
 };
@@ -166,7 +184,7 @@ describe('an admin whose role holds no permission', () => {
     const answers: string[] = [];
     for (const route of routes) {
       const resolved = `/casebook${route.path.replace(':campaign', world.campaign.documentId).replace(':documentId', await importedCase())}`;
-      const body = route.method === 'POST' ? { ...upload({ file: 'forbidden.txt' } as Cell), publish: true, document: { hospitals: [], metrics: [], cases: [] } } : undefined;
+      const body = route.method === 'POST' || route.method === 'PUT' ? { ...upload({ file: 'forbidden.txt' } as Cell), publish: true, document: { hospitals: [], metrics: [], cases: [] } } : undefined;
       const response = await send(none, route.method, resolved, body);
       answers.push(`${route.method} ${route.path}: ${response.status}`);
     }

@@ -143,7 +143,7 @@ const countersInTheAdmin = async (base, page, headers) => {
   assert.equal(download.suggestedFilename(), '冒烟测试征集活动-排名.csv');
   await page.screenshot({ path: path.join(screenshots, 'voting.png'), fullPage: true });
   const csv = fs.readFileSync(await download.path(), 'utf8');
-  assert.equal(csv.replace(/^\uFEFF/, '').trim(), 'rank,documentId,title,hospital,votes,views,lastVoteAt');
+  assert.equal(csv.replace(/^\uFEFF/, '').trim(), '名次,案例 documentId,案例标题,医院,投票数,阅读数,最后投票时间 (北京时间)');
 };
 
 /**

@@ -16,5 +16,6 @@ export const PERMISSIONS = {
   reviewPublish: [permission('plugin::content-manager.explorer.publish', 'api::case.case')],
   voting: [permission('plugin::casebook.voting.read')],
   votingSwitch: [permission('plugin::casebook.voting.switch')],
+  campaigns: [permission('plugin::casebook.campaigns')],
   votingExports: [permission('plugin::casebook.voting.export-ranking'), permission('plugin::casebook.voting.export-ballots')],
 };

@@ -22,6 +22,16 @@ const attachment = (ctx: Context, name: string) => {
 const csv = (columns: string[], rows: AsyncIterable<unknown[]>) =>
   Readable.from(rows).pipe(stringify({ header: true, columns, bom: true, escape_formulas: true }));
 
+/**
+ * A time as editors in China read it: ISO 8601 in Beijing time (2026-05-01T08:30:00.000+08:00), the zone the
+ * ballots' periods (their days) are counted in, so that a ballot's time and its period name the same day.
+ */
+export const beijingTime = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+
+/** The exports' column headers: the editors' language, as the file is for them (a spreadsheet, not a program). */
+const RANKING_COLUMNS = ['名次', '案例 documentId', '案例标题', '医院', '投票数', '阅读数', '最后投票时间 (北京时间)'];
+const BALLOT_COLUMNS = ['投票时间 (北京时间)', '案例 documentId', '案例标题', '投票人密钥', '计票周期'];
+
 const switchBody = yup.object({ open: yup.boolean().strict().required() });
 
 /** The editors' voting centre: the campaigns' standings and their CSV exports. */
@@ -60,9 +70,9 @@ const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
       const standings = await voting().standings(campaign.documentId);
       attachment(ctx, `${campaign.name}-排名.csv`);
       ctx.body = csv(
-        ['rank', 'documentId', 'title', 'hospital', 'votes', 'views', 'lastVoteAt'],
+        RANKING_COLUMNS,
         (async function* rows() {
-          for (const row of standings) yield [row.rank, row.documentId, row.title, row.hospital ?? '', row.votes, row.views, row.votedAt?.toISOString() ?? ''];
+          for (const row of standings) yield [row.rank, row.documentId, row.title, row.hospital ?? '', row.votes, row.views, row.votedAt ? beijingTime(row.votedAt) : ''];
         })(),
       );
     },
@@ -73,10 +83,10 @@ const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
       const ballots = engagementOf(strapi).ballots(campaign.documentId);
       attachment(ctx, `${campaign.name}-投票记录.csv`);
       ctx.body = csv(
-        ['castAt', 'documentId', 'title', 'voterKey', 'period'],
+        BALLOT_COLUMNS,
         (async function* rows() {
           for await (const page of ballots) {
-            for (const ballot of page) yield [ballot.castAt.toISOString(), ballot.documentId, titles.get(ballot.documentId) ?? '', ballot.voterKey, ballot.period];
+            for (const ballot of page) yield [beijingTime(ballot.castAt), ballot.documentId, titles.get(ballot.documentId) ?? '', ballot.voterKey, ballot.period];
           }
         })(),
       );

@@ -6,11 +6,20 @@ import { BALLOTS_TABLE, engagementOf } from '../engagement';
 import { showcaseOf } from '../showcase';
 import { serviceAccessor } from '../plugin-services';
 
-export type Campaign = { documentId: string; name: string; slug: string | null; stage: CampaignStage; year: number | null; ballots: number };
+export type Campaign = {
+  documentId: string;
+  name: string;
+  slug: string | null;
+  stage: CampaignStage;
+  year: number | null;
+  organiser: string | null;
+  description: string | null;
+  ballots: number;
+};
 export type Standing = { rank: number; documentId: string; title: string; hospital: string | null; votes: number; views: number; votedAt: Date | null };
 
 const PAGE = 100;
-const CAMPAIGN_FIELDS = ['documentId', 'name', 'slug', 'stage', 'year'];
+const CAMPAIGN_FIELDS = ['documentId', 'name', 'slug', 'stage', 'year', 'organiser', 'description'];
 
 /** What editors see of a campaign's vote: its standings in full and its ballots, for the admin and its exports. */
 const votingService = ({ strapi }: { strapi: Core.Strapi }) => {

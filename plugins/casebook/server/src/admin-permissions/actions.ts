@@ -19,6 +19,8 @@ export const ADMIN_ACTIONS = {
   readVoting: { uid: 'voting.read', displayName: '查看投票中心 (View the voting centre)', subCategory: '投票中心' },
   /** PUT /voting: opens or stops public voting (the Public role's vote permission). */
   switchVoting: { uid: 'voting.switch', displayName: '开放或暂停公众投票 (Open or stop public voting)', subCategory: '投票中心' },
+  /** POST /campaigns, PUT /campaigns/:campaign, PUT /campaigns/:campaign/stage, POST and DELETE /campaigns/:campaign/cases, GET /campaign-cases. */
+  campaigns: { uid: 'campaigns', displayName: '管理征集活动 (Run campaigns: create, edit, add cases, move stages)', subCategory: '投票中心' },
   /** GET /campaigns/:campaign/ranking.csv */
   exportRanking: { uid: 'voting.export-ranking', displayName: '导出排名 CSV (Export rankings)', subCategory: '投票中心' },
   /** GET /campaigns/:campaign/ballots.csv: every ballot with its voter key, a keyed hash of a visitor and address. */
@@ -47,7 +49,7 @@ export const CASE_PERMISSIONS = {
  * Authors import drafts; without the publish permission they cannot publish through the importer either.
  */
 export const DEFAULT_GRANTS: Record<string, readonly AdminAction[]> = {
-  'strapi-editor': ['readOverview', 'import', 'readVoting', 'switchVoting', 'exportRanking', 'exportBallots', 'review'],
+  'strapi-editor': ['readOverview', 'import', 'readVoting', 'switchVoting', 'exportRanking', 'exportBallots', 'review', 'campaigns'],
   // Authors review what they import; publishing it needs the Content Manager's publish on cases, which they lack.
   'strapi-author': ['readOverview', 'import', 'review'],
 };

@@ -3,7 +3,7 @@
  * imports: the admin bundle imports it too. Content-type schemas (JSON) are checked against it by a unit test.
  */
 export { closedSet, type ClosedSet, type KeyOf, type Labels, type Language } from './closed-set';
-export { CAMPAIGN_STAGE, type CampaignStage } from './campaign-stage';
+export { CAMPAIGN_STAGE, campaignStageMoves, type CampaignStage } from './campaign-stage';
 export { CASE_SORT, type CaseSort } from './case-sort';
 export { HOSPITAL_CATEGORY, type HospitalCategory } from './hospital-category';
 export { HOSPITAL_LEVEL, type HospitalLevel } from './hospital-level';

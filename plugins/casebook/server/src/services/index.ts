@@ -1,4 +1,4 @@
-import { caseListService, contentManagerLayoutService, overviewService, votingService } from '../admin-api';
+import { campaignsService, caseListService, contentManagerLayoutService, overviewService, votingService } from '../admin-api';
 import { engagementService } from '../engagement';
 import { importerService } from '../importer';
 import { adminUserService, healthService, startupService } from '../operations';
@@ -10,6 +10,7 @@ import { slugService } from '../slugs';
 /** The services the plugin gives Strapi, each from its wing (whose index exports a typed accessor of it). */
 export default {
   'admin-user': adminUserService,
+  campaigns: campaignsService,
   'case-list': caseListService,
   'content-manager-layout': contentManagerLayoutService,
   engagement: engagementService,

@@ -11,6 +11,7 @@ describe("the admin panel's permissions", () => {
       reviewPublish: [CASE_PERMISSIONS.publish],
       voting: [ADMIN_PERMISSIONS.readVoting],
       votingSwitch: [ADMIN_PERMISSIONS.switchVoting],
+      campaigns: [ADMIN_PERMISSIONS.campaigns],
       votingExports: [ADMIN_PERMISSIONS.exportRanking, ADMIN_PERMISSIONS.exportBallots],
     });
     const used = new Set(Object.values(PERMISSIONS).flatMap((list) => list.map((entry) => entry.action)));
