@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { campaignOf } from './campaign';
 import { extractCase } from './cases';
 import { decode } from './decode';
 import { hospitalsOf } from './hospitals';
@@ -40,6 +41,7 @@ export const extractDocument = (bytes: Uint8Array): Extraction => {
     document: {
       hospitals: hospitalsOf(cases, normalised),
       cases,
+      campaign: campaignOf(normalised.removed, context.source),
       metrics: [...split.unassigned.flatMap((paragraph) => extractMetrics(normalised, paragraph.start, paragraph.end)), ...context.campaignMetrics].sort((a, b) => a.start - b.start),
     },
   };

@@ -1,4 +1,4 @@
-import type { MetricKind, MetricQualifier } from '../closed-sets';
+import type { CampaignStage, MetricKind, MetricQualifier } from '../closed-sets';
 
 /** The importer's stages, each a pure function from one of these values to the next. */
 
@@ -161,9 +161,14 @@ export type ExtractedCase = {
   end: number;
 };
 
+/** The campaign (case call) a document is a page of, as its chrome names it; its cases are put in it on import. */
+export type ExtractedCampaign = { name: string; organiser: string | null; year: number | null; stage: CampaignStage };
+
 export type ExtractedDocument = {
   hospitals: ExtractedHospital[];
   cases: ExtractedCase[];
+  /** The campaign the document is a page of (a showcase's or vote's page), or null; absent in a correction that leaves it as extracted. */
+  campaign?: ExtractedCampaign | null;
   /** Figures of the document as a whole (a campaign's, a conference's), not of one case. */
   metrics: ExtractedMetric[];
 };

@@ -9,7 +9,7 @@ import { describeHospital } from './hospitals';
 import { REVISION_SIMILARITY, textSimilarity } from './identity';
 import { provinceKey } from './regions';
 import { resolveHospital, type KnownHospital } from './resolve';
-import { ImportError, isLowConfidence, type ExtractedCase, type ExtractedDocument, type ExtractedHospital } from './types';
+import { ImportError, isLowConfidence, type ExtractedCampaign, type ExtractedCase, type ExtractedDocument, type ExtractedHospital } from './types';
 import type { ExtractionSummary } from './worker';
 
 export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'failed';
@@ -35,6 +35,8 @@ export type ImportReport = {
   kept: Array<{ documentId: string; title: string; fields: ContentField[]; rejected: number }>;
   /** Every case written, in the document's order: the import page links each to its draft. */
   written: Array<{ documentId: string; title: string; action: 'created' | 'updated' }>;
+  /** The campaign the document is a page of, which its new cases were put in: found by its name, or created. */
+  campaign?: { documentId: string; name: string; created: boolean };
   error?: string;
   /** Why the document was refused, when it was (an ImportError's code), or 'database' when writing it failed. */
   code?: ImportError['code'] | 'database';
@@ -234,6 +236,26 @@ type CaseWrite = DocumentWrite & {
   /** The case this one becomes the new draft of; null for a new case. */
   revised: Revised | null;
   publish: boolean;
+  /** The campaign the document's page belongs to, if any (documentId). */
+  campaignId: string | null;
+};
+
+/**
+ * The campaign of a campaign's page: the one of that name, or a new one in the stage the page shows. An existing
+ * campaign is left as its editors set it (its stage included): a page saved long ago says nothing of today.
+ */
+const ensureCampaign = async ({ strapi, report }: DocumentWrite, campaign: ExtractedCampaign): Promise<string> => {
+  const name = campaign.name.slice(0, 160);
+  const found: { documentId: string } | null = await strapi.db.query(UID.campaign).findOne({ select: ['documentId'], where: { name } });
+  const documentId =
+    found?.documentId ??
+    (
+      await strapi.documents(UID.campaign).create({
+        data: { name, organiser: campaign.organiser?.slice(0, 120) ?? undefined, year: campaign.year ?? undefined, stage: campaign.stage },
+      })
+    ).documentId;
+  report.campaign = { documentId, name, created: !found };
+  return documentId;
 };
 
 /** What the importer was unsure of in a case (scored below LOW_CONFIDENCE), for the review queue. */
@@ -252,7 +274,7 @@ const unsureOf = (extracted: ExtractedCase): UnsureItem[] => {
 };
 
 /** Writes one case's draft, a new one or a new version of `revised`, and returns its documentId. */
-const writeCase = async ({ extracted: found, hospitalId: foundHospital, sourceDocumentId, revised, publish, ...write }: CaseWrite): Promise<string> => {
+const writeCase = async ({ extracted: found, hospitalId: foundHospital, sourceDocumentId, revised, publish, campaignId, ...write }: CaseWrite): Promise<string> => {
   const { strapi, report } = write;
   // A new version of a case: what editors rejected stays out, what they changed since the last import stays theirs.
   const previous = revised ? await previousImport(strapi, revised.documentId) : null;
@@ -279,6 +301,8 @@ const writeCase = async ({ extracted: found, hospitalId: foundHospital, sourceDo
     sourceDocument: sourceDocumentId,
     sourceStart: extracted.start,
     sourceEnd: extracted.end,
+    // A new case only: a new version keeps the campaign an editor put the case in (or took it out of).
+    ...(campaignId && !revised ? { campaign: campaignId } : {}),
   };
   // A new version is a new text to review.
   Object.assign(data, { reviewedAt: null, reviewedBy: null });
@@ -376,6 +400,9 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
     hospitalIds.set(hospital.name, await ensureHospital(context, hospital, known));
   }
   report.mentions = document.hospitals.filter((hospital) => hospital.role === 'mentioned').map((hospital) => hospital.name);
+  // The correction from the admin may leave the campaign out: then it is the file's.
+  const campaign = document.campaign !== undefined ? document.campaign : extraction.document.campaign;
+  const campaignId = campaign ? await ensureCampaign(context, campaign) : null;
   // Cases this import wrote: no other case of the document may become a version of one of them.
   const written = new Set<string>();
   for (const extracted of document.cases) {
@@ -389,7 +416,7 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
       ? ((targets.length === 1 && document.cases.length === 1 ? targets[0] : targets.find((target) => target.hospital === hospitalId && !written.has(target.documentId))) ?? null)
       : null;
     const revised = chosen ?? (await revisionOf(strapi, extracted, decoded.original, hospitalId, written));
-    const caseId = await writeCase({ ...context, extracted, hospitalId, sourceDocumentId: source.documentId, revised, publish: options.publish ?? false });
+    const caseId = await writeCase({ ...context, extracted, hospitalId, sourceDocumentId: source.documentId, revised, publish: options.publish ?? false, campaignId });
     written.add(caseId);
     report.written.push({ documentId: caseId, title: extracted.title, action: revised ? 'updated' : 'created' });
     if (hospitalId === null) report.unresolvedOwners.push({ documentId: caseId, title: extracted.title, hint: extracted.owner.hint });
