@@ -95,25 +95,25 @@ const NewCampaign = ({ t, onCreated, fail }: { t: Translate; onCreated: (documen
         <Grid.Item col={6} s={12}>
           <Field.Root name="name" required>
             <Field.Label>{t('campaign.name', '活动名称')}</Field.Label>
-            <TextInput value={form.name} onChange={field('name')} />
+            <TextInput name="name" value={form.name} onChange={field('name')} />
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={4} s={12}>
           <Field.Root name="organiser">
             <Field.Label>{t('campaign.organiser', '主办单位')}</Field.Label>
-            <TextInput value={form.organiser} onChange={field('organiser')} />
+            <TextInput name="organiser" value={form.organiser} onChange={field('organiser')} />
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={2} s={12}>
           <Field.Root name="year">
             <Field.Label>{t('campaign.year', '年度')}</Field.Label>
-            <TextInput type="number" value={form.year} onChange={field('year')} />
+            <TextInput name="year" type="number" value={form.year} onChange={field('year')} />
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={12}>
           <Field.Root name="description">
             <Field.Label>{t('campaign.description', '活动说明')}</Field.Label>
-            <Textarea value={form.description} onChange={field('description')} />
+            <Textarea name="description" value={form.description} onChange={field('description')} />
           </Field.Root>
         </Grid.Item>
       </Grid.Root>
@@ -197,7 +197,7 @@ const CampaignCases = ({ t, campaign, canRun, fail }: { t: Translate; campaign: 
           <Flex gap={2} alignItems="flex-end">
             <Field.Root name="case-search">
               <Field.Label>{t('campaign.search', '按标题查找案例')}</Field.Label>
-              <TextInput value={search} onChange={(event: ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)} />
+              <TextInput name="case-search" value={search} onChange={(event: ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)} />
             </Field.Root>
             <Button type="submit" variant="secondary">
               {t('campaign.find', '查找')}
