@@ -66,6 +66,8 @@ export default async ({ base, page, editor, state }) => {
   await standings.getByText('实时更新中').waitFor();
   await standings.getByRole('button', { name: '刷新' }).waitFor();
   assert.match((await standings.getByTestId('voting-updated').textContent()) ?? '', /^更新于 /);
+  // The admin scrolls its content box, not the page: bring the standings into the screenshot.
+  await standings.scrollIntoViewIfNeeded();
   await screenshot(page, 'desk-campaign-voting');
 
   // A visitor votes through the public GraphQL API; the standings follow within a poll or two, with no reload.

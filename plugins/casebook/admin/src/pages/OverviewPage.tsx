@@ -27,7 +27,7 @@ type Translate = (id: string, defaultMessage: string) => string;
 
 /** One figure of the dashboard: its chart, and the same numbers as a table below it (for screen readers and for copying). */
 const Panel = ({ title, testId, option, headers, rows, empty }: { title: string; testId: string; option: ChartOption; headers: string[]; rows: DataRow[]; empty: string }) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} height="100%" data-testid={testId}>
+  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} width="100%" height="100%" data-testid={testId}>
     <Typography variant="delta" tag="h2">
       {title}
     </Typography>
