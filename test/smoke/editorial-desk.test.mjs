@@ -37,7 +37,7 @@ const createEditor = async (base) => {
   return superAdmin;
 };
 
-test('an editor imports, reviews, publishes and puts a case to the vote, in Chinese', { timeout: 900_000 }, async () => {
+test('an editor imports, reviews, publishes and puts a case to the vote, in Chinese', { timeout: 1_800_000 }, async () => {
   requireChromium();
   const cms = await startCms();
   const browser = await launchBrowser();

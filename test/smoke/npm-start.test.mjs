@@ -10,7 +10,7 @@ import { launchBrowser, requireChromium, ROOT as root, signIn, startCms, SUPER_A
 /** Where the browser test leaves its screenshots, for a person to look at. */
 const screenshots = process.env.SMOKE_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-smoke-screenshots-'));
 
-test('npm start seeds an empty SQLite database and serves the admin panel and GraphQL', { timeout: 600_000 }, async () => {
+test('npm start seeds an empty SQLite database and serves the admin panel and GraphQL', { timeout: 1_500_000 }, async () => {
   requireChromium();
   const cms = await startCms({ database: 'sqlite' });
   const port = new URL(cms.base).port;

@@ -6,7 +6,7 @@ import { screenshot } from '../support/cms.mjs';
 export default async ({ base, page, state }) => {
   const target = state.reviewedCase ?? state.importedCase;
   assert.ok(target, 'the import step leaves a case');
-  await page.goto(`${base}/admin/plugins/casebook`);
+  await page.goto(`${base}/admin/plugins/casebook/overview`);
   const provinces = page.getByTestId('overview-provinces');
   await provinces.waitFor({ timeout: 60_000 });
   await provinces.getByText('各省份案例数').waitFor();

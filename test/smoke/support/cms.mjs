@@ -93,7 +93,7 @@ export const startCms = async ({ database, env: extra = {} } = {}) => {
   };
   const base = `http://127.0.0.1:${port}`;
   try {
-    const deadline = Date.now() + 540_000;
+    const deadline = Date.now() + 1_200_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
       if (Date.now() > deadline) throw new Error('npm start did not become healthy in time');
