@@ -185,3 +185,16 @@ describe('review marks and publishing', () => {
     expect((await queue()).map((entry) => entry.documentId)).toEqual([ownerless]);
   });
 });
+
+describe('marking a person wrong', () => {
+  test('removes that person and keeps the others whole, their unit included', async () => {
+    await casebook.strapi.documents(CASE).update({
+      documentId: ownerless,
+      data: { people: [{ name: '张晓明', role: '党委书记', unit: '党委办公室' }, { name: '李建华', role: '院长', unit: '院长办公室' }] } as never,
+    });
+    const item = (await source(ownerless)).items.find((found) => found.kind === 'person' && found.text === '张晓明');
+    expect(item).toBeDefined();
+    await editor.post(`/casebook/review/cases/${ownerless}/rejections`, { item: item!.id }).expect(200);
+    expect((await draft(ownerless)).people).toEqual([expect.objectContaining({ name: '李建华', role: '院长', unit: '院长办公室' })]);
+  });
+});

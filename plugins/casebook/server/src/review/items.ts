@@ -11,7 +11,7 @@ export type CaseContent = {
   summary?: string | null;
   body?: string | null;
   hospital?: { documentId: string; name: string; aliases?: unknown } | null;
-  people?: Array<{ name: string; role?: string | null }> | null;
+  people?: Array<{ name: string; role?: string | null; unit?: string | null }> | null;
   source?: Partial<Record<SourceField, string | number | null>> | null;
   themes?: Array<{ name: string }> | null;
   initiatives?: Array<{ documentId: string; name: string; summary?: string | null; order?: number | null }> | null;

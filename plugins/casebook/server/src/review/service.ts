@@ -155,7 +155,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.documents(UID.case).update({ documentId, data: { hospital: null } as never });
         } else if (item.kind === 'person') {
           const index = Number(item.field.split('.')[1]);
-          const people = (draft.people ?? []).filter((_, at) => at !== index).map((person) => ({ name: person.name, role: person.role ?? undefined }));
+          const people = (draft.people ?? []).filter((_, at) => at !== index).map((person) => ({ name: person.name, role: person.role ?? undefined, unit: person.unit ?? undefined }));
           await strapi.documents(UID.case).update({ documentId, data: { people } as never });
         } else {
           const field = item.field.replace(/^source\./, '') as (typeof SOURCE_FIELDS)[number];
