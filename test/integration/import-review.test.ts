@@ -132,3 +132,13 @@ describe('confirming a corrected review', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('the owner field', () => {
+  test('offers every existing hospital by name, in Chinese order, whether or not the document names its owner in full', async () => {
+    for (const name of ['成都市第六人民医院', '北京协和医院']) await casebook.strapi.documents('api::hospital.hospital').create({ data: { name } });
+    const body = (await editor.post('/casebook/import/preview', { ...upload, filename: 'owner-field.txt' }).expect(200)).body.data as { hospitals: string[]; document: Document };
+    expect(body.document.cases[0]!.hospital).not.toBeNull();
+    expect(body.hospitals).toEqual(expect.arrayContaining(['成都市第六人民医院', '北京协和医院']));
+    expect(body.hospitals).toEqual([...body.hospitals].sort((a, b) => a.localeCompare(b, 'zh')));
+  });
+});

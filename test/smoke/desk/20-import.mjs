@@ -25,6 +25,11 @@ export default async ({ base, page, editor, state }) => {
   await page.getByRole('button', { name: '分析文档' }).click();
   await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
   assert.equal(await page.getByTestId('import-case').count(), 1);
+  // The owner field offers the existing hospitals (the seed's among them) to pick from as the editor types.
+  const owner = page.getByTestId('import-case').getByRole('textbox', { name: '医院', exact: true });
+  const offered = await owner.getAttribute('list');
+  assert.ok(offered, 'the owner field has a list of hospitals');
+  assert.equal(await page.locator(`datalist[id="${offered}"] option[value="成都市第六人民医院"]`).count(), 1);
 
   // Wrong item toggled: a click on the first initiative's box, where a person clicks (its centre, no retrying
   // for a clear target as locator.click does), unticks the first and leaves the second ticked.

@@ -20,6 +20,9 @@ type OwnerCandidate = Preview['ownerCandidates'][number][number];
 type Choices = Choice[];
 
 /** A kept case is imported only with an owner: the confirm route asks the same. */
+/** The id of the list of existing hospitals' names that every owner field offers. */
+const HOSPITALS_LIST = 'casebook-import-hospitals';
+
 const hasOwner = (extracted: ExtractedCase) => (extracted.hospital?.trim().length ?? 0) >= 2;
 
 const readFile = (file: File) =>
@@ -95,7 +98,7 @@ const UnresolvedOwner = ({
     <Box paddingTop={3}>
       <Field.Root name="newOwner" hint={t('import.owner.newHint', '与已有医院同名时关联该医院, 否则导入时新建')}>
         <Field.Label>{t('import.owner.new', '或填写医院全称')}</Field.Label>
-        <TextInput value={newOwner} onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value.trim() || null, event.target.value)} />
+        <TextInput list={HOSPITALS_LIST} value={newOwner} onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value.trim() || null, event.target.value)} />
         <Field.Hint />
       </Field.Root>
     </Box>
@@ -307,6 +310,12 @@ const Importer = () => {
               </Flex>
               <Grid.Root gap={4}>
                 <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+                  {/* The owner fields offer the existing hospitals as the editor types; a name of none creates a hospital. */}
+                  <datalist id={HOSPITALS_LIST} data-testid="import-hospital-names">
+                    {preview.hospitals.map((name) => (
+                      <option key={name} value={name} />
+                    ))}
+                  </datalist>
                   {cases.map((draft, index) => (
                     <Box key={index} padding={4} marginBottom={4} hasRadius borderColor="neutral200" data-testid="import-case">
                       <Flex gap={2} alignItems="center" wrap="wrap">
@@ -323,6 +332,7 @@ const Importer = () => {
                           <Box flex="1" minWidth="16rem">
                             <TextInput
                               aria-label={t('import.case.hospital', '医院')}
+                              list={HOSPITALS_LIST}
                               value={draft.hospital ?? ''}
                               onChange={(event: ChangeEvent<HTMLInputElement>) => {
                                 editCase(index, { hospital: event.target.value });

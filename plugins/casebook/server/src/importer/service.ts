@@ -85,14 +85,15 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * What the admin shows before an import: the extraction, whether the document is new, a revision or already
      * imported, for each case the case it would become the new draft of (null for a new case), and for each case
-     * whose document names its owner only partially the hospitals the editor may pick.
+     * whose document names its owner only partially the hospitals the editor may pick; and every existing hospital's
+     * name, which the owner field offers as the editor types (a name of none creates a hospital).
      * @throws ImportError when the document is refused or takes longer than the extraction time limit.
      */
     async preview(file: string, bytes: Uint8Array): Promise<ImportPreview> {
       const extracted = await extraction.extract(bytes);
       const { decoded, sha256, document } = extracted;
       const { imported, revisions } = await planWrite(strapi, extracted);
-      const known = document.cases.some((found) => found.hospital === null) ? await knownHospitals(strapi) : [];
+      const known = await knownHospitals(strapi);
       return {
         filename: file.split(/[\\/]/).pop()!,
         sha256,
@@ -103,6 +104,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         document,
         revisions,
         ownerCandidates: document.cases.map((found) => ownerCandidatesOf(found, known)),
+        hospitals: known.map((hospital) => hospital.name).sort((a, b) => a.localeCompare(b, 'zh')),
         lowConfidence: LOW_CONFIDENCE,
       };
     },

@@ -190,6 +190,8 @@ export type ImportPreview = {
    * candidates first, then existing hospitals its hint names; empty for a case whose owner the document names.
    */
   ownerCandidates: OwnerCandidate[][];
+  /** Every existing hospital's name, in Chinese order: what the owner field offers to pick from. */
+  hospitals: string[];
   /** The score below which the admin marks an item for the editor to check (LOW_CONFIDENCE: the admin takes no values from the importer). */
   lowConfidence: number;
 };
