@@ -26,7 +26,7 @@ export default async ({ base, page, editor, state }) => {
   await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
   assert.equal(await page.getByTestId('import-case').count(), 1);
   // The owner field offers the existing hospitals (the seed's among them) to pick from as the editor types.
-  const owner = page.getByTestId('import-case').getByRole('textbox', { name: '医院', exact: true });
+  const owner = page.getByTestId('import-case').getByRole('combobox', { name: '医院', exact: true }); // an input with a list of suggestions is a combobox
   const offered = await owner.getAttribute('list');
   assert.ok(offered, 'the owner field has a list of hospitals');
   assert.equal(await page.locator(`datalist[id="${offered}"] option[value="成都市第六人民医院"]`).count(), 1);
