@@ -338,10 +338,10 @@ describe('the admin exports', () => {
     expect(response.headers['content-type']).toMatch(/text\/csv/);
     expect(response.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(world.campaign.name)}`);
     const lines = (response.body as string).replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('castAt,documentId,title,voterKey,period');
+    expect(lines[0]).toBe('投票时间 (北京时间),案例 documentId,案例标题,投票人密钥,计票周期');
     const [{ ballots }] = await casebook.strapi.db.connection('casebook_ballots').where('campaign_id', world.campaign.documentId).count({ ballots: '*' });
     expect(lines).toHaveLength(Number(ballots) + 1);
-    expect(lines[1]).toMatch(/^2026-11-25T04:00:00.000Z,\w+,投票案例\d+,[0-9a-f]{64},day:2026-11-25$/);
+    expect(lines[1]).toMatch(/^2026-11-25T12:00:00.000\+08:00,\w+,投票案例\d+,[0-9a-f]{64},day:2026-11-25$/);
   });
 
   test("a campaign's ranking as CSV equals the public ranking", async () => {
@@ -353,7 +353,7 @@ describe('the admin exports', () => {
     });
     expect(response.status).toBe(200);
     const lines = (response.body as string).replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('rank,documentId,title,hospital,votes,views,lastVoteAt');
+    expect(lines[0]).toBe('名次,案例 documentId,案例标题,医院,投票数,阅读数,最后投票时间 (北京时间)');
     const ranking = await casebook.graphql(`query($c: ID) { caseRanking(campaign: $c, limit: 100) { documentId votes } }`, { c: world.campaign.documentId });
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 5).filter((_, index) => index !== 2 && index !== 3))).toEqual(
       ranking.data.caseRanking.map((row: { documentId: string; votes: number }, index: number) => [String(index + 1), row.documentId, String(row.votes)]),

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { OPERATIONS } from '../../client-sdk/src/operations';
+import { apiToken } from '../support/admin';
 import { ROOT_DIR } from '../support/paths';
 import { recordQueries } from '../support/queries';
 import { bootCasebook, type Casebook } from '../support/strapi';
@@ -117,9 +118,15 @@ describe('GraphQL limits', () => {
       hospitalDetail: { documentId: hospitalId },
       voteCase: { documentId: caseId, voter: 'graphql-limits' },
       recordCaseView: { documentId: caseId, voter: 'graphql-limits' },
+      casePreview: { documentId: caseId, slug: caseId },
+      caseSlugs: {},
     };
+    // A preview reads drafts: a token holder's operation.
+    const token = await apiToken(casebook, 'read-only');
+    const headers: Record<string, Record<string, string>> = { casePreview: { Authorization: `Bearer ${token.token}` } };
     for (const operation of OPERATIONS) {
-      const response = await casebook.graphql(operation.document, variables[operation.name]);
+      expect(variables[operation.name]).toBeDefined();
+      const response = await casebook.graphql(operation.document, variables[operation.name], headers[operation.name]);
       expect({ operation: operation.name, errors: response.errors }).toEqual({ operation: operation.name, errors: undefined });
     }
   });
