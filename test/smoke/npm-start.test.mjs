@@ -139,6 +139,7 @@ const countersInTheAdmin = async (base, page, headers) => {
   await page.goto(`${base}/admin/plugins/casebook/voting`);
   const campaignRow = page.locator('tr', { hasText: '冒烟测试征集活动' });
   // The stage by its Chinese label, never its key.
+  await campaignRow.locator('td').filter({ hasText: /^投票$/ }).waitFor({ timeout: 60_000 });
   assert.equal(await campaignRow.locator('td').filter({ hasText: /^投票$/ }).count(), 1);
   assert.equal(await campaignRow.locator('td').filter({ hasText: /^voting$/ }).count(), 0);
   await campaignRow.locator('button', { hasText: '查看排名' }).click();
