@@ -2,6 +2,7 @@ import type { DocumentNode } from 'graphql';
 import * as z from 'zod/mini';
 import { NetworkError, NotFoundError, ValidationError, describeIssue } from './errors.js';
 import {
+  CASE_COUNTERS,
   CASE_DETAIL,
   CASE_FACETS,
   CASE_LIST,
@@ -83,6 +84,17 @@ const nameOf = (document: string | DocumentNode): string => {
 export const createCasebookClient = (options: ClientOptions) => {
   const request = createTransport(checked(ClientOptionsSchema, options, 'createCasebookClient'));
 
+  /**
+   * The items with their votes and views, asked for in one request: the reads that carry content are kept by caches,
+   * and counters must be live.
+   */
+  const withCounters = async <Item extends { documentId: string }>(items: Item[]): Promise<Array<Item & { votes: number; views: number }>> => {
+    if (items.length === 0) return [];
+    const { caseCounters } = await request(CASE_COUNTERS, { documentIds: [...new Set(items.map((item) => item.documentId))] });
+    const byId = new Map(caseCounters.map(({ documentId, votes, views }) => [documentId, { votes, views }]));
+    return items.map((item) => ({ ...item, ...(byId.get(item.documentId) ?? { votes: 0, views: 0 }) }));
+  };
+
   const cases = {
     /**
      * A page of published cases, newest first unless `sort` says otherwise.
@@ -91,7 +103,7 @@ export const createCasebookClient = (options: ClientOptions) => {
      */
     async list(params: CaseListParams = {}): Promise<Page<CaseSummary>> {
       const data = await request(CASE_LIST, checked(CaseListParamsSchema, params, 'cases.list'));
-      return { items: data.caseList.nodes, pageInfo: data.caseList.pageInfo };
+      return { items: await withCounters(data.caseList.nodes), pageInfo: data.caseList.pageInfo };
     },
 
     /**
@@ -100,7 +112,8 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @example const shown = await casebook.cases.get('k2x9…');
      */
     async get(documentId: string): Promise<Case> {
-      return (await request(CASE_DETAIL, { documentId: checked(ReferenceSchema, documentId, 'cases.get: documentId') })).caseDetail;
+      const [found] = await withCounters([(await request(CASE_DETAIL, { documentId: checked(ReferenceSchema, documentId, 'cases.get: documentId') })).caseDetail]);
+      return found!;
     },
 
     /**
@@ -109,7 +122,8 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @example await casebook.cases.bySlug('gou-jian-yi-yuan-dang-xiao-ti-sheng-shi-gan-neng-li')
      */
     async bySlug(slug: string): Promise<Case> {
-      return (await request(CASE_DETAIL, { slug: checked(ReferenceSchema, slug, 'cases.bySlug: slug') })).caseDetail;
+      const [found] = await withCounters([(await request(CASE_DETAIL, { slug: checked(ReferenceSchema, slug, 'cases.bySlug: slug') })).caseDetail]);
+      return found!;
     },
 
     /**
@@ -148,7 +162,9 @@ export const createCasebookClient = (options: ClientOptions) => {
      */
     async search(query: string, params: CaseSearchParams = {}): Promise<SearchPage> {
       const data = await request(CASE_SEARCH, checked(CaseSearchVariablesSchema, { ...checked(CaseSearchParamsSchema, params, 'cases.search'), query }, 'cases.search'));
-      return { items: data.caseSearch.nodes, terms: data.caseSearch.terms, pageInfo: data.caseSearch.pageInfo };
+      const counted = new Map((await withCounters(data.caseSearch.nodes.map((hit) => hit.case))).map((item) => [item.documentId, item]));
+      const items = data.caseSearch.nodes.map((hit) => ({ ...hit, case: counted.get(hit.case.documentId)! }));
+      return { items, terms: data.caseSearch.terms, pageInfo: data.caseSearch.pageInfo };
     },
 
     /**

@@ -1,6 +1,8 @@
 import type { DocumentNode } from 'graphql';
 import * as z from 'zod/mini';
 import {
+  CaseCountersSchema,
+  CaseCountersVariablesSchema,
   CaseFacetsParamsSchema,
   CaseFacetsSchema,
   CaseDetailVariablesSchema,
@@ -41,7 +43,8 @@ const ALL = '(pagination: { limit: 100 })';
 
 const THEME = 'documentId slug name';
 const HOSPITAL_REF = 'documentId slug name province city category level';
-const CASE_SUMMARY = `
+/** A case's content as lists show it: everything but its body, its people and its counters. */
+const CASE_CONTENT = `
   documentId slug title summary award publishedAt
   hospital { ${HOSPITAL_REF} }
   themes${ALL} { ${THEME} }
@@ -49,30 +52,40 @@ const CASE_SUMMARY = `
   source { publication column issue date url }
   initiatives${ALL} { documentId name summary order theme { ${THEME} } }
   metrics${ALL} { documentId label value unit qualifier kind period asOf quote }
-  votes views
 `;
+const CASE_SUMMARY = `${CASE_CONTENT} votes views`;
 const CASE = `${CASE_SUMMARY} body people${ALL} { name role unit }`;
+const CASE_DETAIL_CONTENT = `${CASE_CONTENT} body people${ALL} { name role unit }`;
+
+/**
+ * A case as the cacheable reads carry it: without votes and views, which move with every vote and read (an answer
+ * holding them is never shared). The client adds them from CASE_COUNTERS.
+ */
+const NO_COUNTERS = { votes: true, views: true } as const;
+const CaseContentSchema = z.omit(CaseSummarySchema, NO_COUNTERS);
+const CaseDetailContentSchema = z.omit(CaseSchema, NO_COUNTERS);
+export type CaseContent = z.infer<typeof CaseContentSchema>;
 const HOSPITAL = `${HOSPITAL_REF} aliases affiliatedUniversity publishedCaseCount`;
 const PAGE_INFO = 'pageInfo { page pageSize pageCount total }';
 
 export const CASE_LIST = operation(CaseListParamsSchema)(
   'caseList',
   `query CaseList($filter: CaseQueryFilter, $sort: CaseSort, $page: Int, $pageSize: Int) {
-    caseList(filter: $filter, sort: $sort, page: $page, pageSize: $pageSize) { nodes { ${CASE_SUMMARY} } ${PAGE_INFO} }
+    caseList(filter: $filter, sort: $sort, page: $page, pageSize: $pageSize) { nodes { ${CASE_CONTENT} } ${PAGE_INFO} }
   }`,
-  z.object({ caseList: z.object({ nodes: z.array(CaseSummarySchema), pageInfo: PageInfoSchema }) }),
+  z.object({ caseList: z.object({ nodes: z.array(CaseContentSchema), pageInfo: PageInfoSchema }) }),
 );
 
 export const CASE_SEARCH = operation(CaseSearchVariablesSchema)(
   'caseSearch',
   `query CaseSearch($query: String!, $filter: CaseQueryFilter, $sort: CaseSort, $page: Int, $pageSize: Int) {
     caseSearch(query: $query, filter: $filter, sort: $sort, page: $page, pageSize: $pageSize) {
-      nodes { score snippet { field text matches { start end } } case { ${CASE_SUMMARY} } }
+      nodes { score snippet { field text matches { start end } } case { ${CASE_CONTENT} } }
       terms
       ${PAGE_INFO}
     }
   }`,
-  z.object({ caseSearch: z.object({ nodes: z.array(CaseHitSchema), terms: z.array(z.string()), pageInfo: PageInfoSchema }) }),
+  z.object({ caseSearch: z.object({ nodes: z.array(z.extend(CaseHitSchema, { case: CaseContentSchema })), terms: z.array(z.string()), pageInfo: PageInfoSchema }) }),
 );
 
 export const CASE_FACETS = operation(CaseFacetsParamsSchema)(
@@ -90,8 +103,8 @@ export const CASE_FACETS = operation(CaseFacetsParamsSchema)(
 
 export const CASE_DETAIL = operation(CaseDetailVariablesSchema)(
   'caseDetail',
-  `query CaseDetail($documentId: ID, $slug: String) { caseDetail(documentId: $documentId, slug: $slug) { ${CASE} } }`,
-  z.object({ caseDetail: CaseSchema }),
+  `query CaseDetail($documentId: ID, $slug: String) { caseDetail(documentId: $documentId, slug: $slug) { ${CASE_DETAIL_CONTENT} } }`,
+  z.object({ caseDetail: CaseDetailContentSchema }),
 );
 
 export const HOSPITAL_LIST = operation(HospitalListParamsSchema)(
@@ -144,5 +157,12 @@ export const CASE_SLUGS = operation(CaseSlugsVariablesSchema)(
   z.object({ caseList: z.object({ nodes: z.array(CaseSlugSchema), pageInfo: PageInfoSchema }) }),
 );
 
+/** The counters of the cases a cacheable read carried, in one small answer no cache keeps. */
+export const CASE_COUNTERS = operation(CaseCountersVariablesSchema)(
+  'caseCounters',
+  `query CaseCounters($documentIds: [ID!]!) { caseCounters(documentIds: $documentIds) { documentId votes views } }`,
+  z.object({ caseCounters: z.array(CaseCountersSchema) }),
+);
+
 /** Every operation the SDK sends: the schema test validates each against the live schema. */
-export const OPERATIONS = [CASE_LIST, CASE_SEARCH, CASE_FACETS, CASE_DETAIL, CASE_PREVIEW, CASE_SLUGS, CASE_RANKING, HOSPITAL_LIST, HOSPITAL_DETAIL, VOTE_CASE, RECORD_CASE_VIEW] as const;
+export const OPERATIONS = [CASE_LIST, CASE_SEARCH, CASE_FACETS, CASE_DETAIL, CASE_PREVIEW, CASE_SLUGS, CASE_RANKING, HOSPITAL_LIST, HOSPITAL_DETAIL, VOTE_CASE, RECORD_CASE_VIEW, CASE_COUNTERS] as const;

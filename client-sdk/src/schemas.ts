@@ -199,6 +199,9 @@ export const SearchQuerySchema = z.string().check(z.minLength(1));
 export const CaseSlugsParamsSchema = z.partial(z.strictObject({ filter: CaseFilterSchema }));
 /** A published case's slug and when it last changed: a sitemap's entry. */
 export const CaseSlugSchema = z.object({ slug: z.nullable(z.string()), updatedAt: z.string() });
+/** The votes and reads of cases, apart from their content (which caches may keep, and counters they may not). */
+export const CaseCountersSchema = z.object({ documentId: z.string(), votes: z.int(), views: z.int() });
+export const CaseCountersVariablesSchema = z.strictObject({ documentIds: z.array(ReferenceSchema).check(z.maxLength(100)) });
 /** The front end's anonymous id for its visitor. */
 export const VoterSchema = z.string().check(z.minLength(1), z.maxLength(128));
 export const VoteOptionsSchema = z.partial(

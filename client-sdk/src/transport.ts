@@ -27,6 +27,12 @@ export const ClientOptionsSchema = z.strictObject({
   fetch: z.optional(z.custom<typeof fetch>((value) => typeof value === 'function', 'expected a fetch function')),
   /** Extra headers sent with every request. */
   headers: z.optional(z.record(z.string(), z.string())),
+  /**
+   * How queries are sent. `GET` (the default) sends each as a persisted query: a GET naming the query by its
+   * SHA-256 hash, which a CDN and the browser can cache (the query's text goes along only the first time a server
+   * meets it). `POST` sends every call as a POST, which nothing caches. Mutations are always POSTed.
+   */
+  method: z.optional(z.enum(['GET', 'POST'])),
 });
 
 export type ClientOptions = z.input<typeof ClientOptionsSchema>;
@@ -39,10 +45,62 @@ export const resolveEndpoint = (endpoint: string): string => {
   throw new ValidationError(`The endpoint ${endpoint} is relative and there is no page address to resolve it against: outside a browser give an absolute URL, e.g. https://cms.example.org/graphql`);
 };
 
+type GraphQLErrorLike = { message: string; extensions?: { code?: string; error?: StrapiErrorDetails; [key: string]: unknown } };
+
+/**
+ * Past this, a URL may be cut or refused on its way (8 KiB is a common limit of proxies and CDNs): a query whose
+ * persisted-query GET would be longer is POSTed instead.
+ */
+const MAX_GET_URL = 8000;
+
+/** The hex SHA-256 of `text` through the platform's Web Crypto; undefined where there is none (a page served over plain HTTP). */
+const sha256 = async (text: string): Promise<string | undefined> => {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+};
+
+/** Whether an answer says the server does not know the persisted query (it forgot it, or never met it). */
+const isPersistedQueryMiss = async (response: Response): Promise<boolean> => {
+  if (!response.headers.get('content-type')?.includes('json')) return false;
+  const body = (await response.clone().json().catch(() => undefined)) as { errors?: GraphQLErrorLike[] } | undefined;
+  return body?.errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') ?? false;
+};
+
+/** The GET as a POST of the same operation (a JSON body), for a URL too long to travel. */
+const asPost = (url: URL, init: RequestInit | undefined): [URL, RequestInit] => {
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of url.searchParams) body[name] = name === 'variables' || name === 'extensions' ? JSON.parse(value) : value;
+  const headers = new Headers(init?.headers);
+  headers.set('content-type', 'application/json');
+  return [new URL(url.pathname, url), { ...init, method: 'POST', headers, body: JSON.stringify(body) }];
+};
+
+/**
+ * Apollo's automatic persisted queries over GET, under graphql-request's GET: the first request names the query by
+ * its hash alone, and only when the server answers that it does not know it goes the query's text along, which
+ * registers it. Both are plain GETs a CDN can keep, with no header that would need a CORS preflight.
+ */
+const persistedQueries =
+  (fetchImpl: typeof fetch): typeof fetch =>
+  async (input, init) => {
+    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+    const query = url.searchParams.get('query');
+    if (init?.method !== 'GET' || query === null) return fetchImpl(input, init);
+    const hash = await sha256(query);
+    const send = (target: URL) => (target.href.length > MAX_GET_URL ? fetchImpl(...asPost(target, init)) : fetchImpl(target, init));
+    if (hash === undefined) return send(url);
+    url.searchParams.set('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
+    const registering = new URL(url);
+    url.searchParams.delete('query');
+    if (url.href.length > MAX_GET_URL) return send(registering);
+    const byHash = await fetchImpl(url, init);
+    return (await isPersistedQueryMiss(byHash)) ? send(registering) : byHash;
+  };
+
 /** What an error's code stands for in HTTP, for errors the server reported inside a 200 GraphQL answer. */
 const STATUS_OF_CODE: Partial<Record<CasebookErrorCode, number>> = { NOT_FOUND: 404, FORBIDDEN: 403, VALIDATION: 400, RATE_LIMITED: 429, SERVER: 500 };
-
-type GraphQLErrorLike = { message: string; extensions?: { code?: string; error?: StrapiErrorDetails; [key: string]: unknown } };
 
 const retryAfterOf = (headers: Headers | undefined, strapi: StrapiErrorDetails | undefined): number | undefined => {
   const header = headers?.get('retry-after');
@@ -80,7 +138,9 @@ const fromGraphQLError = (error: GraphQLErrorLike | undefined, httpStatus: numbe
 /** A typed GraphQL caller: every answer is parsed with the operation's schema, every failure becomes a CasebookError. */
 export const createTransport = (options: z.output<typeof ClientOptionsSchema>) => {
   const headers = { ...options.headers, ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) };
-  const client = new GraphQLClient(resolveEndpoint(options.endpoint), { headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const method = options.method ?? 'GET';
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const client = new GraphQLClient(resolveEndpoint(options.endpoint), { headers, method, fetch: method === 'GET' ? persistedQueries(fetchImpl) : fetchImpl });
 
   return async <Data, Variables extends object>(operation: Operation<Data, Variables>, variables: Variables, requestHeaders?: Record<string, string>): Promise<Data> => {
     let data: unknown;

@@ -76,6 +76,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           // The GraphQL route's own body parser; src/middlewares/graphql-body.ts sends every GraphQL request to it.
           bodyParserConfig: { enableTypes: ['json'], jsonLimit: GRAPHQL_LIMITS.body },
           allowBatchedHttpRequests: false,
+          // Apollo's CSRF guard refuses a GET without a non-simple header, which would cost every cross-origin read a
+          // preflight (browsers cache preflights per URL) and keep a plain GET out of reach of links, prefetches
+          // and CDNs. It guards cookie-authenticated servers; this one reads only bearer tokens (API tokens and
+          // users-permissions JWTs), which a cross-site form cannot send. Mutations still need a POST, and the
+          // route's parser takes JSON bodies only, so a cross-site form (text/plain, urlencoded, multipart) runs
+          // nothing: test/integration/graphql-cache.test.ts holds both.
+          csrfPrevention: false,
           // The route would add its own CORS layer allowing every origin: config/middlewares.ts decides for GraphQL too.
           cors: false,
           includeStacktraceInErrorResponses: false,

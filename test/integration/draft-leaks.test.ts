@@ -1,5 +1,6 @@
 import { bootCasebook, type Casebook } from '../support/strapi';
 import { seedShowcase, type Showcase } from '../support/fixtures';
+import { anonymous, apiToken } from '../support/admin';
 
 /**
  * Issue 12's high findings, probed as an attacker would: drafts reached by other spellings of `status`,
@@ -249,6 +250,15 @@ describe('counters and ranking', () => {
     const ids = [world.draft.case.documentId, world.published.case.documentId].join(',');
     const response = await casebook.http().get(`/api/casebook/counters?documentIds=${ids}`).expect(200);
     expect(response.body.data[0]).toEqual({ documentId: world.draft.case.documentId, votes: 0, views: 0, votedAt: null });
+    // GraphQL's caseCounters too, with an API token as without: the same answer as for a documentId that never was.
+    const query = `{ caseCounters(documentIds: ["${world.draft.case.documentId}", "no-such-case"]) { documentId votes views } }`;
+    for (const caller of [anonymous(casebook), await apiToken(casebook, 'full-access')]) {
+      const answer = await caller.post('/graphql', { query }).expect(200);
+      expect(answer.body.data.caseCounters).toEqual([
+        { documentId: world.draft.case.documentId, votes: 0, views: 0 },
+        { documentId: 'no-such-case', votes: 0, views: 0 },
+      ]);
+    }
   });
 });
 
@@ -257,6 +267,7 @@ describe('finding 3: NUL bytes are refused, never a crash', () => {
     ['hospitalList', '{ hospitalList(filter: { name: "\\u0000" }) { pageInfo { total } } }'],
     ['caseList', '{ caseList(filter: { search: "党\\u0000校" }) { pageInfo { total } } }'],
     ['caseDetail', '{ caseDetail(slug: "x\\u0000") { title } }'],
+    ['caseCounters', '{ caseCounters(documentIds: ["x\\u0000"]) { votes } }'],
     ['cases', '{ cases(filters: { title: { contains: "\\u0000" } }) { title } }'],
   ])('GraphQL %s with a NUL answers an error and the server lives on', async (_name, query) => {
     const response = await casebook.graphql(query);

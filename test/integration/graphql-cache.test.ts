@@ -3,13 +3,13 @@ import { apiToken } from '../support/admin';
 import { seedShowcase, type Showcase } from '../support/fixtures';
 import { bootCasebook, type Casebook } from '../support/strapi';
 
-/** A GraphQL GET as a browser or CDN sends it (Apollo's CSRF guard wants the preflight header on a GET). */
+/** A GraphQL GET as a browser, a link or a CDN sends it: no header a cross-origin GET would need a preflight for. */
 const get = (casebook: Casebook, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
   casebook
     .http()
     .get('/graphql')
     .query({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) })
-    .set({ 'apollo-require-preflight': 'true', ...headers });
+    .set(headers);
 
 const LIST = '{ caseList(pageSize: 5) { nodes { documentId title } } }';
 const SHARED = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
@@ -56,6 +56,7 @@ describe('cache headers of GraphQL answers', () => {
     ['votes', '{ caseList { nodes { title votes } } }', undefined],
     ['views through a fragment', '{ caseList { nodes { ...Counted } } } fragment Counted on Case { views }', undefined],
     ['the ranking', '{ caseRanking { title } }', undefined],
+    ['the counters', 'query($ids: [ID!]!) { caseCounters(documentIds: $ids) { votes } }', { ids: ['any'] }],
     ['a sort by votes', '{ caseList(sort: MOST_VOTED) { nodes { title } } }', undefined],
     ['a sort by reads in a variable', 'query($sort: CaseSort) { caseList(sort: $sort) { nodes { title } } }', { sort: 'MOST_VIEWED' }],
   ])('an answer reading %s moves with every vote or read: no-store, no ETag', async (_, query, variables) => {
@@ -96,12 +97,31 @@ describe('cache headers of GraphQL answers', () => {
   test('a persisted query, registered once, is read by GET with its hash alone and shared', async () => {
     const hash = createHash('sha256').update(LIST).digest('hex');
     const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
-    const unknown = await casebook.http().get('/graphql').query({ extensions }).set('apollo-require-preflight', 'true');
+    const unknown = await casebook.http().get('/graphql').query({ extensions });
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect(unknown.headers['cache-control']).toBe('no-store');
     await casebook.http().post('/graphql').send({ query: LIST, extensions: JSON.parse(extensions) }).expect(200);
-    const byHash = await casebook.http().get('/graphql').query({ extensions }).set('apollo-require-preflight', 'true').expect(200);
+    const byHash = await casebook.http().get('/graphql').query({ extensions }).expect(200);
     expect(byHash.body.data.caseList.nodes.length).toBeGreaterThan(0);
     expect(byHash.headers['cache-control']).toBe(SHARED);
+  });
+
+  test('a cross-site form runs nothing: a mutation needs a JSON POST, whatever a simple request carries', async () => {
+    const { documentId } = world.published.case;
+    const vote = `mutation { voteCase(documentId: "${documentId}", voter: "csrf-probe") { counted votes } }`;
+    const votes = async () => (await casebook.http().post('/graphql').send({ query: `{ caseDetail(documentId: "${documentId}") { votes } }` })).body.data.caseDetail.votes;
+    const before = await votes();
+    const attempts = [
+      () => casebook.http().get('/graphql').query({ query: vote }),
+      () => casebook.http().post('/graphql').set('Content-Type', 'text/plain').send(JSON.stringify({ query: vote })),
+      () => casebook.http().post('/graphql').type('form').send({ query: vote }),
+      () => casebook.http().post('/graphql').field('query', vote),
+    ];
+    for (const attempt of attempts) {
+      const response = await attempt();
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.body?.data?.voteCase).toBeUndefined();
+    }
+    expect(await votes()).toBe(before);
   });
 });

@@ -120,6 +120,7 @@ describe('GraphQL limits', () => {
       recordCaseView: { documentId: caseId, voter: 'graphql-limits' },
       casePreview: { documentId: caseId, slug: caseId },
       caseSlugs: {},
+      caseCounters: { documentIds: [caseId] },
     };
     // A preview reads drafts: a token holder's operation.
     const token = await apiToken(casebook, 'read-only');

@@ -74,6 +74,7 @@ const GRAPHQL: Array<[string, string, Record<Principal, Outcome>]> = [
   ['{ hospitalList { nodes { name publishedCaseCount } } }',               { anonymous: 'data', readOnly: 'data', fullAccess: 'data' }],
   ['{ hospitalDetail(documentId: "{hospital}") { name } }',                  { anonymous: 'data', readOnly: 'data', fullAccess: 'data' }],
   ['{ caseRanking { title votes } }',                                      { anonymous: 'data', readOnly: 'data', fullAccess: 'data' }],
+  ['{ caseCounters(documentIds: ["{case}"]) { votes views } }',            { anonymous: 'data', readOnly: 'data', fullAccess: 'data' }],
   ['mutation { voteCase(documentId: "{case}", voter: "{voter}") { counted } }', { anonymous: 'data', readOnly: 'data', fullAccess: 'data' }],
   ['mutation { recordCaseView(documentId: "{case}") { counted } }',          { anonymous: 'data', readOnly: 'data', fullAccess: 'data' }],
   ['mutation { updateCase(documentId: "{case}", data: { summary: "改" }) { documentId } }', { anonymous: 'FORBIDDEN', readOnly: 'FORBIDDEN', fullAccess: 'data' }],

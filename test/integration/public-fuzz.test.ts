@@ -59,6 +59,7 @@ describe('GraphQL arguments', () => {
     ['hospitalList', 'query ($s: String, $n: Int) { hospitalList(filter: { name: $s, city: $s }, page: $n, pageSize: $n) { pageInfo { total } } }'],
     ['hospitalDetail', 'query ($s: ID) { hospitalDetail(documentId: $s) { name } }'],
     ['caseRanking', 'query ($s: ID, $n: Int) { caseRanking(campaign: $s, limit: $n) { title } }'],
+    ['caseCounters', 'query ($s: ID!) { caseCounters(documentIds: [$s, $s]) { documentId votes views } }'],
     ['Strapi filters', 'query ($s: String) { cases(filters: { title: { containsi: $s }, hospital: { name: { startsWith: $s } } }) { title } }'],
     ['Strapi relation filters', 'query ($s: String) { hospitals { cases(filters: { summary: { eq: $s } }) { title } } }'],
     ['Strapi sort', 'query ($s: String) { cases(sort: [$s]) { title } }'],

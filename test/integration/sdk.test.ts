@@ -139,7 +139,9 @@ describe('previews and escape hatches', () => {
     const sizes: number[] = [];
     const measuring: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
-      sizes.push((await response.clone().arrayBuffer()).byteLength);
+      const body = await response.clone().text();
+      // A GET naming an unknown persisted query is answered PERSISTED_QUERY_NOT_FOUND, and then sent with its text.
+      if (!body.includes('PERSISTED_QUERY_NOT_FOUND')) sizes.push(Buffer.byteLength(body));
       return response;
     };
     const entries = await createCasebookClient({ endpoint, fetch: measuring }).cases.slugs();
@@ -167,6 +169,90 @@ describe('previews and escape hatches', () => {
     expect((wrong as ResponseShapeError).message).toMatch(/^Themes: unexpected response at themes\.0\.slug/);
     await expect(client.request('{ nope }', {}, z.object({}))).rejects.toBeInstanceOf(ValidationError);
     await expect(client.request('query Drafts { cases(status: DRAFT) { title } }', {}, z.object({}))).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('cacheable reads', () => {
+  type Sent = { method: string; query: boolean; hash: boolean; body: boolean; cacheControl: string | null };
+  /** A client whose requests are recorded as they leave: method, whether the URL carries the query's text and its hash. */
+  const recording = (options: { method?: 'GET' | 'POST' } = {}) => {
+    const sent: Sent[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+      const response = await fetch(input, init);
+      const extensions = url.searchParams.get('extensions') ?? (typeof init?.body === 'string' ? JSON.stringify(JSON.parse(init.body).extensions ?? null) : null);
+      sent.push({ method: init?.method ?? 'GET', query: url.searchParams.has('query'), hash: /sha256Hash/.test(extensions ?? ''), body: init?.body !== undefined, cacheControl: response.headers.get('cache-control') });
+      return response;
+    };
+    return { sent, client: createCasebookClient({ endpoint, fetch: spy, ...options }) };
+  };
+  /** A query no earlier request registered: the operation's name is part of the hashed text. */
+  const fresh = () => `query Fresh${Date.now()}${Math.random().toString(36).slice(2, 8)} { caseList(pageSize: 2) { nodes { title } } }`;
+  const Titles = z.object({ caseList: z.object({ nodes: z.array(z.object({ title: z.string() })) }) });
+
+  test('a query goes as a GET naming it by hash; the text goes once, when the server does not know it; the answer may be shared', async () => {
+    const { sent, client: reader } = recording();
+    const document = fresh();
+    const first = await reader.request(document, {}, Titles);
+    const again = await reader.request(document, {}, Titles);
+    expect(again).toEqual(first);
+    expect(sent.map(({ method, query, hash }) => ({ method, query, hash }))).toEqual([
+      { method: 'GET', query: false, hash: true },
+      { method: 'GET', query: true, hash: true },
+      { method: 'GET', query: false, hash: true },
+    ]);
+    expect(sent[2]!.cacheControl).toMatch(/^public, /);
+  });
+
+  test('the SDK’s own reads are shared GETs; votes and reads are POSTs', async () => {
+    const { sent, client: reader } = recording();
+    const [shown] = (await reader.cases.list({ pageSize: 1, sort: 'NEWEST' })).items;
+    sent.length = 0;
+    const again = (await reader.cases.list({ pageSize: 1, sort: 'NEWEST' })).items;
+    // The content in a shared answer, the counters in one no cache keeps: together what the list answers.
+    expect(sent.map(({ method, query, hash, cacheControl }) => ({ method, query, hash, shared: /^public, /.test(cacheControl ?? '') }))).toEqual([
+      { method: 'GET', query: false, hash: true, shared: true },
+      { method: 'GET', query: false, hash: true, shared: false },
+    ]);
+    expect(again).toEqual([shown]);
+    expect(typeof shown!.votes).toBe('number');
+    sent.length = 0;
+    await reader.cases.vote(shown!.documentId, 'cacheable-reads-voter');
+    await reader.cases.recordView(shown!.documentId, 'cacheable-reads-voter');
+    expect(sent.map(({ method, cacheControl }) => ({ method, cacheControl }))).toEqual([
+      { method: 'POST', cacheControl: 'no-store' },
+      { method: 'POST', cacheControl: 'no-store' },
+    ]);
+  });
+
+  test('method POST: every call a POST, as before', async () => {
+    const { sent, client: poster } = recording({ method: 'POST' });
+    await poster.cases.list({ pageSize: 1 });
+    expect(sent.map(({ method, query, body }) => ({ method, query, body }))).toEqual([
+      { method: 'POST', query: false, body: true },
+      { method: 'POST', query: false, body: true },
+    ]);
+  });
+
+  test('a read whose GET would be too long for proxies is POSTed, and answers the same', async () => {
+    const { sent, client: reader } = recording();
+    const document = 'query Long($slug: String) { caseDetail(slug: $slug) { title } }';
+    await expect(reader.request(document, { slug: `长${'x'.repeat(9000)}` }, z.object({ caseDetail: z.object({ title: z.string() }) }))).rejects.toBeInstanceOf(NotFoundError);
+    expect(sent.every(({ method }) => method === 'POST')).toBe(true);
+    expect(sent.length).toBeGreaterThan(0);
+  });
+
+  test('without Web Crypto (a page served over plain HTTP) a read is a GET carrying its text', async () => {
+    // Browsers leave crypto.subtle undefined outside secure contexts; an own property hides Node's getter.
+    Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined, configurable: true });
+    try {
+      const { sent, client: reader } = recording();
+      await reader.request(fresh(), {}, Titles);
+      expect(sent.map(({ method, query, hash }) => ({ method, query, hash }))).toEqual([{ method: 'GET', query: true, hash: false }]);
+    } finally {
+      delete (globalThis.crypto as { subtle?: unknown }).subtle;
+    }
+    expect(globalThis.crypto.subtle).toBeDefined();
   });
 });
 

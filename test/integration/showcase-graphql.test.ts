@@ -263,3 +263,25 @@ describe('the search index', () => {
     expect(await search('医院党校')).toEqual(['构建医院党校 提升实干能力']);
   });
 });
+
+describe('caseCounters', () => {
+  test('the votes and reads of published cases, in the order asked, as each case reads them', async () => {
+    const { caseList } = await gql<{ caseList: { nodes: Array<{ documentId: string; votes: number; views: number }> } }>(`{ caseList(pageSize: 3) { nodes { documentId votes views } } }`);
+    const documentIds = caseList.nodes.map((node) => node.documentId).reverse();
+    await casebook.strapi.plugin('casebook').service('engagement').vote(documentIds[0], { voter: 'counters-order', address: '10.0.0.9' });
+    const { caseCounters } = await gql<{ caseCounters: Array<{ documentId: string; votes: number; views: number }> }>(
+      'query($ids: [ID!]!) { caseCounters(documentIds: $ids) { documentId votes views } }',
+      { ids: [...documentIds, documentIds[0]] },
+    );
+    const now = await gql<{ caseList: { nodes: Array<{ documentId: string; votes: number; views: number }> } }>(`{ caseList(pageSize: 3) { nodes { documentId votes views } } }`);
+    const expected = [...documentIds, documentIds[0]!].map((id) => now.caseList.nodes.find((node) => node.documentId === id)!);
+    expect(caseCounters).toEqual(expected);
+    expect(caseCounters[0]!.votes).toBeGreaterThan(0);
+  });
+
+  test('more than a page of documentIds is refused, naming the limit', async () => {
+    const response = await casebook.graphql('query($ids: [ID!]!) { caseCounters(documentIds: $ids) { votes } }', { ids: Array.from({ length: 101 }, (_, index) => `id-${index}`) });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/at most 100 documentIds; 101/);
+  });
+});

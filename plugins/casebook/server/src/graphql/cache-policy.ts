@@ -10,7 +10,7 @@ export type CachePolicy = { sMaxAge: number; staleWhileRevalidate: number };
  * Fields whose values move with every vote or read, per type: an answer holding one is never shared, since a
  * CDN would freeze the count a voter just changed.
  */
-const COUNTER_FIELDS: Record<string, readonly string[]> = { Case: ['votes', 'views'], Query: ['caseRanking'] };
+const COUNTER_FIELDS: Record<string, readonly string[]> = { Case: ['votes', 'views'], Query: ['caseRanking', 'caseCounters'] };
 /** Orders by those counters: the list itself moves with every vote or read. */
 const COUNTER_SORTS: readonly CaseSort[] = ['MOST_VOTED', 'MOST_VIEWED'];
 

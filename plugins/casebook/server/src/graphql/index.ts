@@ -9,7 +9,7 @@ import type { EngagementService } from '../engagement';
 import type { CaseFilter, HospitalFilter, PageArgs, ShowcaseService } from '../showcase';
 import { loadersOf, type Entity, type LoaderSources, type Slice, type Status } from './loaders';
 import { extendApolloServer } from './apollo';
-import { typeDefs } from './type-defs';
+import { MAX_COUNTER_IDS, typeDefs } from './type-defs';
 
 type Context = {
   state?: RequestState;
@@ -201,6 +201,13 @@ export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: G
           hospitalDetail: (_parent: unknown, args: { documentId?: string; slug?: string }) => showcase().findHospital(args),
           caseRanking: (_parent: unknown, args: { campaign?: string | null; limit?: number | null }, _context: unknown, info: GraphQLResolveInfo) =>
             showcase().ranking(args, { withBody: selects(info, 'body') }),
+          caseCounters: async (_parent: unknown, { documentIds }: { documentIds: string[] }) => {
+            if (documentIds.length > MAX_COUNTER_IDS) {
+              throw new errors.ValidationError(`caseCounters takes at most ${MAX_COUNTER_IDS} documentIds; ${documentIds.length} were given`);
+            }
+            const counters = await engagement().counters(documentIds, { publishedOnly: true });
+            return documentIds.map((documentId, index) => ({ documentId, votes: counters[index]!.votes, views: counters[index]!.views }));
+          },
         },
         Mutation: {
           voteCase: (_parent: unknown, args: { documentId: string; voter: string }, context: Context, info: GraphQLResolveInfo) => {
@@ -229,6 +236,7 @@ export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: G
         'Query.hospitalList': scope(UID.hospital, 'find'),
         'Query.hospitalDetail': scope(UID.hospital, 'findOne'),
         'Query.caseRanking': scope(UID.case, 'find'),
+        'Query.caseCounters': scope(UID.case, 'find'),
         // As over REST (routes/content-api): the Public role decides votes and reads for every caller.
         'Mutation.voteCase': publicGrant(ENGAGEMENT_ACTIONS.vote),
         'Mutation.recordCaseView': publicGrant(ENGAGEMENT_ACTIONS.view),

@@ -2,6 +2,9 @@ import { CASE_SORT, HOSPITAL_SORT, SNIPPET_FIELD, VOTE_REFUSAL } from '../closed
 import { enumTypeDef } from './enums';
 
 /** What the type-defs describe as the server is configured: the read window. */
+/** The most documentIds one caseCounters asks for: a page of the largest page size. */
+export const MAX_COUNTER_IDS = 100;
+
 export type TypeDefSettings = { readWindowMinutes: number };
 
 const minutes = (count: number) => (count === 1 ? '1 minute' : `${count} minutes`);
@@ -107,6 +110,15 @@ export const typeDefs = ({ readWindowMinutes }: TypeDefSettings) => /* GraphQL *
     views: Int!
   }
 
+  "A case's counters, apart from its content: they move with every vote and read, and no cache keeps them."
+  type CaseCounters {
+    documentId: ID!
+    "how many votes (给我点赞 / 投票) the case has"
+    votes: Int!
+    "how often the case was read (阅读量)"
+    views: Int!
+  }
+
   type VoteResult {
     "whether this vote counted"
     counted: Boolean!
@@ -135,6 +147,8 @@ export const typeDefs = ({ readWindowMinutes }: TypeDefSettings) => /* GraphQL *
   extend type Query {
     "The voting centre's ranking: published cases (of the campaign, by documentId or slug, when given) by votes, a tie going to the case that reached its count first."
     caseRanking(campaign: ID, limit: Int = 10): [Case!]!
+    "The votes and reads of these published cases (at most ${MAX_COUNTER_IDS}), in the order given: a front end reads content from a cacheable query and the counters from this one. A draft or unknown documentId counts 0 and 0."
+    caseCounters(documentIds: [ID!]!): [CaseCounters!]!
     "Published cases, newest first unless sorted otherwise."
     caseList(filter: CaseQueryFilter, sort: CaseSort, page: Int = 1, pageSize: Int = 25): CasePage!
     "Published cases holding every term of the query, best match first, with the passage that matched."
