@@ -3,7 +3,8 @@ import { stringify } from 'csv-stringify';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 import { Readable } from 'node:stream';
-import { engagementOf } from '../engagement';
+import type { CasebookConfig } from '../config';
+import { engagementOf, timeIn } from '../engagement';
 import { publicAccessOf } from '../public-access';
 import { votingOf } from './voting';
 
@@ -22,15 +23,12 @@ const attachment = (ctx: Context, name: string) => {
 const csv = (columns: string[], rows: AsyncIterable<unknown[]>) =>
   Readable.from(rows).pipe(stringify({ header: true, columns, bom: true, escape_formulas: true }));
 
-/**
- * A time as editors in China read it: ISO 8601 in Beijing time (2026-05-01T08:30:00.000+08:00), the zone the
- * ballots' periods (their days) are counted in, so that a ballot's time and its period name the same day.
- */
-export const beijingTime = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+/** How the exports' headers name a time zone: Beijing time by its Chinese name, any other by its IANA name. */
+const zoneName = (timeZone: string) => (timeZone === 'Asia/Shanghai' ? '北京时间' : timeZone);
 
 /** The exports' column headers: the editors' language, as the file is for them (a spreadsheet, not a program). */
-const RANKING_COLUMNS = ['名次', '案例 documentId', '案例标题', '医院', '投票数', '阅读数', '最后投票时间 (北京时间)'];
-const BALLOT_COLUMNS = ['投票时间 (北京时间)', '案例 documentId', '案例标题', '投票人密钥', '计票周期'];
+const rankingColumns = (timeZone: string) => ['名次', '案例 documentId', '案例标题', '医院', '投票数', '阅读数', `最后投票时间 (${zoneName(timeZone)})`];
+const ballotColumns = (timeZone: string) => [`投票时间 (${zoneName(timeZone)})`, '案例 documentId', '案例标题', '投票人密钥', '计票周期'];
 
 const switchBody = yup.object({ open: yup.boolean().strict().required() });
 
@@ -43,6 +41,9 @@ const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!campaign) throw new errors.NotFoundError(`No campaign ${ctx.params.campaign}`);
     return campaign;
   };
+  // The zone the ballots' periods (their days) are counted in (CASEBOOK_VOTE_TIME_ZONE): a ballot's time and its
+  // period name the same day.
+  const { timeZone } = strapi.plugin('casebook').config('votes') as Required<NonNullable<CasebookConfig['votes']>>;
 
   return {
     /** Whether the public may vote (the Public role's vote permission). */
@@ -70,9 +71,9 @@ const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
       const standings = await voting().standings(campaign.documentId);
       attachment(ctx, `${campaign.name}-排名.csv`);
       ctx.body = csv(
-        RANKING_COLUMNS,
+        rankingColumns(timeZone),
         (async function* rows() {
-          for (const row of standings) yield [row.rank, row.documentId, row.title, row.hospital ?? '', row.votes, row.views, row.votedAt ? beijingTime(row.votedAt) : ''];
+          for (const row of standings) yield [row.rank, row.documentId, row.title, row.hospital ?? '', row.votes, row.views, row.votedAt ? timeIn(timeZone, row.votedAt) : ''];
         })(),
       );
     },
@@ -83,10 +84,10 @@ const votingController = ({ strapi }: { strapi: Core.Strapi }) => {
       const ballots = engagementOf(strapi).ballots(campaign.documentId);
       attachment(ctx, `${campaign.name}-投票记录.csv`);
       ctx.body = csv(
-        BALLOT_COLUMNS,
+        ballotColumns(timeZone),
         (async function* rows() {
           for await (const page of ballots) {
-            for (const ballot of page) yield [beijingTime(ballot.castAt), ballot.documentId, titles.get(ballot.documentId) ?? '', ballot.voterKey, ballot.period];
+            for (const ballot of page) yield [timeIn(timeZone, ballot.castAt), ballot.documentId, titles.get(ballot.documentId) ?? '', ballot.voterKey, ballot.period];
           }
         })(),
       );

@@ -30,3 +30,26 @@ export const dayIn = (timeZone: string, at: Date): string => {
   }
   return format.format(at);
 };
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The UTC offset of `timeZone` at `at`, in minutes east of Greenwich (Asia/Shanghai: 480). */
+const offsetIn = (timeZone: string, at: Date): number => {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormats.set(timeZone, format);
+  }
+  // "GMT+08:00", "GMT-03:30", or "GMT" for UTC itself.
+  const name = format.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+};
+
+/** `at` as ISO 8601 in `timeZone`'s local time with its offset (2026-05-01T08:30:00.000+08:00): the same instant, read as people there read it. */
+export const timeIn = (timeZone: string, at: Date): string => {
+  const offset = offsetIn(timeZone, at);
+  const sign = offset < 0 ? '-' : '+';
+  const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+  return `${new Date(at.getTime() + offset * 60_000).toISOString().slice(0, -1)}${sign}${hhmm}`;
+};
