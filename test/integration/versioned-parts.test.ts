@@ -168,6 +168,28 @@ describe('unpublishing a case', () => {
   });
 });
 
+describe('deleting a case', () => {
+  test('deletes its parts, draft and published, so no public route shows a deleted case’s figures', async () => {
+    const { caseId, metricId, initiativeId } = await publishedCase('版本测试己');
+    // A draft edit and a draft-only part too: every version of every part goes.
+    await editor.put(`${CM}/api::metric.metric/${metricId}`, { label: '删除前的草稿修改' }).expect(200);
+    const extra = await editor
+      .post(`${CM}/api::metric.metric`, { label: '删除前新增', value: 3, unit: '项', qualifier: 'exact', kind: 'count', case: { connect: [{ documentId: caseId }] } })
+      .expect(201);
+    const other = await publishedCase('版本测试庚');
+    await editor.delete(`${CM}/api::case.case/${caseId}`).expect(200);
+
+    for (const [uid, documentId] of [['api::metric.metric', metricId], ['api::metric.metric', extra.body.data.documentId], ['api::initiative.initiative', initiativeId]] as const) {
+      expect(await casebook.strapi.db.query(uid).count({ where: { documentId } })).toBe(0);
+    }
+    await casebook.http().get(`/api/metrics/${metricId}`).expect(404);
+    const labels = (await casebook.graphql<{ metrics: Array<{ label: string }> }>('{ metrics(pagination: { limit: 100 }) { label } }')).data!.metrics.map((row) => row.label);
+    expect(labels).not.toContain('版本测试己指标');
+    // Another case's parts are left alone.
+    expect(await publicViews(other.caseId)).toEqual(everywhere({ metrics: [`${other.title}指标=12`], initiatives: [`${other.title}举措`] }));
+  });
+});
+
 describe('a database from before parts had versions', () => {
   test('has the links Strapi\'s migration left crossed between drafts and published versions removed at start', async () => {
     const { caseId, metricId, title } = await publishedCase('版本测试己');

@@ -43,6 +43,8 @@ const idsOf = (...rows: Array<{ id?: unknown } | null>) => rows.flatMap((row) =>
  * sees a part edited as a draft before its case is published. Strapi's own publish maps a case's relations to
  * the targets' published versions of the moment: the parts it links are replaced here, after it ran.
  * Publishing or unpublishing a part of a case on its own is refused: it would show or hide an edit behind its case's back.
+ * Deleting a case deletes its parts, every version, with it: left behind, a published part would stay readable
+ * through the public `metrics` and `initiatives` routes, a case's figures without the case.
  */
 export const casePartsMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -52,6 +54,16 @@ export const casePartsMiddleware =
       const own = versionChange(context.action, params) === 'publish' || context.action === 'unpublish';
       if (own && (await belongsToCase(strapi, context.uid, params))) throw new errors.ValidationError(PARTS_PUBLISH_WITH_CASE);
       return next();
+    }
+    if (context.uid === UID.case && context.action === 'delete' && params.documentId) {
+      const { documentId } = params;
+      return strapi.db.transaction(async ({ trx }) => {
+        const { draft, published } = await caseRowsOf(strapi, documentId, trx);
+        const parts = await partsLinkedTo(strapi, idsOf(draft, published), trx);
+        const result = await next();
+        await deletePartRows(strapi, parts, trx);
+        return result;
+      });
     }
     const change = versionChange(context.action, params);
     if (context.uid !== UID.case || !change) return next();
