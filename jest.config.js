@@ -15,6 +15,14 @@ module.exports = {
       testMatch: ['<rootDir>/plugins/*/server/src/**/__tests__/**/*.test.ts', '<rootDir>/cms/src/**/__tests__/**/*.test.ts'],
     },
     {
+      // The showcase example's pure helpers (URL query, search highlighting), against the SDK's sources.
+      displayName: 'showcase',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      testMatch: ['<rootDir>/examples/*/src/**/__tests__/**/*.test.ts'],
+      moduleNameMapper: { '^@casebook/sdk$': '<rootDir>/client-sdk/src/index.ts', '^(\\.{1,2}/.*)\\.js$': '$1' },
+    },
+    {
       displayName: 'integration',
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)sx?$': swc },

@@ -1,0 +1,30 @@
+import type { CaseSummary, SearchSnippet } from '@casebook/sdk';
+import { Link } from 'react-router-dom';
+import { formatCount } from '../format';
+import type { PlaceLabels } from '../labels';
+import { Snippet } from './snippet';
+
+/** The hospital's name, province and city in a line: 四川大学华西医院 · 四川 · 成都. */
+export const hospitalLine = (hospital: CaseSummary['hospital'], places: PlaceLabels): string =>
+  hospital ? [hospital.name, hospital.province ? places.province.get(hospital.province) : null, hospital.city].filter(Boolean).join(' · ') : '';
+
+/** One case in a list: its title (a link to its page), hospital, summary or search passage, themes and counters. */
+export const CaseCard = ({ shown, snippet, places }: { shown: CaseSummary; snippet: SearchSnippet | null; places: PlaceLabels }) => (
+  <article className="case-card">
+    <h3 className="case-card__title">{shown.slug ? <Link to={`/cases/${encodeURIComponent(shown.slug)}`}>{shown.title}</Link> : shown.title}</h3>
+    {shown.hospital ? <p className="case-card__hospital">{hospitalLine(shown.hospital, places)}</p> : null}
+    {snippet ? <Snippet snippet={snippet} /> : shown.summary ? <p className="case-card__summary">{shown.summary}</p> : null}
+    <div className="case-card__meta">
+      {shown.themes.length > 0 ? (
+        <ul className="tags" aria-label="主题">
+          {shown.themes.map((theme) => (
+            <li key={theme.documentId}>{theme.name}</li>
+          ))}
+        </ul>
+      ) : null}
+      <span className="counters">
+        阅读 {formatCount(shown.views)} · 点赞 {formatCount(shown.votes)}
+      </span>
+    </div>
+  </article>
+);

@@ -1,0 +1,17 @@
+import type { Metric } from '@casebook/sdk';
+import { QUALIFIER_PREFIX } from './labels';
+
+const dateFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/** A calendar date (YYYY-MM-DD, as the SDK gives a source's date) in Chinese: 2022年3月15日. */
+export const formatDate = (date: string): string => dateFormat.format(new Date(`${date}T00:00:00Z`));
+
+export const formatCount = (count: number): string => numberFormat.format(count);
+
+/** A metric's value with its qualifier and unit (约 420 人, 95%), or null when it has no value. */
+export const formatMetricValue = ({ value, unit, qualifier }: Pick<Metric, 'value' | 'unit' | 'qualifier'>): string | null => {
+  if (value === null) return null;
+  const prefix = qualifier ? QUALIFIER_PREFIX[qualifier] : '';
+  return `${prefix}${numberFormat.format(value)}${unit ?? ''}`;
+};

@@ -1,0 +1,164 @@
+import type { Case } from '@casebook/sdk';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
+import { casebook, visitorId } from '../casebook';
+import { hospitalLine } from '../components/case-card';
+import { VoteButton } from '../components/vote-button';
+import { describeError } from '../errors';
+import { formatCount, formatDate, formatMetricValue } from '../format';
+import { CAMPAIGN_STAGE_LABEL, loadPlaceLabels } from '../labels';
+import { useDocumentTitle } from '../use-document-title';
+
+/**
+ * The case by its slug (a NotFoundError, shown as the 404 page, when the CMS has none published), then one read
+ * recorded for this visitor: the page shows the count that answers. A read that fails leaves the page readable.
+ */
+export const casePageLoader = async ({ params }: LoaderFunctionArgs) => {
+  const [shown, places] = await Promise.all([casebook.cases.bySlug(params.slug ?? ''), loadPlaceLabels()]);
+  const read = await casebook.cases.recordView(shown.documentId, visitorId()).then(
+    ({ views }) => ({ views, failure: null }),
+    (error: unknown) => ({ views: shown.views, failure: describeError(error) }),
+  );
+  return { shown, places, read };
+};
+
+type CasePageData = Awaited<ReturnType<typeof casePageLoader>>;
+
+/** A case's text in paragraphs: the CMS stores it as Markdown-flavoured plain text, one paragraph a line. */
+const Paragraphs = ({ text }: { text: string }) => (
+  <>
+    {text
+      .split(/\n+/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line, index) => (
+        <p key={index}>{line}</p>
+      ))}
+  </>
+);
+
+const Source = ({ source }: { source: NonNullable<Case['source']> }) => {
+  const where = [source.publication, source.column, source.issue].filter(Boolean).join(' · ');
+  return (
+    <section className="case-section" aria-labelledby="source-heading">
+      <h2 id="source-heading">来源</h2>
+      <p>
+        {where || '未注明出处'}
+        {source.date ? <> · {formatDate(source.date)}</> : null}
+      </p>
+      {source.url ? (
+        <p>
+          <a href={source.url} target="_blank" rel="noopener noreferrer">
+            查看原文
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+};
+
+/** 案例详情: everything the CMS publishes about one case, its reads (阅读量) and the 给我点赞 button. */
+export const CasePage = () => {
+  const { shown, places, read } = useLoaderData() as CasePageData;
+  useDocumentTitle(shown.title);
+  const stage = shown.campaign?.stage;
+
+  return (
+    <article className="case-page">
+      <nav aria-label="面包屑" className="breadcrumbs">
+        <Link to="/">案例列表</Link> <span aria-hidden="true">›</span> <span aria-current="page">{shown.title}</span>
+      </nav>
+      <header className="case-header">
+        {/* A cover image, when the CMS has one, goes here: <img src={…} alt="" /> above the title. */}
+        <h1 className="page-title">{shown.title}</h1>
+        {shown.hospital ? <p className="case-header__hospital">{hospitalLine(shown.hospital, places)}</p> : null}
+        {shown.campaign ? (
+          <p className="case-header__campaign">
+            {shown.campaign.name}
+            {stage ? <span className="badge">{CAMPAIGN_STAGE_LABEL[stage]}阶段</span> : null}
+            {shown.award ? <span className="badge badge--award">{shown.award}</span> : null}
+          </p>
+        ) : shown.award ? (
+          <p className="case-header__campaign">
+            <span className="badge badge--award">{shown.award}</span>
+          </p>
+        ) : null}
+        {shown.themes.length > 0 ? (
+          <ul className="tags" aria-label="主题">
+            {shown.themes.map((theme) => (
+              <li key={theme.documentId}>{theme.slug ? <Link to={`/?theme=${encodeURIComponent(theme.slug)}`}>{theme.name}</Link> : theme.name}</li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="engagement">
+          <p className="views">
+            阅读量 <strong data-testid="view-count">{formatCount(read.views)}</strong>
+            {read.failure ? <span className="views__failure"> (本次阅读未计入:{read.failure})</span> : null}
+          </p>
+          <VoteButton documentId={shown.documentId} votes={shown.votes} caseTitle={shown.title} />
+        </div>
+      </header>
+
+      {shown.summary ? (
+        <section className="case-section case-summary" aria-labelledby="summary-heading">
+          <h2 id="summary-heading">摘要</h2>
+          <Paragraphs text={shown.summary} />
+        </section>
+      ) : null}
+
+      {shown.metrics.length > 0 ? (
+        <section className="case-section" aria-labelledby="metrics-heading">
+          <h2 id="metrics-heading">数据指标</h2>
+          <dl className="metrics">
+            {shown.metrics.map((metric) => (
+              <div key={metric.documentId} className="metric" title={metric.quote ?? undefined}>
+                <dt>{metric.label}</dt>
+                <dd>{formatMetricValue(metric) ?? '—'}</dd>
+                {metric.period ? <dd className="metric__period">{metric.period}</dd> : null}
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      {shown.initiatives.length > 0 ? (
+        <section className="case-section" aria-labelledby="initiatives-heading">
+          <h2 id="initiatives-heading">主要举措</h2>
+          <ol className="initiatives">
+            {shown.initiatives.map((initiative) => (
+              <li key={initiative.documentId}>
+                <h3>
+                  {initiative.name}
+                  {initiative.theme ? <span className="badge">{initiative.theme.name}</span> : null}
+                </h3>
+                {initiative.summary ? <p>{initiative.summary}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {shown.body ? (
+        <section className="case-section case-body" aria-labelledby="body-heading">
+          <h2 id="body-heading">正文</h2>
+          <Paragraphs text={shown.body} />
+        </section>
+      ) : null}
+
+      {shown.people.length > 0 ? (
+        <section className="case-section" aria-labelledby="people-heading">
+          <h2 id="people-heading">相关人员</h2>
+          <ul className="people">
+            {shown.people.map((person, index) => (
+              <li key={index}>
+                <strong>{person.name}</strong>
+                {[person.unit, person.role].filter(Boolean).length > 0 ? <span> · {[person.unit, person.role].filter(Boolean).join(' ')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {shown.source ? <Source source={shown.source} /> : null}
+    </article>
+  );
+};
