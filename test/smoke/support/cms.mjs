@@ -29,7 +29,8 @@ export const requireChromium = () => {
   );
 };
 
-const freePort = () =>
+/** A TCP port nothing listens on now, on 127.0.0.1. */
+export const freePort = () =>
   new Promise((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address();
