@@ -1,8 +1,7 @@
 import type { Campaign, Metric, SnippetField, VoteRefusal } from '@casebook/sdk';
-import { casebook } from './casebook';
 
 // The words the pages put on the SDK's closed sets. Keyed by the SDK's own types, so a key the SDK adds is a
-// compile error here. Province and hospital-category names come from the CMS (its facet labels) instead.
+// compile error here. Province and hospital-category names come from the CMS instead (place-labels.ts).
 
 /** What goes before a metric's value: 约 420 人, 超过 30 项. */
 export const QUALIFIER_PREFIX: Record<NonNullable<Metric['qualifier']>, string> = { exact: '', approx: '约', more_than: '超过', less_than: '不足' };
@@ -18,23 +17,5 @@ export const VOTE_REFUSAL_MESSAGE: Record<VoteRefusal, string> = {
   voting_closed: '该案例所在的征集活动不在投票阶段,暂不能点赞',
 };
 
+/** Province and hospital-category names by key, as the CMS labels them (place-labels.ts loads them). */
 export type PlaceLabels = { province: ReadonlyMap<string, string>; category: ReadonlyMap<string, string> };
-
-let placeLabels: Promise<PlaceLabels> | undefined;
-
-/**
- * Province and hospital-category names as the CMS labels them (四川, 中医医院), from the unfiltered facets: every
- * province and category that has a published case, which is every one a published case can show. Asked once per
- * visit; asked again after a failure.
- */
-export const loadPlaceLabels = (): Promise<PlaceLabels> =>
-  (placeLabels ??= casebook.cases.facets().then(
-    ({ provinces, categories }) => ({
-      province: new Map(provinces.map(({ value, label }) => [value, label])),
-      category: new Map(categories.map(({ value, label }) => [value, label])),
-    }),
-    (error: unknown) => {
-      placeLabels = undefined;
-      throw error;
-    },
-  ));

@@ -1,12 +1,8 @@
 import type { CaseSummary, SearchSnippet } from '@casebook/sdk';
 import { Link } from 'react-router-dom';
-import { formatCount } from '../format';
+import { formatCount, hospitalLine } from '../format';
 import type { PlaceLabels } from '../labels';
 import { Snippet } from './snippet';
-
-/** The hospital's name, province and city in a line: 四川大学华西医院 · 四川 · 成都. */
-export const hospitalLine = (hospital: CaseSummary['hospital'], places: PlaceLabels): string =>
-  hospital ? [hospital.name, hospital.province ? places.province.get(hospital.province) : null, hospital.city].filter(Boolean).join(' · ') : '';
 
 /** One case in a list: its title (a link to its page), hospital, summary or search passage, themes and counters. */
 export const CaseCard = ({ shown, snippet, places }: { shown: CaseSummary; snippet: SearchSnippet | null; places: PlaceLabels }) => (

@@ -14,7 +14,8 @@ const messageOf = (state: VoteState): string => {
     case 'voting':
       return '正在提交…';
     case 'answered':
-      return state.result.counted ? '点赞成功,感谢您的支持!' : VOTE_REFUSAL_MESSAGE[state.result.reason ?? 'already_voted'];
+      if (state.result.counted) return '点赞成功,感谢您的支持!';
+      return state.result.reason ? VOTE_REFUSAL_MESSAGE[state.result.reason] : '这次点赞没有计入';
     case 'failed':
       return state.message;
   }

@@ -5,7 +5,7 @@ import { CaseCard } from '../components/case-card';
 import { FacetGroup } from '../components/facet-group';
 import { Pagination } from '../components/pagination';
 import { formatCount } from '../format';
-import { loadPlaceLabels } from '../labels';
+import { loadPlaceLabels } from '../place-labels';
 import { PAGE_SIZE, filterOf, listSearch, readListQuery, withoutFacet, type ListQuery } from '../list-query';
 import { useDocumentTitle } from '../use-document-title';
 

@@ -1,11 +1,11 @@
 import type { Case } from '@casebook/sdk';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
 import { casebook, visitorId } from '../casebook';
-import { hospitalLine } from '../components/case-card';
 import { VoteButton } from '../components/vote-button';
 import { describeError } from '../errors';
-import { formatCount, formatDate, formatMetricValue } from '../format';
-import { CAMPAIGN_STAGE_LABEL, loadPlaceLabels } from '../labels';
+import { formatCount, formatDate, formatMetricValue, hospitalLine } from '../format';
+import { CAMPAIGN_STAGE_LABEL } from '../labels';
+import { loadPlaceLabels } from '../place-labels';
 import { useDocumentTitle } from '../use-document-title';
 
 /**

@@ -1,9 +1,10 @@
 import type { Campaign, CaseSummary } from '@casebook/sdk';
 import { Link, useLoaderData } from 'react-router-dom';
 import { casebook } from '../casebook';
-import { hospitalLine } from '../components/case-card';
 import { VoteButton } from '../components/vote-button';
-import { loadPlaceLabels, type PlaceLabels } from '../labels';
+import { hospitalLine } from '../format';
+import type { PlaceLabels } from '../labels';
+import { loadPlaceLabels } from '../place-labels';
 import { useDocumentTitle } from '../use-document-title';
 
 /** How many cases a campaign's board ranks, and the board of every case. */
