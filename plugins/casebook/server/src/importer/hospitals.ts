@@ -146,12 +146,13 @@ export const levelIn = (text: string): string | null => {
   return match ? (HOSPITAL_LEVEL.label(LEVEL_NAMES[match[1]]) ?? null) : null;
 };
 
-export const describeHospital = (name: string, role: ExtractedHospital['role'], context = ''): ExtractedHospital => ({
+/** A hospital as its name and, for a case's owner, the case's text describe it: place, category, grade. */
+export const describeHospital = (name: string, role: ExtractedHospital['role'], text = ''): ExtractedHospital => ({
   name,
   role,
-  ...locate(name),
+  ...locate(name, text),
   category: categoryOf(name),
-  level: role === 'case_owner' ? levelIn(context) : null,
+  level: role === 'case_owner' ? levelIn(text.slice(0, 400)) : null,
   aliases: [],
 });
 
@@ -176,9 +177,7 @@ export const hospitalsOf = (cases: ExtractedCase[], normalised: Normalised): Ext
   const owners = new Map<string, ExtractedHospital>();
   for (const extracted of cases) {
     if (extracted.hospital !== null && !owners.has(extracted.hospital)) {
-      const hospital = describeHospital(extracted.hospital, 'case_owner');
-      hospital.level = levelIn(extracted.body.slice(0, 400));
-      owners.set(extracted.hospital, hospital);
+      owners.set(extracted.hospital, describeHospital(extracted.hospital, 'case_owner', extracted.body));
     }
   }
   // The first owner whose name ends with a name found, and the tails of the names mentioned so far: looked

@@ -408,7 +408,7 @@ const writeExtraction = async (context: DocumentWrite, file: string, extraction:
   for (const extracted of document.cases) {
     // An owner the document does not name in full stays unset: the draft waits for an editor to pick it.
     if (extracted.hospital !== null && !hospitalIds.has(extracted.hospital)) {
-      hospitalIds.set(extracted.hospital, await ensureHospital(context, describeHospital(extracted.hospital, 'case_owner'), known));
+      hospitalIds.set(extracted.hospital, await ensureHospital(context, describeHospital(extracted.hospital, 'case_owner', extracted.body), known));
     }
     const hospitalId = extracted.hospital === null ? null : hospitalIds.get(extracted.hospital)!;
     // The editor's choice first: a single case replaces the single case chosen, whatever its hospital; otherwise each case the chosen one of its hospital.
