@@ -237,3 +237,19 @@ describe('a failed import', () => {
     expect(await counts()).toEqual(written);
   });
 });
+
+describe("an existing hospital's place", () => {
+  const HOSPITAL = 'api::hospital.hospital';
+  /** A short news item of a hospital's own. */
+  const article = (name: string) => `${name}党员先锋服务队走进社区\n\n近日，${name}党委组织党员医护人员走进社区开展义诊，服务群众300余人次。\n\n（${name}党委办公室 供稿）\n`;
+
+  test.each([
+    ['an empty province and city are filled from what the import knows', '中国中医科学院望京医院', {}, { province: 'beijing', city: '北京' }],
+    ["an editor's city is kept, the empty province filled", '中国中医科学院眼科医院', { city: '丰台' }, { province: 'beijing', city: '丰台' }],
+    ["an editor's province is kept, and no city of another province is added to it", '首都医科大学附属北京佑安医院', { province: 'tianjin' }, { province: 'tianjin', city: null }],
+  ])('%s', async (_case, name, editors, expected) => {
+    const { documentId } = await casebook.strapi.documents(HOSPITAL).create({ data: { name, ...editors } });
+    expect(await importText(`${name}.txt`, article(name))).toMatchObject({ status: 'created', hospitals: { created: 0, matched: 1 } });
+    expect(await casebook.strapi.db.query(HOSPITAL).findOne({ select: ['province', 'city'], where: { documentId } })).toMatchObject(expected);
+  });
+});

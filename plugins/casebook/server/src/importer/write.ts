@@ -4,7 +4,7 @@ import { detachParts } from '../case-parts';
 import { CASE_PARTS, UID } from '../constants';
 import { editedFields, nextWritten, previousImport, currentContent, withoutRejected, type CaseLedger, type ContentField, type Ledger, type UnsureItem } from '../review';
 import { joinTableOf } from '../database';
-import { HOSPITAL_CATEGORY, HOSPITAL_LEVEL } from '../closed-sets';
+import { HOSPITAL_CATEGORY, HOSPITAL_LEVEL, type Province } from '../closed-sets';
 import { describeHospital } from './hospitals';
 import { REVISION_SIMILARITY, textSimilarity } from './identity';
 import { provinceKey } from './regions';
@@ -98,14 +98,32 @@ export const knownHospitals = async (strapi: Core.Strapi): Promise<KnownHospital
   return rows.map((row) => ({ documentId: row.documentId, name: row.name, aliases: Array.isArray(row.aliases) ? (row.aliases as string[]) : [] }));
 };
 
-/** The hospital's documentId: an existing one the name resolves to (given any new aliases), or a new one. */
+type HospitalPlace = { province?: Province; city?: string };
+
+/**
+ * What the import knows of an existing hospital's place that the hospital lacks: an empty province or city is
+ * filled, an editor's value never overwritten, and a city is given only in the province the hospital has.
+ */
+const missingPlace = async (strapi: Core.Strapi, documentId: string, hospital: ExtractedHospital): Promise<HospitalPlace> => {
+  const province = provinceKey(hospital.province);
+  if (!province) return {};
+  const stored: { province: Province | null; city: string | null } | null = await strapi.db.query(UID.hospital).findOne({ select: ['province', 'city'], where: { documentId } });
+  if (!stored) return {};
+  const place: HospitalPlace = {};
+  if (!stored.province) place.province = province;
+  if (hospital.city && !stored.city && (stored.province ?? province) === province) place.city = hospital.city;
+  return place;
+};
+
+/** The hospital's documentId: an existing one the name resolves to (given any new aliases and a missing place), or a new one. */
 const ensureHospital = async ({ strapi, report }: DocumentWrite, hospital: ExtractedHospital, known: KnownHospital[]): Promise<string> => {
   const existing = resolveHospital(hospital.name, known);
   if (existing) {
     report.hospitals.matched += 1;
     const aliases = [...new Set([...existing.aliases, ...hospital.aliases, ...(existing.name !== hospital.name ? [hospital.name] : [])])];
-    if (aliases.length !== existing.aliases.length) {
-      await strapi.documents(UID.hospital).update({ documentId: existing.documentId, data: { aliases } });
+    const data = { ...(aliases.length !== existing.aliases.length ? { aliases } : {}), ...(await missingPlace(strapi, existing.documentId, hospital)) };
+    if (Object.keys(data).length > 0) {
+      await strapi.documents(UID.hospital).update({ documentId: existing.documentId, data });
       existing.aliases = aliases;
     }
     return existing.documentId;
