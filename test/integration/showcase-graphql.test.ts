@@ -60,7 +60,8 @@ describe('caseList', () => {
   test.each([
     ['province', { province: 'sichuan' }, ['以文化建设提升精细化管理水平', '党建引领高质量发展做优“杏林卫士铸党魂”', '加强人才培养 绘好发展蓝图', '构建医院党校 提升实干能力']],
     ['category', { category: 'tcm' }, ['党建引领高质量发展做优“杏林卫士铸党魂”', '深耕党建文化 谋求高质量发展']],
-    ['city', { city: '成都' }, ['构建医院党校 提升实干能力']],
+    // 四川大学华西医院 is in Chengdu too: the importer knows where the university sits.
+    ['city', { city: '成都' }, ['构建医院党校 提升实干能力', '以文化建设提升精细化管理水平']],
     ['search', { search: '党校' }, ['构建医院党校 提升实干能力', '党建引领高质量发展做优“杏林卫士铸党魂”']],
   ])('filters by %s', async (_name, filter, expected) => {
     const data = await gql<{ caseList: { nodes: CaseRow[] } }>(`query ($filter: CaseQueryFilter) { caseList(filter: $filter) { nodes { title } } }`, { filter });
@@ -181,6 +182,15 @@ describe('caseFacets', () => {
       const list = await gql<{ caseList: { pageInfo: { total: number } } }>(`query ($c: ENUM_HOSPITAL_CATEGORY) { caseList(filter: { province: sichuan, category: $c }) { pageInfo { total } } }`, { c: bucket.value });
       expect(list.caseList.pageInfo.total).toBe(bucket.count);
     }
+  });
+
+  test('every seeded hospital has a province, so the province buckets add up to every published case', async () => {
+    const hospitals: Array<{ name: string; province: string | null }> = await casebook.strapi.db.query('api::hospital.hospital').findMany({ select: ['name', 'province'] });
+    expect(hospitals).toHaveLength(16);
+    expect(hospitals.filter((hospital) => !hospital.province).map((hospital) => hospital.name)).toEqual([]);
+    const data = await gql<{ caseFacets: { total: number; provinces: Array<{ value: string; count: number }> } }>(`{ caseFacets { total provinces { value count } } }`);
+    expect(data.caseFacets.total).toBe(16);
+    expect(data.caseFacets.provinces.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(data.caseFacets.total);
   });
 });
 
