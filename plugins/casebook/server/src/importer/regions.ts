@@ -61,10 +61,11 @@ const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 
 /**
  * Districts (…区) by full name, those no other district shares (柳北区, 涪陵区): a name or a text that says one in
- * full places it. Their short names are left out here as in the name finder: 城东, 平安, 光明, 友好 are words.
+ * full places it. Their short names are left out here as in the name finder (城东, 平安, 光明, 友好 are words), and
+ * with them the districts a one-character word names (矿区, 中区).
  */
 const districts: Place[] = (() => {
-  const all = Object.entries(areaList.county_list).filter(([, full]) => full.endsWith('区') && full !== '市辖区');
+  const all = Object.entries(areaList.county_list).filter(([, full]) => full.endsWith('区') && shortName(full).length >= 2 && full !== '市辖区');
   const uses = new Map<string, number>();
   for (const [, full] of all) uses.set(full, (uses.get(full) ?? 0) + 1);
   return all
@@ -199,8 +200,9 @@ const placeOfText = (text: string, level: 'city' | 'province'): Spot | null => {
   const spots: Spot[] = [];
   for (let index = 0; index < text.length; index += 1) {
     const found = namedAt(text, index);
-    if (!found?.full) continue;
-    spots.push(spotOf(found.place));
+    if (!found) continue;
+    // Not a two-character name (南县, 矿区), which is as often the tail of a word (湖南县级医院) as a place.
+    if (found.full && found.name.length >= 3) spots.push(spotOf(found.place));
     index += found.name.length - 1;
   }
   const provinces = new Set(spots.map((spot) => spot.provinceCode));

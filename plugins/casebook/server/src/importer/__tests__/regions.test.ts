@@ -77,6 +77,8 @@ describe('locate: a name that says only 市, 县 or 省, by the place its text n
     ['a province named besides the city it is not in: no guess', '市第二人民医院', '四川省专家来到柳北区,市第二人民医院接待。', [null, null]],
     ['a province’s hospital: the province', '省人民医院', '江西省卫生健康委员会召开会议,南昌市各医院参加。', ['江西', null]],
     ['a text that names no place in full: none (柳北 is a word as much as a place)', '市第二人民医院', '柳北社区与市第二人民医院结对。', [null, null]],
+    ['a two-character county inside a longer name is no mention (湖南县级: not 南县)', '市第二人民医院', '柳北区与湖南县级医院交流,市第二人民医院牵头。', ['广西', '柳州']],
+    ['a district of a one-character word is no mention (矿区)', '市第二人民医院', '柳北区一家矿区企业与市第二人民医院结对。', ['广西', '柳州']],
   ])('%s', (_case, name, text, [province, city]) => {
     expect(locate(name, text)).toEqual({ province, city });
   });
