@@ -520,6 +520,7 @@ export interface ApiCaseCase extends Struct.CollectionTypeSchema {
       }>;
     body: Schema.Attribute.RichText;
     campaign: Schema.Attribute.Relation<'manyToOne', 'api::campaign.campaign'>;
+    cover: Schema.Attribute.Media<'images'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -537,6 +538,14 @@ export interface ApiCaseCase extends Struct.CollectionTypeSchema {
     reviewedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     reviewedBy: Schema.Attribute.Relation<'manyToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    seoDescription: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    seoTitle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
     slug: Schema.Attribute.UID<'title'>;
     source: Schema.Attribute.Component<'casebook.source', false>;
     sourceDocument: Schema.Attribute.Relation<

@@ -8,6 +8,8 @@ type Layout = {
   defaultSortOrder: 'ASC' | 'DESC';
   list: string[];
   labels: Record<string, string>;
+  /** Hints under a field in the edit view, where its label alone does not say how it is used. */
+  descriptions?: Record<string, string>;
 };
 
 /** What editors see in the Content Manager: Chinese labels and list columns that identify a row at a glance. */
@@ -19,10 +21,16 @@ export const LAYOUTS: Record<string, Layout> = {
     // Province, review state, votes and views are columns the list-view hook adds (admin/src/components/counter-columns.tsx).
     list: ['title', 'hospital', 'updatedAt'],
     labels: {
-      title: '标题', slug: '链接名 (拼音)', hospital: '医院', summary: '摘要', body: '正文', people: '人物',
-      source: '来源', themes: '主题', campaign: '征集活动', award: '奖项', initiatives: '举措', metrics: '指标',
+      title: '标题', slug: '链接名 (拼音)', hospital: '医院', summary: '摘要', body: '正文', cover: '封面图', people: '人物',
+      source: '来源', themes: '主题', campaign: '征集活动', award: '奖项', seoTitle: '搜索标题 (SEO)', seoDescription: '搜索描述 (SEO)',
+      initiatives: '举措', metrics: '指标',
       sourceDocument: '来源文档', sourceStart: '原文起点', sourceEnd: '原文终点', reviewedAt: '核对时间', reviewedBy: '核对人',
       updatedAt: '更新时间',
+    },
+    descriptions: {
+      cover: '案例列表和详情页的配图：JPEG、PNG、WebP、GIF 或 AVIF，不接受 SVG',
+      seoTitle: '搜索结果和分享卡片上的标题，最多 60 字；留空则用案例标题',
+      seoDescription: '搜索结果和分享卡片上的描述，最多 160 字；留空则用摘要的开头',
     },
   },
   [UID.hospital]: {
@@ -89,14 +97,15 @@ export const COMPONENT_LAYOUTS: Record<string, Pick<Layout, 'mainField' | 'label
 };
 
 /** Bump when LAYOUTS or COMPONENT_LAYOUTS change; each version is applied once, so later edits made by editors in the admin stay. */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
-/** `metadatas` with each labelled field's edit and list label set. */
-const labelled = (metadatas: Record<string, Metadata>, labels: Record<string, string>): Record<string, Metadata> => {
+/** `metadatas` with each labelled field's edit and list label set, and the edit view's hints. */
+const labelled = (metadatas: Record<string, Metadata>, labels: Record<string, string>, descriptions: Record<string, string> = {}): Record<string, Metadata> => {
   const result = { ...metadatas };
   for (const [field, label] of Object.entries(labels)) {
     if (!result[field]) continue;
-    result[field] = { edit: { ...result[field].edit, label }, list: { ...result[field].list, label } };
+    const description = descriptions[field];
+    result[field] = { edit: { ...result[field].edit, label, ...(description && { description }) }, list: { ...result[field].list, label } };
   }
   return result;
 };
@@ -117,7 +126,7 @@ const contentManagerLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const [uid, layout] of Object.entries(LAYOUTS)) {
       const contentType = strapi.contentType(uid as StrapiUID.ContentType);
       const configuration: Configuration = await contentTypes.findConfiguration(contentType);
-      const metadatas = labelled(configuration.metadatas, layout.labels);
+      const metadatas = labelled(configuration.metadatas, layout.labels, layout.descriptions);
       await contentTypes.updateConfiguration(contentType, {
         ...configuration,
         settings: {
