@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ensureSecrets, APP_DIR } from '../src/env/secrets';
+import { uploadConfig } from '../src/env/uploads';
 
 ensureSecrets();
 
@@ -51,6 +52,10 @@ const armor = new ApolloArmor({
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
   return {
+    // Images only (no SVG), at most CASEBOOK_UPLOAD_MAX_BYTES each (src/env/uploads.ts); served with safe headers (src/middlewares/uploads.ts).
+    upload: {
+      config: uploadConfig(env),
+    },
     'users-permissions': {
       config: {
         jwtSecret: env('JWT_SECRET'),

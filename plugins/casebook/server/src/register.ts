@@ -10,6 +10,7 @@ import { patchContentManagerUid } from './patches';
 import { publicAccessOf } from './public-access';
 import { searchIndexMiddleware, showcaseOf } from './showcase';
 import { slugMiddleware } from './slugs';
+import { guardUploads } from './uploads';
 
 type Route = { handler: unknown; config?: { policies?: unknown[] } };
 
@@ -37,6 +38,9 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // The Content Manager's slug button gives the same pinyin slugs as the document middleware (patches/README.md).
   patchContentManagerUid(strapi);
+
+  // Every uploaded file's content is read: images of the allow list only (uploads/).
+  guardUploads(strapi);
 
   registerGraphql(strapi, { showcase: () => showcaseOf(strapi), engagement: () => engagementOf(strapi) });
 
