@@ -9,6 +9,8 @@ export const UID = {
   theme: 'api::theme.theme',
   campaign: 'api::campaign.campaign',
   sourceDocument: 'plugin::casebook.source-document',
+  /** The upload plugin's files: what a media attribute (Case.cover) points to. */
+  file: 'plugin::upload.file',
 } as const;
 
 export type CasebookUID = (typeof UID)[keyof typeof UID];

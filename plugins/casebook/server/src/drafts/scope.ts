@@ -75,15 +75,27 @@ export const scopeFilters = (strapi: Core.Strapi, uid: string, filters: unknown,
       // An operator where a field belongs (`filters[][$eq]=x`) would reach SQL as a column name.
       if (dialect.isIdOperator(key)) throw new errors.ValidationError(`Invalid filter: ${key} must follow a field of ${uid}`, { key });
       const attribute = Object.hasOwn(attributes, key) ? attributes[key]! : undefined;
-      if (attribute?.type !== 'relation' || !attribute.target) {
+      assertNotPolymorphic(key, attribute);
+      const target = attribute?.type === 'media' ? UID.file : attribute?.type === 'relation' ? attribute.target : undefined;
+      if (!target) {
         assertFilterText(value);
         return [key, value];
       }
       // `filters[cases]=3` and `filters[cases][$null]=true` are conditions on the related id.
       const onTarget = isRecord(value) && !Object.keys(value).some((name) => dialect.isIdOperator(name)) ? value : { id: value };
-      return [key, restrictTo(scopeFilters(strapi, attribute.target, onTarget, dialect), publicRowsOf(attribute.target, dialect), dialect)];
+      return [key, restrictTo(scopeFilters(strapi, target, onTarget, dialect), publicRowsOf(target, dialect), dialect)];
     }),
   );
+};
+
+/**
+ * A polymorphic relation (a file's `related`: every entry that uses the file) reaches cases of every version,
+ * drafts too, and no target's public rule applies to it: not public, in a filter or a populate.
+ */
+const assertNotPolymorphic = (name: string, attribute: Attribute | undefined) => {
+  if (attribute?.type === 'relation' && !attribute.target) {
+    throw new errors.ValidationError(`${name} is not public: it lists entries of any kind and version, unpublished ones too`, { key: name });
+  }
 };
 
 /** The longest text a public filter may compare with: enough for any title, and far below SQLite's LIKE pattern limit. */
@@ -146,7 +158,9 @@ const populateObjectOf = (names: string[]): Record<string, unknown> => {
 /** The populate of `uid` in object form: '*' names every relation and component (private ones are never shown anyway). */
 const populateEntries = (strapi: Core.Strapi, uid: string, populate: unknown): Array<[string, unknown]> => {
   const attributes = attributesOf(strapi, uid);
-  const populatable = (name: string) => ['relation', 'component', 'media', 'dynamiczone'].includes(attributes[name]?.type ?? '');
+  // Not a polymorphic relation (see assertNotPolymorphic): '*' on a file populates what it is, not who uses it.
+  const populatable = (name: string) =>
+    ['relation', 'component', 'media', 'dynamiczone'].includes(attributes[name]?.type ?? '') && !(attributes[name]?.type === 'relation' && !attributes[name]?.target);
   if (populate === '*' || populate === true) return Object.keys(attributes).filter((name) => populatable(name) && !attributes[name]!.private).map((name) => [name, true]);
   if (typeof populate === 'string') return Object.entries(populateObjectOf(populate.split(',')));
   if (Array.isArray(populate) && populate.every((item) => typeof item === 'string')) return Object.entries(populateObjectOf(populate.flatMap((item: string) => item.split(','))));
@@ -163,8 +177,10 @@ export const scopePopulate = (strapi: Core.Strapi, uid: string, populate: unknow
   const attributes = attributesOf(strapi, uid);
   const entries = populateEntries(strapi, uid, populate).map(([name, value]): [string, unknown] => {
     const attribute = Object.hasOwn(attributes, name) ? attributes[name]! : undefined;
-    const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : undefined;
-    if (!target || value === false || value === 'false') return [name, value];
+    if (value === false || value === 'false') return [name, value];
+    assertNotPolymorphic(name, attribute);
+    const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : attribute?.type === 'media' ? UID.file : undefined;
+    if (!target) return [name, value];
     const options: Record<string, unknown> = isRecord(value) ? { ...value } : {};
     if (options.sort !== undefined) assertPublicSort(strapi, target, options.sort);
     if (options.populate !== undefined) options.populate = scopePopulate(strapi, target, options.populate);
