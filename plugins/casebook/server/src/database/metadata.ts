@@ -10,7 +10,17 @@ export type JoinTable = {
   on?: Record<string, string>;
 };
 
-type AttributeMeta = { type: string; columnName?: string; joinTable?: JoinTable; target?: string };
+/**
+ * A polymorphic relation's link table (a file's `related`): each row links the file (joinColumn) to an entry of any
+ * type (typeColumn) by its row id (idColumn), in one of the entry's fields (the `field` column).
+ */
+export type MorphJoinTable = {
+  name: string;
+  joinColumn: { name: string };
+  morphColumn: { typeColumn: { name: string }; idColumn: { name: string } };
+};
+
+type AttributeMeta = { type: string; columnName?: string; joinTable?: JoinTable | MorphJoinTable; target?: string };
 type ModelMeta = { tableName: string; attributes: Record<string, AttributeMeta>; columnToAttribute: Record<string, string> };
 
 const modelOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid as never) as unknown as ModelMeta;
@@ -26,7 +36,13 @@ export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string): s
 
 export const joinTableOf = (strapi: Core.Strapi, uid: string, attribute: string): JoinTable => {
   const joinTable = modelOf(strapi, uid).attributes[attribute]?.joinTable;
-  if (!joinTable) throw new Error(`${uid}.${attribute} is not stored in a link table`);
+  if (!joinTable || 'morphColumn' in joinTable) throw new Error(`${uid}.${attribute} is not stored in a link table`);
+  return joinTable;
+};
+
+export const morphJoinTableOf = (strapi: Core.Strapi, uid: string, attribute: string): MorphJoinTable => {
+  const joinTable = modelOf(strapi, uid).attributes[attribute]?.joinTable;
+  if (!joinTable || !('morphColumn' in joinTable)) throw new Error(`${uid}.${attribute} is not a polymorphic relation`);
   return joinTable;
 };
 

@@ -6,9 +6,10 @@ import { ENGAGEMENT_ACTIONS, PUBLIC_READABLE, UID } from '../constants';
 import type { CaseSort, HospitalSort } from '../closed-sets';
 import { assertPublicSort, GRAPHQL_DIALECT, isGuarded, mayReadDrafts, publicRowsOf, restrictTo, scopeFilters, type RequestState } from '../drafts';
 import type { EngagementService } from '../engagement';
-import type { CaseFilter, HospitalFilter, PageArgs, ShowcaseService } from '../showcase';
+import { caseImageOf, seoOf, type CaseFilter, type HospitalFilter, type PageArgs, type ShowcaseService } from '../showcase';
 import { loadersOf, type Entity, type LoaderSources, type Slice, type Status } from './loaders';
 import { extendApolloServer } from './apollo';
+import { labelsOf } from './labels';
 import { MAX_COUNTER_IDS, typeDefs } from './type-defs';
 
 type Context = {
@@ -178,6 +179,9 @@ export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: G
   // Import provenance is editorial bookkeeping, not part of the public contract.
   extension.shadowCRUD(UID.sourceDocument).disable();
   extension.shadowCRUD(UID.case).field('sourceDocument').disable();
+  // The cover is shown as a CaseImage (type-defs.ts): its address, size and small rendition, not the upload
+  // plugin's file with its provider data and the `related` list of every entry, drafts too, that uses it.
+  extension.shadowCRUD(UID.case).field('cover').disableOutput();
 
   extension.use(() => {
     const sources: LoaderSources = { counters: (documentIds) => engagement().counters(documentIds) };
@@ -186,9 +190,13 @@ export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: G
     // Strapi fills what the host's config leaves unset with the plugin's defaults: the window is there.
     const { windowMinutes } = strapi.plugin('casebook').config('views') as Required<NonNullable<CasebookConfig['views']>>;
     const scope = (uid: string, action: 'find' | 'findOne') => ({ auth: { scope: [`${uid}.${action}`] } });
+    const { naming } = graphql.service('utils');
+    const enumName = (uid: string, attribute: string): string => naming.getEnumName(strapi.contentType(uid as never), attribute);
+    // The CMS's public URL (PUBLIC_URL): covers stored under /uploads are answered on it.
+    const publicUrl = (): string | undefined => strapi.config.get<string | undefined>('server.url') || undefined;
     const publicGrant = (action: string) => ({ auth: false as const, policies: [{ name: 'plugin::casebook.public-grant', config: { action } }] });
     return {
-      typeDefs: typeDefs({ readWindowMinutes: windowMinutes }),
+      typeDefs: typeDefs({ readWindowMinutes: windowMinutes, enumName }),
       resolvers: {
         Query: {
           caseList: (_parent: unknown, args: ListArgs, _context: unknown, info: GraphQLResolveInfo) =>
@@ -208,6 +216,7 @@ export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: G
             const counters = await engagement().counters(documentIds, { publishedOnly: true });
             return documentIds.map((documentId, index) => ({ documentId, votes: counters[index]!.votes, views: counters[index]!.views }));
           },
+          labels: () => labelsOf(),
         },
         Mutation: {
           voteCase: (_parent: unknown, args: { documentId: string; voter: string }, context: Context, info: GraphQLResolveInfo) => {
@@ -222,6 +231,12 @@ export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: G
         Case: {
           votes: async (parent: Entity & { documentId: string }, _args: unknown, context: Context) => (await counters(parent, context)).votes,
           views: async (parent: Entity & { documentId: string }, _args: unknown, context: Context) => (await counters(parent, context)).views,
+          // The row's own cover: a published case's is the one it was published with (loaders.ts).
+          cover: async (parent: Entity & { title?: unknown }, _args: unknown, context: Context) => {
+            const file = await loadersOf(strapi, sources, context).covers().load(parent.id);
+            return file ? caseImageOf(file, parent.title, publicUrl()) : null;
+          },
+          seo: (parent: Entity) => seoOf(parent),
         },
         Hospital: {
           publishedCaseCount: (parent: Entity & { publishedCaseCount?: number }, _args: unknown, context: Context) =>
@@ -243,6 +258,10 @@ export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: G
         'Hospital.publishedCaseCount': scope(UID.case, 'find'),
         'Case.votes': scope(UID.case, 'find'),
         'Case.views': scope(UID.case, 'find'),
+        'Case.cover': scope(UID.case, 'find'),
+        'Case.seo': scope(UID.case, 'find'),
+        // The labels of closed sets are no content: anyone may read them.
+        'Query.labels': { auth: false },
         ...relationFields(strapi, sources, batching),
       },
     };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import DataLoader from 'dataloader';
 import { UID } from '../constants';
-import { columnOf, columnsWithout, fromRow, joinTableOf, tableOf, targetOf } from '../database';
+import { columnOf, columnsWithout, fromRow, joinTableOf, morphJoinTableOf, tableOf, targetOf } from '../database';
 import { isGuarded } from '../drafts';
 import type { Counters, EngagementService } from '../engagement';
 import { countPublishedCases } from '../showcase';
@@ -71,6 +71,25 @@ const loadRelation = async (strapi: Core.Strapi, uid: string, attribute: string,
   return parentIds.map((id) => byParent.get(id) ?? []);
 };
 
+/**
+ * The file each case row's `cover` links, for many rows in one query: the media library's link table (a file's
+ * `related`) joined to the files. A row's own link: a published row shows the cover it was published with, never
+ * a cover its draft has since been given.
+ */
+const loadCovers = async (strapi: Core.Strapi, caseIds: readonly number[]): Promise<Array<Entity | null>> => {
+  const link = morphJoinTableOf(strapi, UID.file, 'related');
+  const owner = `j.${link.morphColumn.idColumn.name}`;
+  const rows = (await strapi.db
+    .connection(`${tableOf(strapi, UID.file)} as f`)
+    .join(`${link.name} as j`, `j.${link.joinColumn.name}`, 'f.id')
+    .where(`j.${link.morphColumn.typeColumn.name}`, UID.case)
+    .where('j.field', 'cover')
+    .whereIn(owner, caseIds)
+    .select('f.*', { [PARENT]: owner })) as Array<Record<string, unknown>>;
+  const byCase = new Map(rows.map((row) => [Number(row[PARENT]), fromRow(strapi, UID.file, row) as Entity]));
+  return caseIds.map((id) => byCase.get(id) ?? null);
+};
+
 // Resolvers of one list run in separate microtask chains (Strapi's auth check awaits before each): dispatching
 // on the next macrotask collects them all into one batch.
 // At most 1,000 parents a statement: nested lists multiply, and databases bound a statement's parameters.
@@ -84,6 +103,7 @@ export const createLoaders = (strapi: Core.Strapi, sources: LoaderSources) => {
   const relations = new Map<string, DataLoader<number, Entity[]>>();
   let publishedCaseCounts: DataLoader<number, number> | undefined;
   let counters: DataLoader<string, Counters> | undefined;
+  let covers: DataLoader<number, Entity | null> | undefined;
   return {
     relation(uid: string, attribute: string, load: RelationLoad): DataLoader<number, Entity[]> {
       const key = `${uid}.${attribute}.${load.status}.${load.slice.start}.${load.slice.end ?? ''}.${load.withBody}`;
@@ -97,6 +117,11 @@ export const createLoaders = (strapi: Core.Strapi, sources: LoaderSources) => {
     publishedCaseCount(): DataLoader<number, number> {
       publishedCaseCounts ??= new DataLoader((ids) => countPublishedCases(strapi, ids), options);
       return publishedCaseCounts;
+    },
+    /** The cover file of a case row, by the row's id. */
+    covers(): DataLoader<number, Entity | null> {
+      covers ??= new DataLoader((ids) => loadCovers(strapi, ids), options);
+      return covers;
     },
     /** Votes and views by case documentId. */
     counters(): DataLoader<string, Counters> {

@@ -1,11 +1,13 @@
 import { CASE_SORT, HOSPITAL_SORT, SNIPPET_FIELD, VOTE_REFUSAL } from '../closed-sets';
 import { enumTypeDef } from './enums';
+import { labelTypeDefs, type EnumNamer } from './labels';
+import { SEO_DESCRIPTION_MAX } from '../showcase';
 
-/** What the type-defs describe as the server is configured: the read window. */
 /** The most documentIds one caseCounters asks for: a page of the largest page size. */
 export const MAX_COUNTER_IDS = 100;
 
-export type TypeDefSettings = { readWindowMinutes: number };
+/** What the type-defs describe as the server is configured (the read window), and how Strapi names enumerations' enums. */
+export type TypeDefSettings = { readWindowMinutes: number; enumName: EnumNamer };
 
 const minutes = (count: number) => (count === 1 ? '1 minute' : `${count} minutes`);
 
@@ -13,7 +15,7 @@ const minutes = (count: number) => (count === 1 ? '1 minute' : `${count} minutes
  * The showcase API's part of the GraphQL schema; everything else is Strapi's shadow CRUD. Enums list the closed
  * sets' keys; descriptions state the configured read window.
  */
-export const typeDefs = ({ readWindowMinutes }: TypeDefSettings) => /* GraphQL */ `
+export const typeDefs = ({ readWindowMinutes, enumName }: TypeDefSettings) => /* GraphQL */ `
   "Filters of the showcase's case queries; all given filters apply together."
   input CaseQueryFilter {
     "documentId or slug of the hospital"
@@ -103,11 +105,37 @@ export const typeDefs = ({ readWindowMinutes }: TypeDefSettings) => /* GraphQL *
     publishedCaseCount: Int!
   }
 
+  "A case's cover image, as the media library keeps it (JPEG, PNG, WebP, GIF or AVIF)."
+  type CaseImage {
+    "the image's address: absolute when the upload provider's is (a cloud one) or the CMS knows its public URL (PUBLIC_URL); else a path on the CMS's origin (/uploads/…), which the SDK makes absolute"
+    url: String!
+    "what the image shows, for screen readers: the editor's text, else the case's title"
+    alternativeText: String!
+    "in pixels"
+    width: Int
+    "in pixels"
+    height: Int
+    "a rendition at most 500 pixels wide for lists and cards (else the 245-pixel thumbnail, else the image itself), addressed like url"
+    smallUrl: String!
+  }
+
+  "How search engines and link previews show a case."
+  type CaseSeo {
+    "seoTitle, else the case's title"
+    title: String!
+    "seoDescription, else the summary on one line, cut at ${SEO_DESCRIPTION_MAX} characters (at the end of a sentence where one is near); null without either"
+    description: String
+  }
+
   extend type Case {
     "how many votes (给我点赞 / 投票) the case has"
     votes: Int!
     "how often the case was read (阅读量); one reader's reads within ${minutes(readWindowMinutes)} count once"
     views: Int!
+    "the cover image; null when the case has none"
+    cover: CaseImage
+    "the title and description for search engines and link previews"
+    seo: CaseSeo!
   }
 
   "A case's counters, apart from its content: they move with every vote and read, and no cache keeps them."
@@ -118,6 +146,8 @@ export const typeDefs = ({ readWindowMinutes }: TypeDefSettings) => /* GraphQL *
     "how often the case was read (阅读量)"
     views: Int!
   }
+
+  ${labelTypeDefs(enumName)}
 
   type VoteResult {
     "whether this vote counted"

@@ -14,3 +14,5 @@ export { default as searchIndexService, searchIndexOf, type SearchIndexService }
 export { searchIndexMiddleware } from './document-middleware';
 export { countPublishedCases } from './counts';
 export { CASE_INDEX_TABLE } from './tables';
+export { caseImageOf, type CaseImage } from './cover';
+export { SEO_DESCRIPTION_MAX, seoOf } from './seo';
