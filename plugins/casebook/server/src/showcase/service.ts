@@ -39,6 +39,13 @@ type Search = { terms: string[] };
 
 const DEFAULT_PAGE_SIZE = 25;
 
+/** The filters that name another document by documentId or slug, what they name, and its Chinese name. */
+const REFERENCES = [
+  { filter: 'hospital', uid: UID.hospital, zh: '医院' },
+  { filter: 'theme', uid: UID.theme, zh: '主题' },
+  { filter: 'campaign', uid: UID.campaign, zh: '征集活动' },
+] as const;
+
 /**
  * The showcase's reads, in SQL written for them: published cases only, every filter in one statement, a page
  * and its total in two. Relations are not loaded here: the GraphQL layer batches them per request.
@@ -174,12 +181,35 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
+   * Refuses a filter naming a hospital, theme or campaign that does not exist: a typo ('dangxiao' for the slug
+   * 'dang-xiao') would otherwise look like a theme without cases. Suggests the slug that differs only in its
+   * hyphens, when one does.
+   */
+  const assertReferences = async (filter: CaseFilter) => {
+    const named = REFERENCES.filter((reference) => typeof filter[reference.filter] === 'string');
+    await Promise.all(
+      named.map(async ({ filter: key, uid, zh }) => {
+        const value = filter[key]!;
+        const table = tableOf(strapi, uid);
+        const slug = columnOf(strapi, uid, 'slug');
+        const found = await knex()(table).where(columnOf(strapi, uid, 'documentId'), value).orWhere(slug, value).first(knex().raw('1 as found'));
+        if (found) return;
+        const loose = value.toLowerCase().replace(/[\s_-]+/g, '');
+        const near = loose === '' ? undefined : ((await knex()(table).whereRaw(`replace(??, '-', '') = ?`, [slug, loose]).first({ slug })) as { slug: string } | undefined);
+        const hint = near ? `; its slug is '${near.slug}'` : '';
+        throw new errors.ValidationError(`没有这个${zh} (no ${key} with slug or documentId '${value}'${hint})`, { [key]: value, ...(near && { suggestion: near.slug }) });
+      }),
+    );
+  };
+
+  /**
    * A page in one statement, in two steps: the inner query orders and cuts the page on the case index alone (light
    * rows, an index for dates), the outer one reads the page's case rows, so nothing large goes through a sort.
    */
   const findCases = async (filter: CaseFilter, sort: CaseSort | null | undefined, pageArgs: PageArgs, withBody: boolean) => {
     const search = searchOf(filter);
     const page = pageOf(pageArgs);
+    await assertReferences(filter);
     const inner = caseQuery(filter, search);
     const keys = sortKeys(inner, sort ?? (search ? 'RELEVANCE' : 'NEWEST'), search);
     inner.select(Object.fromEntries(keys.map((key) => [key.key, key.value])));
@@ -204,7 +234,10 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
   const asCase = (row: Record<string, unknown>) => fromRow(strapi, UID.case, row) as Entity;
 
   return {
-    /** A page of published cases matching `filter`, in `sort` order (newest first, or by relevance when searching). */
+    /**
+     * A page of published cases matching `filter`, in `sort` order (newest first, or by relevance when searching).
+     * @throws ValidationError for a filter naming a hospital, theme or campaign that does not exist (so do search, facets and the ranking)
+     */
     async listCases(filter: CaseFilter = {}, sort?: CaseSort | null, pageArgs: PageArgs = {}, options: { withBody?: boolean } = {}) {
       const { rows, total, page } = await findCases(filter, sort, pageArgs, options.withBody ?? true);
       return { nodes: rows.map(asCase), pageInfo: pageInfo(page, total) };
@@ -248,6 +281,7 @@ const showcaseService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async facets(filter: CaseFilter = {}): Promise<CaseFacets> {
       const search = searchOf(filter);
+      await assertReferences(filter);
       const byHospital = async (facet: 'province' | 'category', set: ClosedSet<string>) => {
         const column = hospitalColumn(facet);
         const rows: Array<{ value: string | null; count: number | string }> = await caseQuery(filter, search, facet, { hospital: true })
