@@ -19,6 +19,12 @@ export const someText = (value: unknown, test: (text: string) => boolean): boole
   return false;
 };
 
+/** Whether any string (or key) of `value` holds a NUL character (U+0000), which PostgreSQL cannot store in text. */
+export const holdsNul = (value: unknown): boolean => someText(value, (text) => text.includes('\u0000'));
+
+/** The refusal of such text, wherever it comes in. */
+export const NUL_REFUSED = 'Text with a NUL character (U+0000) is not accepted';
+
 const MAX_IDS = 100;
 const documentIdsQuery = yup.object({ documentIds: yup.string().required() });
 

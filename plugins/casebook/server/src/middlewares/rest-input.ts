@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
-import { someText } from '../utils';
-
-const holdsNul = (value: unknown) => someText(value, (text) => text.includes('\u0000'));
+import { holdsNul, NUL_REFUSED } from '../utils';
 
 /** Pagination numbers the databases take: SQLite refuses an offset past 64 bits with an error, not an empty page. */
 const MAX_PAGINATION = 2 ** 31 - 1;
@@ -16,8 +14,6 @@ const paginationOf = (query: Record<string, unknown>): Array<[string, unknown]> 
     ...(key in nested ? [[`pagination[${key}]`, nested[key]] as [string, unknown]] : []),
   ]);
 };
-
-const NUL_REFUSED = 'Text with a NUL character (U+0000) is not accepted';
 
 /**
  * Refuses, with a 400, requests that no Casebook reader or editor sends and that would otherwise end as a 500

@@ -1,12 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { holdsNul, NUL_REFUSED } from '../utils';
 import { imageTypeOf } from './image-content';
 
 /** A file as the upload plugin's service receives it (formidable's, or one fetched from a URL by the media library). */
 type IncomingFile = { filepath?: string; path?: string; originalFilename?: string | null; name?: string };
+type Data = { fileInfo?: unknown } | undefined;
 type UploadService = {
-  upload(input: { data: unknown; files: IncomingFile | IncomingFile[] }, options?: unknown): Promise<unknown>;
-  replace(id: unknown, input: { data: unknown; file: IncomingFile }, options?: unknown): Promise<unknown>;
+  upload(input: { data: Data; files: IncomingFile | IncomingFile[] }, options?: unknown): Promise<unknown>;
+  replace(id: unknown, input: { data: Data; file: IncomingFile }, options?: unknown): Promise<unknown>;
+  updateFileInfo(id: unknown, fileInfo: unknown, options?: unknown): Promise<unknown>;
+};
+
+/**
+ * A file's texts (name, alternative text, caption) arrive as JSON inside a form field, where the request's own
+ * NUL check (middlewares/rest-input) sees only the escape: they are checked once parsed.
+ */
+const assertNoNul = (fileInfo: unknown) => {
+  if (holdsNul(fileInfo)) throw new errors.ValidationError(NUL_REFUSED);
 };
 
 /** "JPEG、PNG、WEBP" from the allow list's MIME types. */
@@ -35,19 +46,26 @@ const assertAllowedImages = async (strapi: Core.Strapi, files: IncomingFile[]) =
 
 /**
  * Wraps the upload plugin's service so that every way a file comes in (the admin's media library, its import from a
- * URL, the content API's upload, a replacement) goes through assertAllowedImages first. Called from register.
+ * URL, the content API's upload, a replacement) goes through assertAllowedImages first, and no file's text holds a
+ * NUL. Called from register.
  */
 export const guardUploads = (strapi: Core.Strapi) => {
   if (!strapi.plugin('upload')) return;
   strapi.get('services').extend('plugin::upload.upload', (service: UploadService) => ({
     ...service,
     async upload(input: Parameters<UploadService['upload']>[0], options?: unknown) {
+      assertNoNul(input.data?.fileInfo);
       await assertAllowedImages(strapi, Array.isArray(input.files) ? input.files : [input.files]);
       return service.upload(input, options);
     },
     async replace(id: unknown, input: Parameters<UploadService['replace']>[1], options?: unknown) {
+      assertNoNul(input.data?.fileInfo);
       await assertAllowedImages(strapi, [input.file]);
       return service.replace(id, input, options);
+    },
+    async updateFileInfo(id: unknown, fileInfo: unknown, options?: unknown) {
+      assertNoNul(fileInfo);
+      return service.updateFileInfo(id, fileInfo, options);
     },
   }));
 };
