@@ -12,6 +12,7 @@ import {
   CASE_SLUGS,
   HOSPITAL_DETAIL,
   HOSPITAL_LIST,
+  LABELS,
   RECORD_CASE_VIEW,
   VOTE_CASE,
 } from './operations.js';
@@ -37,13 +38,14 @@ import {
   type CaseSummary,
   type Hospital,
   type HospitalListParams,
+  type Labels,
   type PageInfo,
   type RankingParams,
   type ViewResult,
   type VoteOptions,
   type VoteResult,
 } from './schemas.js';
-import { ClientOptionsSchema, createTransport, type ClientOptions } from './transport.js';
+import { ClientOptionsSchema, createTransport, resolveEndpoint, type ClientOptions } from './transport.js';
 
 export type Page<Item> = { items: Item[]; pageInfo: PageInfo };
 export type SearchPage = Page<CaseHit> & { terms: string[] };
@@ -82,7 +84,13 @@ const nameOf = (document: string | DocumentNode): string => {
  * const { items } = await casebook.cases.list({ filter: { province: 'sichuan' }, pageSize: 10 });
  */
 export const createCasebookClient = (options: ClientOptions) => {
-  const request = createTransport(checked(ClientOptionsSchema, options, 'createCasebookClient'));
+  const checkedOptions = checked(ClientOptionsSchema, options, 'createCasebookClient');
+  const request = createTransport(checkedOptions);
+
+  // The CMS answers covers stored on itself as /uploads/… paths: on the showcase's origin they would point nowhere.
+  const endpoint = resolveEndpoint(checkedOptions.endpoint);
+  const located = <Found extends Pick<CaseSummary, 'cover'>>(found: Found): Found =>
+    found.cover ? { ...found, cover: { ...found.cover, url: new URL(found.cover.url, endpoint).href, smallUrl: new URL(found.cover.smallUrl, endpoint).href } } : found;
 
   /**
    * The items with their votes and views, asked for in one request: the reads that carry content are kept by caches,
@@ -98,12 +106,13 @@ export const createCasebookClient = (options: ClientOptions) => {
   const cases = {
     /**
      * A page of published cases, newest first unless `sort` says otherwise.
-     * @throws ValidationError for bad parameters; NetworkError, ForbiddenError, RateLimitError, ResponseShapeError
-     * @example await casebook.cases.list({ filter: { province: 'sichuan', theme: 'dangxiao' }, sort: 'MOST_VOTED', page: 2 })
+     * A hospital, theme or campaign is named by its documentId or slug; one that does not exist is a ValidationError, not an empty page.
+     * @throws ValidationError for bad parameters or an unknown hospital, theme or campaign; NetworkError, ForbiddenError, RateLimitError, ResponseShapeError
+     * @example await casebook.cases.list({ filter: { province: 'sichuan', theme: 'dang-xiao' }, sort: 'MOST_VOTED', page: 2 })
      */
     async list(params: CaseListParams = {}): Promise<Page<CaseSummary>> {
       const data = await request(CASE_LIST, checked(CaseListParamsSchema, params, 'cases.list'));
-      return { items: await withCounters(data.caseList.nodes), pageInfo: data.caseList.pageInfo };
+      return { items: await withCounters(data.caseList.nodes.map(located)), pageInfo: data.caseList.pageInfo };
     },
 
     /**
@@ -112,7 +121,7 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @example const shown = await casebook.cases.get('k2x9…');
      */
     async get(documentId: string): Promise<Case> {
-      const [found] = await withCounters([(await request(CASE_DETAIL, { documentId: checked(ReferenceSchema, documentId, 'cases.get: documentId') })).caseDetail]);
+      const [found] = await withCounters([located((await request(CASE_DETAIL, { documentId: checked(ReferenceSchema, documentId, 'cases.get: documentId') })).caseDetail)]);
       return found!;
     },
 
@@ -122,7 +131,7 @@ export const createCasebookClient = (options: ClientOptions) => {
      * @example await casebook.cases.bySlug('gou-jian-yi-yuan-dang-xiao-ti-sheng-shi-gan-neng-li')
      */
     async bySlug(slug: string): Promise<Case> {
-      const [found] = await withCounters([(await request(CASE_DETAIL, { slug: checked(ReferenceSchema, slug, 'cases.bySlug: slug') })).caseDetail]);
+      const [found] = await withCounters([located((await request(CASE_DETAIL, { slug: checked(ReferenceSchema, slug, 'cases.bySlug: slug') })).caseDetail)]);
       return found!;
     },
 
@@ -136,7 +145,7 @@ export const createCasebookClient = (options: ClientOptions) => {
       const reference = checked(ReferenceSchema, documentIdOrSlug, 'cases.preview: documentIdOrSlug');
       const [found] = (await request(CASE_PREVIEW, { documentId: reference, slug: reference })).cases;
       if (!found) throw new NotFoundError(`No case with documentId or slug ${reference}`, { status: 404 });
-      return found;
+      return located(found);
     },
 
     /**
@@ -157,19 +166,20 @@ export const createCasebookClient = (options: ClientOptions) => {
 
     /**
      * Cases holding every term of `query` (simplified or traditional Chinese), best match first, with the passage that matched.
-     * @throws ValidationError for an empty query or bad parameters
+     * @throws ValidationError for an empty query, bad parameters or an unknown hospital, theme or campaign
      * @example const { items } = await casebook.cases.search('党校'); items[0].snippet?.text
      */
     async search(query: string, params: CaseSearchParams = {}): Promise<SearchPage> {
       const data = await request(CASE_SEARCH, checked(CaseSearchVariablesSchema, { ...checked(CaseSearchParamsSchema, params, 'cases.search'), query }, 'cases.search'));
-      const counted = new Map((await withCounters(data.caseSearch.nodes.map((hit) => hit.case))).map((item) => [item.documentId, item]));
+      const counted = new Map((await withCounters(data.caseSearch.nodes.map((hit) => located(hit.case)))).map((item) => [item.documentId, item]));
       const items = data.caseSearch.nodes.map((hit) => ({ ...hit, case: counted.get(hit.case.documentId)! }));
       return { items, terms: data.caseSearch.terms, pageInfo: data.caseSearch.pageInfo };
     },
 
     /**
      * Case counts per province, hospital category and theme for a filter UI; each dimension counted under the other filters.
-     * @example const { provinces } = await casebook.cases.facets({ filter: { theme: 'dangxiao' } });
+     * @throws ValidationError for bad parameters or an unknown hospital, theme or campaign
+     * @example const { provinces } = await casebook.cases.facets({ filter: { theme: 'dang-xiao' } });
      */
     async facets(params: CaseFacetsParams = {}): Promise<CaseFacets> {
       return (await request(CASE_FACETS, checked(CaseFacetsParamsSchema, params, 'cases.facets'))).caseFacets;
@@ -190,10 +200,11 @@ export const createCasebookClient = (options: ClientOptions) => {
     /**
      * The voting centre's ranking: published cases (of `campaign`, by documentId or slug) by votes, a tie going
      * to the case that reached its count first.
+     * @throws ValidationError for bad parameters or an unknown campaign
      * @example const top = await casebook.cases.ranking({ campaign: '2022-dang-jian-an-li', limit: 10 });
      */
     async ranking(params: RankingParams = {}): Promise<CaseSummary[]> {
-      return (await request(CASE_RANKING, checked(RankingParamsSchema, params, 'cases.ranking'))).caseRanking;
+      return (await request(CASE_RANKING, checked(RankingParamsSchema, params, 'cases.ranking'))).caseRanking.map(located);
     },
 
     /**
@@ -262,9 +273,18 @@ export const createCasebookClient = (options: ClientOptions) => {
     return request({ name: nameOf(checkedDocument), document: checkedDocument, data }, checkedVariables);
   };
 
+  /**
+   * The Chinese label of every key the API answers (provinces, hospital categories and levels, campaign stages,
+   * metric kinds and qualifiers, vote refusals, snippet fields), in the server's order: fetch once and show labels,
+   * not keys. A public read a CDN may keep.
+   * @example const { provinces } = await casebook.labels(); const names = new Map(provinces.map(({ key, label }) => [key, label])); names.get('sichuan') // '四川'
+   */
+  const labels = async (): Promise<Labels> => (await request(LABELS, {})).labels;
+
   return {
     cases,
     hospitals,
+    labels,
     /**
      * Any query the SDK does not wrap, sent with the client's endpoint, token and headers; the answer's `data` is
      * parsed with `schema` (zod or zod/mini) and typed by it, and failures are the SDK's errors like every call's.

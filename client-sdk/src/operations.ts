@@ -15,6 +15,7 @@ import {
   CaseSummarySchema,
   HospitalListParamsSchema,
   HospitalSchema,
+  LabelsSchema,
   PageInfoSchema,
   RankingParamsSchema,
   ReferenceSchema,
@@ -52,6 +53,8 @@ const CASE_CONTENT = `
   source { publication column issue date url }
   initiatives${ALL} { documentId name summary order theme { ${THEME} } }
   metrics${ALL} { documentId label value unit qualifier kind period asOf quote }
+  cover { url smallUrl alternativeText width height }
+  seo { title description }
 `;
 const CASE_SUMMARY = `${CASE_CONTENT} votes views`;
 const CASE = `${CASE_SUMMARY} body people${ALL} { name role unit }`;
@@ -164,5 +167,19 @@ export const CASE_COUNTERS = operation(CaseCountersVariablesSchema)(
   z.object({ caseCounters: z.array(CaseCountersSchema) }),
 );
 
+const LABEL = '{ key label }';
+
+/** The Chinese labels of every closed set's keys. */
+export const LABELS = operation(z.strictObject({}))(
+  'labels',
+  `query Labels {
+    labels {
+      provinces ${LABEL} hospitalCategories ${LABEL} hospitalLevels ${LABEL} campaignStages ${LABEL}
+      metricKinds ${LABEL} metricQualifiers ${LABEL} voteRefusals ${LABEL} snippetFields ${LABEL}
+    }
+  }`,
+  z.object({ labels: LabelsSchema }),
+);
+
 /** Every operation the SDK sends: the schema test validates each against the live schema. */
-export const OPERATIONS = [CASE_LIST, CASE_SEARCH, CASE_FACETS, CASE_DETAIL, CASE_PREVIEW, CASE_SLUGS, CASE_RANKING, HOSPITAL_LIST, HOSPITAL_DETAIL, VOTE_CASE, RECORD_CASE_VIEW, CASE_COUNTERS] as const;
+export const OPERATIONS = [CASE_LIST, CASE_SEARCH, CASE_FACETS, CASE_DETAIL, CASE_PREVIEW, CASE_SLUGS, CASE_RANKING, HOSPITAL_LIST, HOSPITAL_DETAIL, LABELS, VOTE_CASE, RECORD_CASE_VIEW, CASE_COUNTERS] as const;

@@ -85,6 +85,22 @@ export const InitiativeSchema = z.object({
   theme: z.nullable(ThemeSchema),
 });
 
+/**
+ * A case's cover image. `url` and `smallUrl` (at most 500 pixels wide, for lists and cards) are absolute: the
+ * client resolves the CMS's /uploads/… paths against its endpoint. `alternativeText` is the editor's text, else
+ * the case's title; the size is unknown (null) for AVIF images.
+ */
+export const CaseImageSchema = z.object({
+  url: z.string(),
+  smallUrl: z.string(),
+  alternativeText: z.string(),
+  width: z.nullable(z.int()),
+  height: z.nullable(z.int()),
+});
+
+/** How search engines and link previews show a case: its SEO title, else its title; its SEO description, else its summary cut at 160 characters (null without either). */
+export const CaseSeoSchema = z.object({ title: z.string(), description: z.nullable(z.string()) });
+
 /** A case as lists show it: everything but its body and people. */
 export const CaseSummarySchema = z.object({
   documentId: z.string(),
@@ -99,6 +115,9 @@ export const CaseSummarySchema = z.object({
   source: z.nullable(SourceSchema),
   initiatives: z.array(InitiativeSchema),
   metrics: z.array(MetricSchema),
+  /** null when the case has none */
+  cover: z.nullable(CaseImageSchema),
+  seo: CaseSeoSchema,
   /** votes (给我点赞 / 投票) */
   votes: z.int(),
   /** reads (阅读量) */
@@ -153,15 +172,33 @@ export const CaseFacetsSchema = z.object({
   themes: z.array(facetBucket(z.string())),
 });
 
-/** Filters of case lists, search and facets. Unknown keys are refused, at compile time and at run time. */
+/** A key of a closed set and its Chinese label. */
+const labelOf = <Key extends z.ZodMiniType<string>>(key: Key) => z.object({ key, label: z.string() });
+
+/** The Chinese label of every key the API answers, per closed set, in the sets' order: `labels.provinces` is `{ key: Province; label: string }[]`. */
+export const LabelsSchema = z.object({
+  provinces: z.array(labelOf(ProvinceSchema)),
+  hospitalCategories: z.array(labelOf(HospitalCategorySchema)),
+  hospitalLevels: z.array(labelOf(HospitalLevelSchema)),
+  campaignStages: z.array(labelOf(CampaignStageSchema)),
+  metricKinds: z.array(labelOf(MetricKindSchema)),
+  metricQualifiers: z.array(labelOf(MetricQualifierSchema)),
+  voteRefusals: z.array(labelOf(VoteRefusalSchema)),
+  snippetFields: z.array(labelOf(SnippetFieldSchema)),
+});
+
+/**
+ * Filters of case lists, search and facets. Unknown keys are refused, at compile time and at run time; a hospital,
+ * theme or campaign that does not exist is refused by the server (a ValidationError naming it).
+ */
 export const CaseFilterSchema = z.partial(
   z.strictObject({
-    /** documentId or slug */
+    /** documentId or slug (`cheng-du-shi-di-liu-ren-min-yi-yuan`) */
     hospital: z.string(),
     province: ProvinceSchema,
     city: z.string(),
     category: HospitalCategorySchema,
-    /** documentId or slug */
+    /** documentId or slug (`dang-xiao`) */
     theme: z.string(),
     /** documentId or slug */
     campaign: z.string(),
@@ -242,7 +279,12 @@ export type Person = z.infer<typeof PersonSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Metric = z.infer<typeof MetricSchema>;
 export type Initiative = z.infer<typeof InitiativeSchema>;
+export type CaseImage = z.infer<typeof CaseImageSchema>;
+export type CaseSeo = z.infer<typeof CaseSeoSchema>;
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export type Labels = z.infer<typeof LabelsSchema>;
+/** One entry of `Labels`: `Label<Province>` is `{ key: Province; label: string }`. */
+export type Label<Key extends string = string> = { key: Key; label: string };
 export type Case = z.infer<typeof CaseSchema>;
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 export type TextRange = z.infer<typeof TextRangeSchema>;

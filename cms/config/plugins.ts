@@ -9,7 +9,7 @@ ensureSecrets();
 
 /**
  * What one GraphQL request may ask for (README, "GraphQL limits"). The SDK's largest operation, caseSearch, has
- * 170 tokens, no alias or directive, and costs 326; a request over a limit is refused before anything runs.
+ * 183 tokens, no alias or directive, and costs 375; a request over a limit is refused before anything runs.
  */
 const GRAPHQL_LIMITS = {
   /** Strapi's own depth limit (graphql-depth-limit). */

@@ -121,6 +121,7 @@ describe('GraphQL limits', () => {
       casePreview: { documentId: caseId, slug: caseId },
       caseSlugs: {},
       caseCounters: { documentIds: [caseId] },
+      labels: {},
     };
     // A preview reads drafts: a token holder's operation.
     const token = await apiToken(casebook, 'read-only');

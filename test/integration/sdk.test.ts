@@ -14,6 +14,8 @@ import {
   isCasebookError,
   type CasebookClient,
 } from '../../client-sdk/src/index';
+import { signInAs } from '../support/admin';
+import { imageOf, upload } from '../support/images';
 import { bootCasebook, type Casebook } from '../support/strapi';
 import { ROOT_DIR, SEED_FILES } from '../support/paths';
 
@@ -34,6 +36,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (casebook) {
+    for (const file of await casebook.strapi.db.query('plugin::upload.file').findMany()) await casebook.strapi.plugin('upload').service('upload').remove(file);
+  }
   await casebook?.stop();
 });
 
@@ -105,6 +110,68 @@ describe('cases', () => {
   test('a draft is not found, by documentId or by search', async () => {
     await expect(client.cases.get(draftId)).rejects.toBeInstanceOf(NotFoundError);
     expect((await client.cases.search('党校草稿')).items).toEqual([]);
+  });
+});
+
+describe('covers, SEO and labels', () => {
+  let documentId: string;
+  let stored: { url: string; formats: { small: { url: string } } };
+
+  beforeAll(async () => {
+    const editor = await signInAs(casebook, 'strapi-editor');
+    const response = await upload(editor, '/upload', { content: await imageOf('png', 900, 600), filename: 'sdk-cover.png', contentType: 'image/png', fileInfo: { alternativeText: '党校课堂' } });
+    expect(response.status).toBe(201);
+    stored = response.body[0];
+    documentId = (await client.cases.search('党校')).items[0]!.case.documentId;
+    await casebook.strapi.documents('api::case.case').update({ documentId, data: { cover: response.body[0].id } as never });
+    await casebook.strapi.documents('api::case.case').publish({ documentId });
+  });
+
+  test("a case's cover has absolute addresses on the CMS's origin, which serve the image", async () => {
+    const origin = new URL(endpoint).origin;
+    const shown = await client.cases.get(documentId);
+    expect(shown.cover).toEqual({ url: `${origin}${stored.url}`, smallUrl: `${origin}${stored.formats.small.url}`, alternativeText: '党校课堂', width: 900, height: 600 });
+    const image = await fetch(shown.cover!.smallUrl);
+    expect([image.status, image.headers.get('content-type'), image.headers.get('cross-origin-resource-policy')]).toEqual([200, 'image/png', 'cross-origin']);
+  });
+
+  test('lists, search and the ranking show the same covers; a case without one has null', async () => {
+    const origin = new URL(endpoint).origin;
+    const listed = (await client.cases.list({ pageSize: 100 })).items;
+    expect(listed.find((item) => item.documentId === documentId)?.cover?.url).toBe(`${origin}${stored.url}`);
+    expect(listed.filter((item) => item.cover === null)).toHaveLength(listed.length - 1);
+    expect((await client.cases.search('党校')).items.find((hit) => hit.case.documentId === documentId)?.case.cover?.url).toBe(`${origin}${stored.url}`);
+    expect((await client.cases.ranking({ limit: 100 })).find((item) => item.documentId === documentId)?.cover?.smallUrl).toBe(`${origin}${stored.formats.small.url}`);
+  });
+
+  test("seo: the case's title and summary when no SEO fields are set", async () => {
+    const shown = await client.cases.get(documentId);
+    expect(shown.seo.title).toBe(shown.title);
+    expect(Array.from(shown.seo.description ?? '').length).toBeLessThanOrEqual(160);
+    expect(shown.seo.description?.slice(0, 20)).toBe(shown.summary?.replace(/\s+/g, ' ').trim().slice(0, 20));
+  });
+
+  test('labels: every closed set, typed by its keys', async () => {
+    const labels = await client.labels();
+    expect(new Map(labels.provinces.map(({ key, label }) => [key, label])).get('sichuan')).toBe('四川');
+    expect(labels.hospitalLevels.find(({ key }) => key === 'grade3a')?.label).toBe('三甲');
+    expect(labels.voteRefusals.map(({ key }) => key)).toEqual(['already_voted', 'voting_closed']);
+  });
+
+  test("an unknown theme is a ValidationError that names it (and the slug it differs from only in hyphens), in every call that filters", async () => {
+    const calls = [
+      () => client.cases.list({ filter: { theme: 'dangxiao' } }),
+      () => client.cases.search('党校', { filter: { theme: 'dangxiao' } }),
+      () => client.cases.facets({ filter: { theme: 'dangxiao' } }),
+      () => client.cases.slugs({ filter: { theme: 'dangxiao' } }),
+    ];
+    for (const call of calls) {
+      const error = await call().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).message).toMatch(/没有这个主题 \(no theme with slug or documentId 'dangxiao'; its slug is 'dang-xiao'\)/);
+    }
+    await expect(client.cases.ranking({ campaign: 'no-such-campaign' })).rejects.toBeInstanceOf(ValidationError);
+    expect((await client.cases.list({ filter: { theme: 'dang-xiao' } })).pageInfo.total).toBeGreaterThan(0);
   });
 });
 

@@ -6,10 +6,13 @@ import {
   NotFoundError,
   RateLimitError,
   type Case,
+  type CaseImage,
   type CaseSlug,
   type CaseSummary,
   type Hospital,
   type HospitalCategory,
+  type HospitalLevel,
+  type Label,
   type Province,
   type SnippetField,
   type VoteRefusal,
@@ -23,7 +26,7 @@ const expectType = <T extends true>(value: T) => value;
 const casebook = createCasebookClient({ endpoint: 'http://localhost:1337/graphql', token: 't', headers: { 'x-app': 'showcase' }, fetch });
 
 export const uses = async () => {
-  const page = await casebook.cases.list({ filter: { province: 'sichuan', theme: 'dangxiao', publishedFrom: '2022-01-01' }, sort: 'MOST_VOTED', page: 2, pageSize: 10 });
+  const page = await casebook.cases.list({ filter: { province: 'sichuan', theme: 'dang-xiao', publishedFrom: '2022-01-01' }, sort: 'MOST_VOTED', page: 2, pageSize: 10 });
   expectType<Equal<typeof page.items, CaseSummary[]>>(true);
   expectType<Equal<typeof page.pageInfo.total, number>>(true);
 
@@ -72,6 +75,19 @@ export const uses = async () => {
   const top = await casebook.cases.ranking({ campaign: '2022-dang-jian', limit: 10 });
   expectType<Equal<typeof top[number]['votes'], number>>(true);
 
+  // Lists and pages show covers and SEO fields.
+  expectType<Equal<typeof page.items[number]['cover'], CaseImage | null>>(true);
+  expectType<Equal<CaseImage, { url: string; smallUrl: string; alternativeText: string; width: number | null; height: number | null }>>(true);
+  expectType<Equal<typeof shown.seo, { title: string; description: string | null }>>(true);
+
+  // Labels are keyed by the closed sets' own types.
+  const labels = await casebook.labels();
+  expectType<Equal<typeof labels.provinces[number], Label<Province>>>(true);
+  expectType<Equal<typeof labels.provinces[number]['key'], Province>>(true);
+  expectType<Equal<typeof labels.hospitalLevels[number]['key'], HospitalLevel>>(true);
+  expectType<Equal<typeof labels.voteRefusals[number]['key'], VoteRefusal>>(true);
+  expectType<Equal<typeof labels.snippetFields[number]['label'], string>>(true);
+
   // The operations' variables are what their zod schemas put out, not `unknown` and `string`.
   type VariablesOf<O> = O extends Operation<unknown, infer V> ? V : never;
   expectType<Equal<NonNullable<VariablesOf<typeof CASE_LIST>['sort']>, 'NEWEST' | 'OLDEST' | 'MOST_VOTED' | 'MOST_VIEWED' | 'RELEVANCE'>>(true);
@@ -110,6 +126,12 @@ export const misuses = async () => {
   await casebook.cases.vote('abc');
   // @ts-expect-error the Idempotency-Key is a string
   await casebook.cases.vote('abc', 'v', { idempotencyKey: 7 });
+  const labels = await casebook.labels();
+  // @ts-expect-error a province's key is no hospital category
+  await casebook.cases.list({ filter: { category: labels.provinces[0]!.key } });
+  // @ts-expect-error labels take no parameters
+  await casebook.labels({ language: 'en' });
+
   // @ts-expect-error the ranking has a limit, not a page
   await casebook.cases.ranking({ page: 2 });
   // @ts-expect-error an endpoint is required
