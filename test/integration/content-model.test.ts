@@ -54,7 +54,7 @@ describe('the content model as GraphQL shows it', () => {
         ...SYSTEM, title: 'String!', slug: 'String', hospital: 'Hospital', summary: 'String', body: 'String',
         people: '[ComponentCasebookPerson]', source: 'ComponentCasebookSource', themes: '[Theme]!', campaign: 'Campaign',
         award: 'String', initiatives: '[Initiative]!', metrics: '[Metric]!', sourceStart: 'Int', sourceEnd: 'Int',
-        votes: 'Int!', views: 'Int!',
+        votes: 'Int!', views: 'Int!', cover: 'CaseImage', seoTitle: 'String', seoDescription: 'String', seo: 'CaseSeo!',
       },
     ],
     [
