@@ -46,15 +46,15 @@ describe("the Content Manager's edit and list views", () => {
     expect(labels('casebook.person')).toMatchObject({ name: '姓名', role: '职务', unit: '单位' });
   });
 
-  test("show a case's cover and SEO fields in its edit view, with Chinese labels and hints that say their limits", async () => {
+  test("show a case's cover and SEO fields in its edit view, with Chinese labels and hints that say what they are for", async () => {
     const { body } = (await editor.get('/content-manager/content-types/api::case.case/configuration').expect(200)) as {
       body: { data: { contentType: { layouts: { edit: Array<Array<{ name: string }>> }; metadatas: Record<string, { edit: { label: string; description?: string } }> } } };
     };
     const { layouts, metadatas } = body.data.contentType;
     expect(layouts.edit.flat().map(({ name }) => name)).toEqual(expect.arrayContaining(['cover', 'seoTitle', 'seoDescription']));
     expect(metadatas.cover!.edit).toMatchObject({ label: '封面图', description: expect.stringMatching(/不接受 SVG/) });
-    expect(metadatas.seoTitle!.edit).toMatchObject({ label: '搜索标题 (SEO)', description: expect.stringMatching(/60 字/) });
-    expect(metadatas.seoDescription!.edit).toMatchObject({ label: '搜索描述 (SEO)', description: expect.stringMatching(/160 字/) });
+    expect(metadatas.seoTitle!.edit).toMatchObject({ label: '搜索标题 (SEO)', description: expect.stringMatching(/留空则用案例标题/) });
+    expect(metadatas.seoDescription!.edit).toMatchObject({ label: '搜索描述 (SEO)', description: expect.stringMatching(/留空则用摘要/) });
   });
 
   test("show a source document's import status as stored, apart from Strapi's draft/published status", async () => {

@@ -29,8 +29,9 @@ export const LAYOUTS: Record<string, Layout> = {
     },
     descriptions: {
       cover: '案例列表和详情页的配图：JPEG、PNG、WebP、GIF 或 AVIF，不接受 SVG',
-      seoTitle: '搜索结果和分享卡片上的标题，最多 60 字；留空则用案例标题',
-      seoDescription: '搜索结果和分享卡片上的描述，最多 160 字；留空则用摘要的开头',
+      // The field's length limit is shown by Strapi under it already.
+      seoTitle: '搜索结果和分享卡片上的标题；留空则用案例标题',
+      seoDescription: '搜索结果和分享卡片上的描述；留空则用摘要的开头',
     },
   },
   [UID.hospital]: {
