@@ -1,5 +1,5 @@
 import type { HospitalRef, Metric } from '@casebook/sdk';
-import { QUALIFIER_PREFIX, type PlaceLabels } from './labels';
+import { QUALIFIER_PREFIX, type Names } from './labels';
 
 const dateFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
@@ -17,5 +17,5 @@ export const formatMetricValue = ({ value, unit, qualifier }: Pick<Metric, 'valu
 };
 
 /** The hospital's name, province and city in a line: 四川大学华西医院 · 四川 · 成都. */
-export const hospitalLine = (hospital: HospitalRef, places: PlaceLabels): string =>
-  [hospital.name, hospital.province ? places.province.get(hospital.province) : null, hospital.city].filter(Boolean).join(' · ');
+export const hospitalLine = (hospital: HospitalRef, names: Pick<Names, 'province'>): string =>
+  [hospital.name, hospital.province ? names.province.get(hospital.province) : null, hospital.city].filter(Boolean).join(' · ');

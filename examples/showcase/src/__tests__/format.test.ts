@@ -20,9 +20,9 @@ describe('the pages’ Chinese formats', () => {
   });
 
   test('a hospital line leaves out what the CMS does not know', () => {
-    const places = { province: new Map([['sichuan', '四川']]), category: new Map() };
+    const names = { province: new Map([['sichuan', '四川']]) };
     const hospital = { documentId: 'h1', slug: 'h', name: '成都市第六人民医院', province: 'sichuan' as const, city: '成都', category: null, level: null };
-    expect(hospitalLine(hospital, places)).toBe('成都市第六人民医院 · 四川 · 成都');
-    expect(hospitalLine({ ...hospital, province: null, city: null }, places)).toBe('成都市第六人民医院');
+    expect(hospitalLine(hospital, names)).toBe('成都市第六人民医院 · 四川 · 成都');
+    expect(hospitalLine({ ...hospital, province: null, city: null }, names)).toBe('成都市第六人民医院');
   });
 });

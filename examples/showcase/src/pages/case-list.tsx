@@ -5,7 +5,7 @@ import { CaseCard } from '../components/case-card';
 import { FacetGroup } from '../components/facet-group';
 import { Pagination } from '../components/pagination';
 import { formatCount } from '../format';
-import { loadPlaceLabels } from '../place-labels';
+import { loadNames } from '../names';
 import { PAGE_SIZE, filterOf, listSearch, readListQuery, withoutFacet, type ListQuery } from '../list-query';
 import { useDocumentTitle } from '../use-document-title';
 
@@ -19,8 +19,8 @@ export const caseListLoader = async ({ request }: LoaderFunctionArgs) => {
   const cases: Promise<{ rows: Row[]; pageInfo: PageInfo }> = query.q
     ? casebook.cases.search(query.q, { filter, ...paging }).then(({ items, pageInfo }) => ({ rows: items.map((hit) => ({ shown: hit.case, snippet: hit.snippet })), pageInfo }))
     : casebook.cases.list({ filter, ...paging }).then(({ items, pageInfo }) => ({ rows: items.map((shown) => ({ shown, snippet: null })), pageInfo }));
-  const [{ rows, pageInfo }, facets, places] = await Promise.all([cases, casebook.cases.facets({ filter: query.q ? { ...filter, search: query.q } : filter }), loadPlaceLabels()]);
-  return { query, rows, pageInfo, facets, places };
+  const [{ rows, pageInfo }, facets, names] = await Promise.all([cases, casebook.cases.facets({ filter: query.q ? { ...filter, search: query.q } : filter }), loadNames()]);
+  return { query, rows, pageInfo, facets, names };
 };
 
 type CaseListData = Awaited<ReturnType<typeof caseListLoader>>;
@@ -28,8 +28,8 @@ type CaseListData = Awaited<ReturnType<typeof caseListLoader>>;
 /** What the list is filtered by, in words, each with a link that drops it. */
 const ChosenFilters = ({ query, data }: { query: ListQuery; data: CaseListData }) => {
   const chosen = [
-    query.province ? { key: 'province' as const, label: data.places.province.get(query.province) ?? query.province } : null,
-    query.category ? { key: 'category' as const, label: data.places.category.get(query.category) ?? query.category } : null,
+    query.province ? { key: 'province' as const, label: data.names.province.get(query.province) ?? query.province } : null,
+    query.category ? { key: 'category' as const, label: data.names.category.get(query.category) ?? query.category } : null,
     query.theme ? { key: 'theme' as const, label: data.facets.themes.find((theme) => theme.value === query.theme)?.label ?? query.theme } : null,
   ].filter((entry) => entry !== null);
   if (chosen.length === 0) return null;
@@ -52,7 +52,7 @@ const ChosenFilters = ({ query, data }: { query: ListQuery; data: CaseListData }
 /** 案例列表: published cases with facets, search and pages, all of it in the URL. */
 export const CaseListPage = () => {
   const data = useLoaderData() as CaseListData;
-  const { query, rows, pageInfo, facets, places } = data;
+  const { query, rows, pageInfo, facets, names } = data;
   useDocumentTitle(query.q ? `搜索「${query.q}」` : undefined);
 
   return (
@@ -85,7 +85,7 @@ export const CaseListPage = () => {
           <ol className="case-list">
             {rows.map(({ shown, snippet }) => (
               <li key={shown.documentId}>
-                <CaseCard shown={shown} snippet={snippet} places={places} />
+                <CaseCard shown={shown} snippet={snippet} names={names} />
               </li>
             ))}
           </ol>

@@ -4,8 +4,7 @@ import { casebook, visitorId } from '../casebook';
 import { VoteButton } from '../components/vote-button';
 import { describeError } from '../errors';
 import { formatCount, formatDate, formatMetricValue, hospitalLine } from '../format';
-import { CAMPAIGN_STAGE_LABEL } from '../labels';
-import { loadPlaceLabels } from '../place-labels';
+import { loadNames } from '../names';
 import { useDocumentTitle } from '../use-document-title';
 
 /**
@@ -13,12 +12,12 @@ import { useDocumentTitle } from '../use-document-title';
  * recorded for this visitor: the page shows the count that answers. A read that fails leaves the page readable.
  */
 export const casePageLoader = async ({ params }: LoaderFunctionArgs) => {
-  const [shown, places] = await Promise.all([casebook.cases.bySlug(params.slug ?? ''), loadPlaceLabels()]);
+  const [shown, names] = await Promise.all([casebook.cases.bySlug(params.slug ?? ''), loadNames()]);
   const read = await casebook.cases.recordView(shown.documentId, visitorId()).then(
     ({ views }) => ({ views, failure: null }),
     (error: unknown) => ({ views: shown.views, failure: describeError(error) }),
   );
-  return { shown, places, read };
+  return { shown, names, read };
 };
 
 type CasePageData = Awaited<ReturnType<typeof casePageLoader>>;
@@ -58,8 +57,9 @@ const Source = ({ source }: { source: NonNullable<Case['source']> }) => {
 
 /** 案例详情: everything the CMS publishes about one case, its reads (阅读量) and the 给我点赞 button. */
 export const CasePage = () => {
-  const { shown, places, read } = useLoaderData() as CasePageData;
-  useDocumentTitle(shown.title);
+  const { shown, names, read } = useLoaderData() as CasePageData;
+  // The CMS's SEO title and description: the editor's own, else the title and the summary's first sentences.
+  useDocumentTitle(shown.seo.title, shown.seo.description ?? undefined);
   const stage = shown.campaign?.stage;
 
   return (
@@ -68,13 +68,20 @@ export const CasePage = () => {
         <Link to="/">案例列表</Link> <span aria-hidden="true">›</span> <span aria-current="page">{shown.title}</span>
       </nav>
       <header className="case-header">
-        {/* A cover image, when the CMS has one, goes here: <img src={…} alt="" /> above the title. */}
+        {shown.cover ? (
+          <img
+            className="case-header__cover"
+            src={shown.cover.url}
+            alt={shown.cover.alternativeText}
+            {...(shown.cover.width && shown.cover.height ? { width: shown.cover.width, height: shown.cover.height } : {})}
+          />
+        ) : null}
         <h1 className="page-title">{shown.title}</h1>
-        {shown.hospital ? <p className="case-header__hospital">{hospitalLine(shown.hospital, places)}</p> : null}
+        {shown.hospital ? <p className="case-header__hospital">{hospitalLine(shown.hospital, names)}</p> : null}
         {shown.campaign ? (
           <p className="case-header__campaign">
             {shown.campaign.name}
-            {stage ? <span className="badge">{CAMPAIGN_STAGE_LABEL[stage]}阶段</span> : null}
+            {stage ? <span className="badge">{names.stage.get(stage) ?? stage}阶段</span> : null}
             {shown.award ? <span className="badge badge--award">{shown.award}</span> : null}
           </p>
         ) : shown.award ? (

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from 'react-router-dom';
 import { casebook } from '../casebook';
 import { VoteButton } from '../components/vote-button';
 import { hospitalLine } from '../format';
-import type { PlaceLabels } from '../labels';
-import { loadPlaceLabels } from '../place-labels';
+import type { Names } from '../labels';
+import { loadNames } from '../names';
 import { useDocumentTitle } from '../use-document-title';
 
 /** How many cases a campaign's board ranks, and the board of every case. */
@@ -16,19 +16,19 @@ const OVERALL_BOARD_SIZE = 20;
  * they are found on the cases of the overall ranking (its first hundred).
  */
 export const votingCentreLoader = async () => {
-  const [overall, places] = await Promise.all([casebook.cases.ranking({ limit: 100 }), loadPlaceLabels()]);
+  const [overall, names] = await Promise.all([casebook.cases.ranking({ limit: 100 }), loadNames()]);
   const voting = new Map<string, Campaign>();
   for (const { campaign } of overall) if (campaign?.stage === 'voting') voting.set(campaign.documentId, campaign);
   const campaigns = await Promise.all(
     [...voting.values()].map(async (campaign) => ({ campaign, cases: await casebook.cases.ranking({ campaign: campaign.documentId, limit: CAMPAIGN_BOARD_SIZE }) })),
   );
-  return { campaigns, overall: overall.slice(0, OVERALL_BOARD_SIZE), places };
+  return { campaigns, overall: overall.slice(0, OVERALL_BOARD_SIZE), names };
 };
 
 type VotingCentreData = Awaited<ReturnType<typeof votingCentreLoader>>;
 
 /** One ranking: place, title (a link to the case), hospital, and the vote button with the count. */
-const Board = ({ id, title, note, cases, places }: { id: string; title: string; note: string; cases: CaseSummary[]; places: PlaceLabels }) => (
+const Board = ({ id, title, note, cases, names }: { id: string; title: string; note: string; cases: CaseSummary[]; names: Names }) => (
   <section className="board" aria-labelledby={`board-${id}`} data-testid="ranking-board">
     <h2 id={`board-${id}`}>{title}</h2>
     <p className="board__note">{note}</p>
@@ -43,7 +43,7 @@ const Board = ({ id, title, note, cases, places }: { id: string; title: string; 
             </span>
             <div className="ranking__case">
               <h3>{shown.slug ? <Link to={`/cases/${encodeURIComponent(shown.slug)}`}>{shown.title}</Link> : shown.title}</h3>
-              {shown.hospital ? <p>{hospitalLine(shown.hospital, places)}</p> : null}
+              {shown.hospital ? <p>{hospitalLine(shown.hospital, names)}</p> : null}
             </div>
             <VoteButton documentId={shown.documentId} votes={shown.votes} caseTitle={shown.title} />
           </li>
@@ -55,7 +55,7 @@ const Board = ({ id, title, note, cases, places }: { id: string; title: string; 
 
 /** 投票中心: the standings by votes, of each campaign that is voting and of all cases, with a vote button for each case. */
 export const VotingCentrePage = () => {
-  const { campaigns, overall, places } = useLoaderData() as VotingCentreData;
+  const { campaigns, overall, names } = useLoaderData() as VotingCentreData;
   useDocumentTitle('投票中心');
   return (
     <div className="voting-centre">
@@ -68,10 +68,10 @@ export const VotingCentrePage = () => {
           title={campaign.name}
           note={`${campaign.organiser ? `${campaign.organiser} · ` : ''}投票进行中,欢迎为您喜欢的案例点赞。`}
           cases={cases}
-          places={places}
+          names={names}
         />
       ))}
-      <Board id="all" title="全部案例点赞榜" note={`点赞最多的 ${OVERALL_BOARD_SIZE} 个案例。`} cases={overall} places={places} />
+      <Board id="all" title="全部案例点赞榜" note={`点赞最多的 ${OVERALL_BOARD_SIZE} 个案例。`} cases={overall} names={names} />
     </div>
   );
 };
