@@ -57,8 +57,8 @@ const CASE_CONTENT = `
   seo { title description }
 `;
 const CASE_SUMMARY = `${CASE_CONTENT} votes views`;
-const CASE = `${CASE_SUMMARY} body people${ALL} { name role unit }`;
 const CASE_DETAIL_CONTENT = `${CASE_CONTENT} body people${ALL} { name role unit }`;
+const CASE = `${CASE_DETAIL_CONTENT} votes views`;
 
 /**
  * A case as the cacheable reads carry it: without votes and views, which move with every vote and read (an answer

@@ -86,8 +86,9 @@ export const InitiativeSchema = z.object({
 });
 
 /**
- * A case's cover image. `url` and `smallUrl` (at most 500 pixels wide, for lists and cards) are absolute: the
- * client resolves the CMS's /uploads/… paths against its endpoint. `alternativeText` is the editor's text, else
+ * A case's cover image. `url` and `smallUrl` (at most 500 pixels wide, for lists and cards) are absolute in the
+ * answers of the SDK's own calls: the client resolves the CMS's /uploads/… paths against its endpoint (`request`
+ * gives them as the CMS sent them). `alternativeText` is the editor's text, else
  * the case's title; the size is unknown (null) for AVIF images.
  */
 export const CaseImageSchema = z.object({

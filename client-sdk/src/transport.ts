@@ -61,43 +61,71 @@ const sha256 = async (text: string): Promise<string | undefined> => {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 };
 
-/** Whether an answer says the server does not know the persisted query (it forgot it, or never met it). */
-const isPersistedQueryMiss = async (response: Response): Promise<boolean> => {
-  if (!response.headers.get('content-type')?.includes('json')) return false;
+/**
+ * The refusals a server answers a query named by hash alone with: it does not know the query (yet: the text
+ * registers it), or it takes no persisted queries at all (the text has to go every time).
+ */
+const REFUSALS = ['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED'] as const;
+type Refusal = (typeof REFUSALS)[number];
+/** A refusal is a short error answer: a longer one holds data, and is not read twice to find out. */
+const MAX_REFUSAL_BYTES = 2048;
+
+/** The persisted-query refusal an answer carries, if any. */
+const refusalOf = async (response: Response): Promise<Refusal | undefined> => {
+  if (!response.headers.get('content-type')?.includes('json')) return undefined;
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_REFUSAL_BYTES) return undefined;
   const body = (await response.clone().json().catch(() => undefined)) as { errors?: GraphQLErrorLike[] } | undefined;
-  return body?.errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') ?? false;
+  const codes = body?.errors?.map((error) => error.extensions?.code) ?? [];
+  return REFUSALS.find((refusal) => codes.includes(refusal));
 };
 
-/** The GET as a POST of the same operation (a JSON body), for a URL too long to travel. */
+/** The parameters a GraphQL GET carries its operation in. */
+const OPERATION_PARAMS = ['query', 'variables', 'operationName', 'extensions'] as const;
+
+/** The GET as a POST of the same operation (a JSON body), for a URL too long to travel; the endpoint's own parameters stay in its URL. */
 const asPost = (url: URL, init: RequestInit | undefined): [URL, RequestInit] => {
+  const target = new URL(url);
   const body: Record<string, unknown> = {};
-  for (const [name, value] of url.searchParams) body[name] = name === 'variables' || name === 'extensions' ? JSON.parse(value) : value;
+  for (const name of OPERATION_PARAMS) {
+    const value = url.searchParams.get(name);
+    if (value === null) continue;
+    body[name] = name === 'variables' || name === 'extensions' ? JSON.parse(value) : value;
+    target.searchParams.delete(name);
+  }
   const headers = new Headers(init?.headers);
   headers.set('content-type', 'application/json');
-  return [new URL(url.pathname, url), { ...init, method: 'POST', headers, body: JSON.stringify(body) }];
+  return [target, { ...init, method: 'POST', headers, body: JSON.stringify(body) }];
 };
 
 /**
  * Apollo's automatic persisted queries over GET, under graphql-request's GET: the first request names the query by
  * its hash alone, and only when the server answers that it does not know it goes the query's text along, which
- * registers it. Both are plain GETs a CDN can keep, with no header that would need a CORS preflight.
+ * registers it. Both are plain GETs a CDN can keep, with no header that would need a CORS preflight. A server that
+ * takes no persisted queries gets the text from then on.
  */
-const persistedQueries =
-  (fetchImpl: typeof fetch): typeof fetch =>
-  async (input, init) => {
+const persistedQueries = (fetchImpl: typeof fetch): typeof fetch => {
+  let byHashAccepted = true;
+  return async (input, init) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     const query = url.searchParams.get('query');
     if (init?.method !== 'GET' || query === null) return fetchImpl(input, init);
-    const hash = await sha256(query);
     const send = (target: URL) => (target.href.length > MAX_GET_URL ? fetchImpl(...asPost(target, init)) : fetchImpl(target, init));
+    const hash = byHashAccepted ? await sha256(query) : undefined;
     if (hash === undefined) return send(url);
     url.searchParams.set('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
     const registering = new URL(url);
     url.searchParams.delete('query');
     if (url.href.length > MAX_GET_URL) return send(registering);
     const byHash = await fetchImpl(url, init);
-    return (await isPersistedQueryMiss(byHash)) ? send(registering) : byHash;
+    const refusal = await refusalOf(byHash);
+    if (refusal === undefined) return byHash;
+    if (refusal === 'PERSISTED_QUERY_NOT_SUPPORTED') {
+      byHashAccepted = false;
+      registering.searchParams.delete('extensions');
+    }
+    return send(registering);
   };
+};
 
 /** What an error's code stands for in HTTP, for errors the server reported inside a 200 GraphQL answer. */
 const STATUS_OF_CODE: Partial<Record<CasebookErrorCode, number>> = { NOT_FOUND: 404, FORBIDDEN: 403, VALIDATION: 400, RATE_LIMITED: 429, SERVER: 500 };

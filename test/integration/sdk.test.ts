@@ -309,6 +309,34 @@ describe('cacheable reads', () => {
     expect(sent.length).toBeGreaterThan(0);
   });
 
+  test('a server that takes no persisted queries gets the text, at once and from then on', async () => {
+    const asked: string[] = [];
+    const noPersistedQueries: typeof fetch = async (input) => {
+      const url = new URL(String(input));
+      asked.push(url.searchParams.has('query') ? (url.searchParams.has('extensions') ? 'text+hash' : 'text') : 'hash');
+      if (!url.searchParams.has('query')) return Response.json({ errors: [{ message: 'PersistedQueryNotSupported', extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }] });
+      return Response.json({ data: { caseList: { nodes: [{ title: '案例' }] } } });
+    };
+    const reader = createCasebookClient({ endpoint, fetch: noPersistedQueries });
+    expect(await reader.request(fresh(), {}, Titles)).toEqual({ caseList: { nodes: [{ title: '案例' }] } });
+    await reader.request(fresh(), {}, Titles);
+    expect(asked).toEqual(['hash', 'text', 'text']);
+  });
+
+  test('a GET too long to travel is POSTed to the endpoint with its own parameters still in its URL', async () => {
+    const sent: Array<{ url: URL; body: Record<string, unknown> }> = [];
+    const recordingAnswer: typeof fetch = async (input, init) => {
+      sent.push({ url: new URL(String(input)), body: JSON.parse(String(init?.body)) });
+      return Response.json({ data: { caseDetail: { title: '案例' } } });
+    };
+    const reader = createCasebookClient({ endpoint: `${endpoint}?tenant=casebook`, fetch: recordingAnswer });
+    await reader.request('query Long($slug: String) { caseDetail(slug: $slug) { title } }', { slug: 'x'.repeat(9000) }, z.object({ caseDetail: z.object({ title: z.string() }) }));
+    expect(sent).toHaveLength(1);
+    expect([...sent[0]!.url.searchParams.keys()]).toEqual(['tenant']);
+    expect(Object.keys(sent[0]!.body).sort()).toEqual(['extensions', 'operationName', 'query', 'variables']);
+    expect(sent[0]!.body.variables).toEqual({ slug: 'x'.repeat(9000) });
+  });
+
   test('without Web Crypto (a page served over plain HTTP) a read is a GET carrying its text', async () => {
     // Browsers leave crypto.subtle undefined outside secure contexts; an own property hides Node's getter.
     Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined, configurable: true });

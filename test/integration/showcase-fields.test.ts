@@ -135,7 +135,7 @@ describe('the labels query', () => {
   });
 
   test('is a public read a CDN may keep (GET, no token)', async () => {
-    const response = await casebook.http().get('/graphql').query({ query: LABELS }).set('apollo-require-preflight', 'true').expect(200);
+    const response = await casebook.http().get('/graphql').query({ query: LABELS }).expect(200);
     expect(response.body.data.labels.provinces).toHaveLength(PROVINCE.keys.length);
     expect(response.headers['cache-control']).toMatch(/^public, /);
     expect(response.headers.etag).toBeDefined();

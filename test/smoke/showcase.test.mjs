@@ -133,6 +133,17 @@ test('the showcase starter lists, filters, searches, counts a read and a vote, r
     await page.locator(`a[data-facet="province"][data-value="${province.value}"]`).click();
     await count.getByText('共 16 个案例').waitFor();
 
+    // A shared link with a mistyped theme (its slug without hyphens) lands on that theme's list, as the CMS
+    // suggests; a theme the CMS has nothing like, on the list without it.
+    const hyphenated = (await casebook.cases.facets()).themes.find((theme) => theme.value.includes('-'));
+    assert.ok(hyphenated, 'the seed has a theme whose slug has a hyphen');
+    await page.goto(`${origin}/?theme=${hyphenated.value.replaceAll('-', '')}`);
+    await count.getByText(`共 ${hyphenated.count} 个案例`).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('theme'), hyphenated.value);
+    await page.goto(`${origin}/?theme=no-such-theme-${Date.now()}`);
+    await count.getByText('共 16 个案例').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('theme'), null);
+
     // Search: simplified and traditional find the same cases, each with its passage and the term marked.
     const search = async (query) => {
       await page.getByRole('searchbox', { name: '搜索案例' }).fill(query);

@@ -3,8 +3,9 @@ import type { Core } from '@strapi/strapi';
 type Env = Core.Config.Shared.ConfigParams['env'];
 
 /**
- * The request headers a browser on another origin may send: Strapi's four, and the ones `@casebook/sdk` sends
- * (Idempotency-Key on every vote; the two Apollo names that let a GraphQL GET pass Apollo's CSRF guard).
+ * The request headers a browser on another origin may send: Strapi's four, and the one `@casebook/sdk` sends
+ * (Idempotency-Key on every vote). Apollo's two CSRF-guard headers are kept for clients that still send them:
+ * the guard itself is off (config/plugins.ts), so a GraphQL GET needs none.
  */
 export const CORS_HEADERS = ['Content-Type', 'Authorization', 'Origin', 'Accept', 'Idempotency-Key', 'Apollo-Require-Preflight', 'X-Apollo-Operation-Name'] as const;
 

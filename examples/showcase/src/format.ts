@@ -19,3 +19,6 @@ export const formatMetricValue = ({ value, unit, qualifier }: Pick<Metric, 'valu
 /** The hospital's name, province and city in a line: 四川大学华西医院 · 四川 · 成都. */
 export const hospitalLine = (hospital: HospitalRef, names: Pick<Names, 'province'>): string =>
   [hospital.name, hospital.province ? names.province.get(hospital.province) : null, hospital.city].filter(Boolean).join(' · ');
+
+/** A source's address, for a link only when it is a web page's (http or https): the CMS stores it as free text, and a javascript: link would run on a click. */
+export const webAddress = (url: string | null): string | null => (url && /^https?:\/\/\S/i.test(url.trim()) ? url.trim() : null);

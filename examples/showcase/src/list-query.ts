@@ -18,7 +18,8 @@ export type FacetKey = 'province' | 'category' | 'theme';
 
 /**
  * The list's query from its URL. A shared link may be old or mistyped: a province or category the SDK does not
- * know, or a page that is no positive number, is left out rather than sent to the CMS to be refused.
+ * know, or a page that is no positive number, is left out rather than sent to the CMS to be refused. Themes are
+ * the CMS's content: one it does not have is refused there, and the list page follows its suggestion.
  */
 export const readListQuery = (params: URLSearchParams): ListQuery => {
   const query: ListQuery = { q: params.get('q')?.trim() ?? '', page: 1 };

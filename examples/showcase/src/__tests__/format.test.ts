@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Metric } from '@casebook/sdk';
-import { formatDate, formatMetricValue, hospitalLine } from '../format';
+import { formatDate, formatMetricValue, hospitalLine, webAddress } from '../format';
 
 describe('the pages’ Chinese formats', () => {
   test.each<[Pick<Metric, 'value' | 'unit' | 'qualifier'>, string | null]>([
@@ -24,5 +24,21 @@ describe('the pages’ Chinese formats', () => {
     const hospital = { documentId: 'h1', slug: 'h', name: '成都市第六人民医院', province: 'sichuan' as const, city: '成都', category: null, level: null };
     expect(hospitalLine(hospital, names)).toBe('成都市第六人民医院 · 四川 · 成都');
     expect(hospitalLine({ ...hospital, province: null, city: null }, names)).toBe('成都市第六人民医院');
+  });
+});
+
+describe('webAddress', () => {
+  test.each([
+    ['https://www.jkb.com.cn/news/1.html', 'https://www.jkb.com.cn/news/1.html'],
+    ['  HTTP://example.org/a ', 'HTTP://example.org/a'],
+    ['javascript:alert(1)', null],
+    [' JavaScript:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['//evil.example/x', null],
+    ['健康报 2022年3月', null],
+    ['https://', null],
+    [null, null],
+  ])('%j → %j', (url, expected) => {
+    expect(webAddress(url)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
-import type { SearchSnippet, CaseSummary, PageInfo } from '@casebook/sdk';
-import { Form, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
+import { ValidationError, type SearchSnippet, type CaseSummary, type PageInfo } from '@casebook/sdk';
+import { Form, Link, redirect, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
 import { casebook } from '../casebook';
 import { CaseCard } from '../components/case-card';
 import { FacetGroup } from '../components/facet-group';
@@ -19,8 +19,18 @@ export const caseListLoader = async ({ request }: LoaderFunctionArgs) => {
   const cases: Promise<{ rows: Row[]; pageInfo: PageInfo }> = query.q
     ? casebook.cases.search(query.q, { filter, ...paging }).then(({ items, pageInfo }) => ({ rows: items.map((hit) => ({ shown: hit.case, snippet: hit.snippet })), pageInfo }))
     : casebook.cases.list({ filter, ...paging }).then(({ items, pageInfo }) => ({ rows: items.map((shown) => ({ shown, snippet: null })), pageInfo }));
-  const [{ rows, pageInfo }, facets, names] = await Promise.all([cases, casebook.cases.facets({ filter: query.q ? { ...filter, search: query.q } : filter }), loadNames()]);
-  return { query, rows, pageInfo, facets, names };
+  try {
+    const [{ rows, pageInfo }, facets, names] = await Promise.all([cases, casebook.cases.facets({ filter: query.q ? { ...filter, search: query.q } : filter }), loadNames()]);
+    return { query, rows, pageInfo, facets, names };
+  } catch (error) {
+    // A shared link naming a theme the CMS does not have (mistyped, or renamed since): the list with the slug the
+    // CMS suggests (dangxiao → dang-xiao), else without the theme.
+    const details = error instanceof ValidationError ? (error.strapi?.details as { theme?: unknown; suggestion?: unknown } | undefined) : undefined;
+    if (query.theme && details?.theme === query.theme) {
+      throw redirect(`/${listSearch({ ...query, theme: typeof details.suggestion === 'string' ? details.suggestion : undefined, page: 1 })}`);
+    }
+    throw error;
+  }
 };
 
 type CaseListData = Awaited<ReturnType<typeof caseListLoader>>;

@@ -3,7 +3,7 @@ import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
 import { casebook, visitorId } from '../casebook';
 import { VoteButton } from '../components/vote-button';
 import { describeError } from '../errors';
-import { formatCount, formatDate, formatMetricValue, hospitalLine } from '../format';
+import { formatCount, formatDate, formatMetricValue, hospitalLine, webAddress } from '../format';
 import { loadNames } from '../names';
 import { useDocumentTitle } from '../use-document-title';
 
@@ -36,6 +36,7 @@ const Paragraphs = ({ text }: { text: string }) => (
 );
 
 const Source = ({ source }: { source: NonNullable<Case['source']> }) => {
+  const address = webAddress(source.url);
   const where = [source.publication, source.column, source.issue].filter(Boolean).join(' · ');
   return (
     <section className="case-section" aria-labelledby="source-heading">
@@ -44,9 +45,9 @@ const Source = ({ source }: { source: NonNullable<Case['source']> }) => {
         {where || '未注明出处'}
         {source.date ? <> · {formatDate(source.date)}</> : null}
       </p>
-      {source.url ? (
+      {address ? (
         <p>
-          <a href={source.url} target="_blank" rel="noopener noreferrer">
+          <a href={address} target="_blank" rel="noopener noreferrer">
             查看原文
           </a>
         </p>
