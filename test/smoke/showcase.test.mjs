@@ -225,7 +225,8 @@ test('the showcase starter lists, filters, searches, counts a read and a vote, r
     const limited = page.getByText(/^操作太频繁了,请 \d+ 秒后再试。$/);
     for (let row = 0; row < VOTE_RATE_LIMIT && (await limited.count()) === 0; row += 1) {
       await rows.nth(row).getByRole('button', { name: /给我点赞/ }).click();
-      await rows.nth(row).locator('.vote__status').filter({ hasText: /./ }).waitFor();
+      // The answer, not the 正在提交… shown while the vote is on its way (then the next click would race it).
+      await rows.nth(row).locator('.vote__status').filter({ hasText: /./ }).filter({ hasNotText: '正在提交' }).waitFor();
     }
     await limited.waitFor();
     await screenshot(page, 'showcase-vote');
