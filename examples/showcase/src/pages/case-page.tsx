@@ -1,4 +1,5 @@
 import type { Case } from '@casebook/sdk';
+import type { ReactNode } from 'react';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
 import { casebook, visitorId } from '../casebook';
 import { VoteButton } from '../components/vote-button';
@@ -22,6 +23,14 @@ export const casePageLoader = async ({ params }: LoaderFunctionArgs) => {
 
 type CasePageData = Awaited<ReturnType<typeof casePageLoader>>;
 
+/** One part of the case page: a titled section, named by its heading for screen readers. */
+const Section = ({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) => (
+  <section className={className ? `case-section ${className}` : 'case-section'} aria-labelledby={`${id}-heading`}>
+    <h2 id={`${id}-heading`}>{title}</h2>
+    {children}
+  </section>
+);
+
 /** A case's text in paragraphs: the CMS stores it as Markdown-flavoured plain text, one paragraph a line. */
 const Paragraphs = ({ text }: { text: string }) => (
   <>
@@ -39,8 +48,7 @@ const Source = ({ source }: { source: NonNullable<Case['source']> }) => {
   const address = webAddress(source.url);
   const where = [source.publication, source.column, source.issue].filter(Boolean).join(' · ');
   return (
-    <section className="case-section" aria-labelledby="source-heading">
-      <h2 id="source-heading">来源</h2>
+    <Section id="source" title="来源">
       <p>
         {where || '未注明出处'}
         {source.date ? <> · {formatDate(source.date)}</> : null}
@@ -52,7 +60,7 @@ const Source = ({ source }: { source: NonNullable<Case['source']> }) => {
           </a>
         </p>
       ) : null}
-    </section>
+    </Section>
   );
 };
 
@@ -107,15 +115,13 @@ export const CasePage = () => {
       </header>
 
       {shown.summary ? (
-        <section className="case-section case-summary" aria-labelledby="summary-heading">
-          <h2 id="summary-heading">摘要</h2>
+        <Section id="summary" title="摘要" className="case-summary">
           <Paragraphs text={shown.summary} />
-        </section>
+        </Section>
       ) : null}
 
       {shown.metrics.length > 0 ? (
-        <section className="case-section" aria-labelledby="metrics-heading">
-          <h2 id="metrics-heading">数据指标</h2>
+        <Section id="metrics" title="数据指标">
           <dl className="metrics">
             {shown.metrics.map((metric) => (
               <div key={metric.documentId} className="metric" title={metric.quote ?? undefined}>
@@ -125,12 +131,11 @@ export const CasePage = () => {
               </div>
             ))}
           </dl>
-        </section>
+        </Section>
       ) : null}
 
       {shown.initiatives.length > 0 ? (
-        <section className="case-section" aria-labelledby="initiatives-heading">
-          <h2 id="initiatives-heading">主要举措</h2>
+        <Section id="initiatives" title="主要举措">
           <ol className="initiatives">
             {shown.initiatives.map((initiative) => (
               <li key={initiative.documentId}>
@@ -142,19 +147,17 @@ export const CasePage = () => {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       ) : null}
 
       {shown.body ? (
-        <section className="case-section case-body" aria-labelledby="body-heading">
-          <h2 id="body-heading">正文</h2>
+        <Section id="body" title="正文" className="case-body">
           <Paragraphs text={shown.body} />
-        </section>
+        </Section>
       ) : null}
 
       {shown.people.length > 0 ? (
-        <section className="case-section" aria-labelledby="people-heading">
-          <h2 id="people-heading">相关人员</h2>
+        <Section id="people" title="相关人员">
           <ul className="people">
             {shown.people.map((person, index) => (
               <li key={index}>
@@ -163,7 +166,7 @@ export const CasePage = () => {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
       {shown.source ? <Source source={shown.source} /> : null}
