@@ -22,10 +22,14 @@ export const someText = (value: unknown, test: (text: string) => boolean): boole
 /** Whether any string (or key) of `value` holds a NUL character (U+0000), which PostgreSQL cannot store in text. */
 export const holdsNul = (value: unknown): boolean => someText(value, (text) => text.includes('\u0000'));
 
+/** A string's text without surrounding space, or undefined for anything else, an empty or a blank string. */
+export const trimmedText = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
 /** The refusal of such text, wherever it comes in. */
 export const NUL_REFUSED = 'Text with a NUL character (U+0000) is not accepted';
 
-const MAX_IDS = 100;
+/** The most documentIds one request asks counters or columns for: a page of the largest page size. */
+export const MAX_IDS = 100;
 const documentIdsQuery = yup.object({ documentIds: yup.string().required() });
 
 /** The documentIds of a `documentIds=a,b,c` query (the counters routes, the case list's columns), at most MAX_IDS of them. */

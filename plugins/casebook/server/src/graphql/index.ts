@@ -10,7 +10,8 @@ import { caseImageOf, seoOf, type CaseFilter, type HospitalFilter, type PageArgs
 import { loadersOf, type Entity, type LoaderSources, type Slice, type Status } from './loaders';
 import { extendApolloServer } from './apollo';
 import { labelsOf } from './labels';
-import { MAX_COUNTER_IDS, typeDefs } from './type-defs';
+import { typeDefs } from './type-defs';
+import { MAX_IDS } from '../utils';
 
 type Context = {
   state?: RequestState;
@@ -210,8 +211,8 @@ export const registerGraphql = (strapi: Core.Strapi, { showcase, engagement }: G
           caseRanking: (_parent: unknown, args: { campaign?: string | null; limit?: number | null }, _context: unknown, info: GraphQLResolveInfo) =>
             showcase().ranking(args, { withBody: selects(info, 'body') }),
           caseCounters: async (_parent: unknown, { documentIds }: { documentIds: string[] }) => {
-            if (documentIds.length > MAX_COUNTER_IDS) {
-              throw new errors.ValidationError(`caseCounters takes at most ${MAX_COUNTER_IDS} documentIds; ${documentIds.length} were given`);
+            if (documentIds.length > MAX_IDS) {
+              throw new errors.ValidationError(`caseCounters takes at most ${MAX_IDS} documentIds; ${documentIds.length} were given`);
             }
             const counters = await engagement().counters(documentIds, { publishedOnly: true });
             return documentIds.map((documentId, index) => ({ documentId, votes: counters[index]!.votes, views: counters[index]!.views }));

@@ -1,10 +1,8 @@
 import { CASE_SORT, HOSPITAL_SORT, SNIPPET_FIELD, VOTE_REFUSAL } from '../closed-sets';
 import { enumTypeDef } from './enums';
+import { MAX_IDS } from '../utils';
 import { labelTypeDefs, type EnumNamer } from './labels';
 import { SEO_DESCRIPTION_MAX } from '../showcase';
-
-/** The most documentIds one caseCounters asks for: a page of the largest page size. */
-export const MAX_COUNTER_IDS = 100;
 
 /** What the type-defs describe as the server is configured (the read window), and how Strapi names enumerations' enums. */
 export type TypeDefSettings = { readWindowMinutes: number; enumName: EnumNamer };
@@ -177,7 +175,7 @@ export const typeDefs = ({ readWindowMinutes, enumName }: TypeDefSettings) => /*
   extend type Query {
     "The voting centre's ranking: published cases (of the campaign, by documentId or slug, when given) by votes, a tie going to the case that reached its count first."
     caseRanking(campaign: ID, limit: Int = 10): [Case!]!
-    "The votes and reads of these published cases (at most ${MAX_COUNTER_IDS}), in the order given: a front end reads content from a cacheable query and the counters from this one. A draft or unknown documentId counts 0 and 0."
+    "The votes and reads of these published cases (at most ${MAX_IDS}), in the order given: a front end reads content from a cacheable query and the counters from this one. A draft or unknown documentId counts 0 and 0."
     caseCounters(documentIds: [ID!]!): [CaseCounters!]!
     "Published cases, newest first unless sorted otherwise."
     caseList(filter: CaseQueryFilter, sort: CaseSort, page: Int = 1, pageSize: Int = 25): CasePage!

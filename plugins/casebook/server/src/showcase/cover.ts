@@ -1,3 +1,5 @@
+import { trimmedText } from '../utils';
+
 /** A case's cover as the public API shows it. */
 export type CaseImage = { url: string; alternativeText: string; width: number | null; height: number | null; smallUrl: string };
 
@@ -8,7 +10,6 @@ type UploadFile = Readonly<Record<string, unknown>>;
 /** The renditions a list may show, best first: at most 500 pixels wide, else the 245-pixel thumbnail. */
 const SMALL_FORMATS = ['small', 'thumbnail'] as const;
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 const size = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /**
@@ -23,13 +24,13 @@ export const absoluteUrl = (url: string, publicUrl: string | undefined): string 
  * for screen readers (the editor's, else the case's title). Null for a file without an address.
  */
 export const caseImageOf = (file: UploadFile, caseTitle: unknown, publicUrl: string | undefined): CaseImage | null => {
-  const url = text(file.url);
+  const url = trimmedText(file.url);
   if (!url) return null;
   const formats = (typeof file.formats === 'object' && file.formats !== null ? file.formats : {}) as Record<string, Format | undefined>;
-  const small = SMALL_FORMATS.map((name) => text(formats[name]?.url)).find((candidate) => candidate !== undefined) ?? url;
+  const small = SMALL_FORMATS.map((name) => trimmedText(formats[name]?.url)).find((candidate) => candidate !== undefined) ?? url;
   return {
     url: absoluteUrl(url, publicUrl),
-    alternativeText: text(file.alternativeText) ?? text(caseTitle) ?? '',
+    alternativeText: trimmedText(file.alternativeText) ?? trimmedText(caseTitle) ?? '',
     width: size(file.width),
     height: size(file.height),
     smallUrl: absoluteUrl(small, publicUrl),

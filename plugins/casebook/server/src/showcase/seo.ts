@@ -1,3 +1,5 @@
+import { trimmedText } from '../utils';
+
 /** The longest description a case's SEO answer gives: the most an editor may write in seoDescription. */
 export const SEO_DESCRIPTION_MAX = 160;
 
@@ -23,9 +25,8 @@ export const seoDescriptionOf = (text: string | null | undefined, max = SEO_DESC
 
 /** A case's title and description for search engines and link previews: what the editor wrote, else its title and summary. */
 export const seoOf = (found: Readonly<Record<string, unknown>>) => {
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
   return {
-    title: text(found.seoTitle) ?? text(found.title) ?? '',
-    description: seoDescriptionOf(text(found.seoDescription) ?? text(found.summary)),
+    title: trimmedText(found.seoTitle) ?? trimmedText(found.title) ?? '',
+    description: seoDescriptionOf(trimmedText(found.seoDescription) ?? trimmedText(found.summary)),
   };
 };
